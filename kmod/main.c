@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bti: kernel fast path of a broadband telephony interface.
+ *
+ * Module entry points: per-namespace state first, then the netlink family
+ * that exposes it; torn down in the reverse order.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <net/genetlink.h>
+
+#include <uapi/linux/bti.h>
+
+#include "netlink.h"
+#include "netns.h"
+#include "version.h"
+
+static int __init bti_mod_init(void)
+{
+	int ret;
+
+	ret = bti_netns_register();
+	if (ret)
+		return ret;
+
+	ret = bti_genl_register();
+	if (ret) {
+		bti_netns_unregister();
+		return ret;
+	}
+
+	pr_info("version " BTI_MODULE_VERSION " loaded\n");
+	return 0;
+}
+
+static void __exit bti_mod_exit(void)
+{
+	bti_genl_unregister();
+	bti_netns_unregister();
+}
+
+module_init(bti_mod_init);
+module_exit(bti_mod_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("SRTP/SRTCP fast path of a broadband telephony interface");
+MODULE_AUTHOR("bti developers");
+MODULE_VERSION(BTI_MODULE_VERSION);
+MODULE_ALIAS_GENL_FAMILY(BTI_GENL_NAME);

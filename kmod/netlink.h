@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _BTI_NETLINK_H
+#define _BTI_NETLINK_H
+
+int bti_genl_register(void);
+void bti_genl_unregister(void);
+
+#endif /* _BTI_NETLINK_H */
