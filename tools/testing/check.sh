@@ -1,0 +1,93 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# check.sh: every test of the project, as `make check` runs it (after
+# `make setup`). Stages, each logged to build/logs/<stage>.log:
+#
+#   unit      userspace unit tests (cmocka)
+#   lint      checkpatch --strict, kernel-doc, W=1 C=1 builds per kernel
+#   dkms      dkms add/build against the installed 6.1 headers
+#   harness   the VM harness's own tests (it must catch a broken module)
+#   <kver>    the kselftests in a qemu VM, once per test kernel
+#
+# Results are TAP files under build/results; the last line printed is
+# "N passed, M failed". A stage that fails without reporting a failing
+# test is counted as one failure, so nothing fails silently.
+set -u
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top"
+kernels=selftests/qemu/kernels.sh
+results=build/results
+logs=build/logs
+rm -rf "$results" "$logs"
+mkdir -p "$results" "$logs"
+
+stage_failures=()
+start_all=$SECONDS
+
+stage() {
+	local name=$1 dir=$2 start=$SECONDS rc=0
+	shift 2
+	mkdir -p "$dir"
+	printf 'check: %-24s ' "$name"
+	"$@" >"$logs/$name.log" 2>&1 || rc=$?
+	printf '%s (%ds)\n' "$([ $rc -eq 0 ] && echo ok || echo FAILED)" \
+		$((SECONDS - start))
+	if [ $rc -ne 0 ] &&
+	   ! grep -qrsE '^not ok [0-9]+' --include='*.tap' "$dir"; then
+		stage_failures+=("stage $name exited $rc without a failing test; see $logs/$name.log")
+	fi
+	if [ $rc -ne 0 ]; then
+		tail -n 20 "$logs/$name.log" | sed 's/^/    /'
+	fi
+}
+
+mapfile -t kvers < <($kernels list)
+if [ ${#kvers[@]} -lt 2 ]; then
+	stage_failures+=("expected two test kernels (6.1 and 6.12), have: ${kvers[*]:-none}; run 'make setup'")
+fi
+kdirs=()
+for kver in "${kvers[@]}"; do
+	kdirs+=("$($kernels kdir "$kver")")
+done
+
+stage unit "$results/unit" make -C tools check RESULTS="$top/$results/unit"
+stage lint "$results/lint" tools/testing/lint.sh "$results/lint" "${kdirs[@]}"
+
+# The DKMS test builds against the 6.1 headers that linux-headers-amd64
+# installed (a headers package, never an image).
+dkms_kver=$(dpkg-query -W -f='${Depends}' linux-headers-amd64 2>/dev/null |
+	sed -n 's/^linux-headers-\([^ ,]*\).*/\1/p')
+stage dkms "$results/dkms" tools/testing/dkms-test.sh "$results/dkms" \
+	"${dkms_kver:-unknown}"
+
+stage harness "$results/harness" \
+	selftests/qemu/harness-selftest.sh "$results/harness"
+
+for i in "${!kvers[@]}"; do
+	kver=${kvers[$i]}
+	if ! tools/kbuild/build-module.sh "${kdirs[$i]}" "build/$kver" \
+		>"$logs/build-$kver.log" 2>&1; then
+		stage_failures+=("bti.ko did not build for $kver; see $logs/build-$kver.log")
+		continue
+	fi
+	BTI_KO="build/$kver/bti.ko" BTICTL=tools/btictl/btictl \
+		stage "kselftest-$kver" "$results/$kver" \
+		selftests/qemu/vm-run.sh "$kver" "$results/$kver" -- \
+		selftests/qemu/guest-run.sh "$results/$kver"
+done
+
+if [ ${#stage_failures[@]} -gt 0 ]; then
+	{
+		echo "TAP version 13"
+		echo "1..${#stage_failures[@]}"
+		for i in "${!stage_failures[@]}"; do
+			echo "not ok $((i + 1)) ${stage_failures[$i]}"
+		done
+	} > "$results/stages.tap"
+fi
+
+echo "check: kernels: ${kvers[*]}"
+echo "check: wall time $((SECONDS - start_all)) s"
+tools/testing/tap-summary.sh "$results"
