@@ -8,7 +8,7 @@
 #   lint      checkpatch --strict, kernel-doc, W=1 C=1 builds per kernel
 #   dkms      dkms add/build against the installed 6.1 headers
 #   harness   the VM harness's own tests (it must catch a broken module)
-#   <kver>    the kselftests in a qemu VM, once per test kernel
+#   kselftest the kselftests in a qemu VM per test kernel (in parallel)
 #
 # Results are TAP files under build/results; the last line printed is
 # "N passed, M failed". A stage that fails without reporting a failing
@@ -70,13 +70,11 @@ for i in "${!kvers[@]}"; do
 	if ! tools/kbuild/build-module.sh "${kdirs[$i]}" "build/$kver" \
 		>"$logs/build-$kver.log" 2>&1; then
 		stage_failures+=("bti.ko did not build for $kver; see $logs/build-$kver.log")
-		continue
 	fi
-	BTI_KO="build/$kver/bti.ko" BTICTL=tools/btictl/btictl \
-		stage "kselftest-$kver" "$results/$kver" \
-		selftests/qemu/vm-run.sh "$kver" "$results/$kver" -- \
-		selftests/qemu/guest-run.sh "$results/$kver"
 done
+# Both kernels boot in parallel; results in $results/kselftest/<kver>/.
+BTI_RESULTS_DIR="$results/kselftest" stage kselftest "$results/kselftest" \
+	selftests/qemu/run-kselftests.sh
 
 if [ ${#stage_failures[@]} -gt 0 ]; then
 	{
