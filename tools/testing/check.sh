@@ -52,6 +52,9 @@ for kver in "${kvers[@]}"; do
 	kdirs+=("$($kernels kdir "$kver")")
 done
 
+if ! make -C tools >"$logs/build-tools.log" 2>&1; then
+	stage_failures+=("the tools did not build; see $logs/build-tools.log")
+fi
 stage unit "$results/unit" make -C tools check RESULTS="$top/$results/unit"
 stage lint "$results/lint" tools/testing/lint.sh "$results/lint" "${kdirs[@]}"
 
