@@ -89,11 +89,11 @@ static int bti_nl_parse_endpoint(const struct nlattr *attr,
 		*family = AF_INET;
 	} else if (nla_len(attr) == sizeof(struct sockaddr_in6)) {
 		const struct sockaddr_in6 *sin6 = nla_data(attr);
-		int type = ipv6_addr_type(&sin6->sin6_addr);
 
 		if (sin6->sin6_family != AF_INET6)
 			goto bad;
-		if (type & (IPV6_ADDR_ANY | IPV6_ADDR_MULTICAST)) {
+		if (ipv6_addr_any(&sin6->sin6_addr) ||
+		    ipv6_addr_is_multicast(&sin6->sin6_addr)) {
 			NL_SET_ERR_MSG_ATTR(extack, attr,
 					    "address must be a unicast address");
 			return -EINVAL;
