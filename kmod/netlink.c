@@ -12,15 +12,14 @@
 
 #include "netlink.h"
 #include "netns.h"
+#include "session_netlink.h"
 #include "version.h"
-
-static struct genl_family bti_genl_family;
 
 #define BTI_FEATURES (BTI_F_NETNS_STATS | BTI_F_ZERO_STATS)
 
 /*
- * No request carries an attribute yet: the ones that exist are only ever
- * sent by the kernel, so a request that carries one is refused.
+ * Attributes that only the kernel sends are refused in requests; session
+ * attributes are validated by their own nested policies.
  */
 static const struct nla_policy bti_genl_policy[BTI_A_MAX + 1] = {
 	[BTI_A_VERSION] = { .type = NLA_REJECT },
@@ -28,6 +27,7 @@ static const struct nla_policy bti_genl_policy[BTI_A_MAX + 1] = {
 	[BTI_A_FEATURES] = { .type = NLA_REJECT },
 	[BTI_A_STATS] = { .type = NLA_REJECT },
 	[BTI_A_PAD] = { .type = NLA_REJECT },
+	[BTI_A_SESSION] = NLA_POLICY_NESTED(bti_session_policy),
 };
 
 static int bti_nl_get_version(struct sk_buff *skb, struct genl_info *info)
@@ -125,10 +125,30 @@ static const struct genl_ops bti_genl_ops[] = {
 		.cmd = BTI_CMD_ZERO_STATS,
 		.doit = bti_nl_zero_stats,
 		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = BTI_CMD_SESSION_NEW,
+		.doit = bti_nl_session_new,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = BTI_CMD_SESSION_SET,
+		.doit = bti_nl_session_set,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = BTI_CMD_SESSION_DEL,
+		.doit = bti_nl_session_del,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = BTI_CMD_SESSION_GET,
+		.doit = bti_nl_session_get,
+		.dumpit = bti_nl_session_dump,
+	}, {
+		.cmd = BTI_CMD_SESSION_FLUSH,
+		.doit = bti_nl_session_flush,
+		.flags = GENL_UNS_ADMIN_PERM,
 	},
 };
 
-static struct genl_family bti_genl_family __ro_after_init = {
+struct genl_family bti_genl_family __ro_after_init = {
 	.name = BTI_GENL_NAME,
 	.version = BTI_GENL_VERSION,
 	.maxattr = BTI_A_MAX,

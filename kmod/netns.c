@@ -10,14 +10,22 @@ unsigned int bti_net_id __read_mostly;
 static int __net_init bti_net_init(struct net *net)
 {
 	struct bti_net *bn = bti_net(net);
+	int ret;
 
-	return bti_stats_init(&bn->stats);
+	ret = bti_stats_init(&bn->stats);
+	if (ret)
+		return ret;
+	ret = bti_session_table_init(&bn->sessions);
+	if (ret)
+		bti_stats_free(&bn->stats);
+	return ret;
 }
 
 static void __net_exit bti_net_exit(struct net *net)
 {
 	struct bti_net *bn = bti_net(net);
 
+	bti_session_table_destroy(&bn->sessions);
 	bti_stats_free(&bn->stats);
 }
 

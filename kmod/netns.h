@@ -5,14 +5,17 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include "session.h"
 #include "stats.h"
 
 /**
  * struct bti_net - state of bti in one network namespace
  * @stats: the namespace's counters
+ * @sessions: the namespace's sessions
  */
 struct bti_net {
 	struct bti_stats stats;
+	struct bti_session_table sessions;
 };
 
 extern unsigned int bti_net_id;

@@ -8,7 +8,9 @@
 #include <linux/bti.h>
 
 #include "bti_client.h"
+#include "bti_extack_attr.h"
 #include "genl_socket.h"
+#include "secret_wipe.h"
 
 struct bti_client {
 	struct genl_socket gs;
@@ -108,4 +110,108 @@ int bti_client_zero_stats(struct bti_client *c, struct nl_error *err)
 	req = genl_socket_request(&c->gs, BTI_CMD_ZERO_STATS,
 				  BTI_GENL_VERSION);
 	return genl_socket_transact(&c->gs, req, 0, NULL, NULL, err);
+}
+
+/* The request and whatever came back (an error may echo the request). */
+static void wipe_buffers(struct bti_client *c)
+{
+	secret_wipe(c->gs.tx, sizeof(c->gs.tx));
+	secret_wipe(c->gs.rx, sizeof(c->gs.rx));
+}
+
+/* Send a session request built from @r; wipe the buffers whatever happens. */
+static int session_transact(struct bti_client *c, uint8_t cmd,
+			    const struct bti_session_req *r, uint16_t flags,
+			    nl_reply_cb cb, void *data, struct nl_error *err)
+{
+	struct nlmsghdr *req;
+	int ret;
+
+	req = genl_socket_request(&c->gs, cmd, BTI_GENL_VERSION);
+	if (r && session_request_put(req, sizeof(c->gs.tx), r) < 0) {
+		nl_error_clear(err);
+		err->stage = NL_ERROR_STAGE_REQUEST;
+		ret = nl_error_set(err, EMSGSIZE,
+				   "the request does not fit the send buffer");
+	} else {
+		ret = genl_socket_transact(&c->gs, req, flags, cb, data, err);
+		if (ret < 0)
+			bti_extack_name_attr(req, err);
+	}
+	wipe_buffers(c);
+	return ret;
+}
+
+int bti_client_session_new(struct bti_client *c,
+			   const struct bti_session_req *r,
+			   struct nl_error *err)
+{
+	return session_transact(c, BTI_CMD_SESSION_NEW, r, 0, NULL, NULL, err);
+}
+
+int bti_client_session_set(struct bti_client *c,
+			   const struct bti_session_req *r,
+			   struct nl_error *err)
+{
+	return session_transact(c, BTI_CMD_SESSION_SET, r, 0, NULL, NULL, err);
+}
+
+int bti_client_session_del(struct bti_client *c, const struct bti_flow *flow,
+			   struct nl_error *err)
+{
+	struct bti_session_req r = { .flow = *flow };
+
+	return session_transact(c, BTI_CMD_SESSION_DEL, &r, 0, NULL, NULL,
+				err);
+}
+
+static int parse_session(const struct nlmsghdr *nlh, void *out,
+			 struct nl_error *err)
+{
+	return bti_reply_parse_session(nlh, out, err);
+}
+
+int bti_client_session_get(struct bti_client *c, const struct bti_flow *flow,
+			   struct bti_session_info *s, struct nl_error *err)
+{
+	struct one_reply one = { .parse = parse_session, .out = s };
+	struct bti_session_req r = { .flow = *flow };
+
+	if (session_transact(c, BTI_CMD_SESSION_GET, &r, 0, one_reply_cb,
+			     &one, err) < 0)
+		return -1;
+	if (!one.seen)
+		return nl_error_set(err, EPROTO, "no reply from the module");
+	return 0;
+}
+
+static int dump_cb(const struct nlmsghdr *nlh, void *data,
+		   struct nl_error *err)
+{
+	struct bti_session_list *l = data;
+	struct bti_session_info s;
+
+	if (bti_reply_parse_session(nlh, &s, err) < 0)
+		return -1;
+	if (bti_session_list_add(l, &s) < 0)
+		return nl_error_set(err, ENOMEM, NULL);
+	return 0;
+}
+
+int bti_client_session_dump(struct bti_client *c, struct bti_session_list *l,
+			    struct nl_error *err)
+{
+	bti_session_list_free(l);
+	if (session_transact(c, BTI_CMD_SESSION_GET, NULL, NLM_F_DUMP,
+			     dump_cb, l, err) < 0) {
+		bti_session_list_free(l);
+		return -1;
+	}
+	return 0;
+}
+
+int bti_client_session_flush(struct bti_client *c, struct nl_error *err)
+{
+	return session_transact(c, BTI_CMD_SESSION_FLUSH, NULL, 0, NULL, NULL,
+				err);
 }

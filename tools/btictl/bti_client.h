@@ -7,7 +7,10 @@
 #define BTICTL_BTI_CLIENT_H
 
 #include "bti_reply.h"
+#include "endpoint.h"
 #include "nl_error.h"
+#include "session_reply.h"
+#include "session_request.h"
 
 struct bti_client;
 
@@ -23,5 +26,37 @@ int bti_client_get_stats(struct bti_client *c, struct bti_stats *s,
 			 struct nl_error *err);
 /* BTI_CMD_ZERO_STATS (needs CAP_NET_ADMIN) */
 int bti_client_zero_stats(struct bti_client *c, struct nl_error *err);
+
+/*
+ * Session requests (all but get and dump need CAP_NET_ADMIN). When a
+ * request fails, @err->attr names the attribute the kernel pointed at
+ * (bti_extack_attr.h). Every buffer that held the request or its echo is
+ * wiped before these return, whatever the outcome: the request of new and
+ * set carries keys.
+ */
+/* BTI_CMD_SESSION_NEW: the flow, suite, both contexts and settings of @r. */
+int bti_client_session_new(struct bti_client *c,
+			   const struct bti_session_req *r,
+			   struct nl_error *err);
+/* BTI_CMD_SESSION_SET: rekey the directions in r->keys, change settings. */
+int bti_client_session_set(struct bti_client *c,
+			   const struct bti_session_req *r,
+			   struct nl_error *err);
+/* BTI_CMD_SESSION_DEL of @flow. */
+int bti_client_session_del(struct bti_client *c, const struct bti_flow *flow,
+			   struct nl_error *err);
+/* BTI_CMD_SESSION_GET (doit) of @flow. */
+int bti_client_session_get(struct bti_client *c, const struct bti_flow *flow,
+			   struct bti_session_info *s, struct nl_error *err);
+/*
+ * BTI_CMD_SESSION_GET as a dump, every session into @l (emptied first).
+ * One attempt: a dump that raced a change fails with EINTR and
+ * @err->dump_intr set; the caller decides whether to try again. On
+ * failure @l is empty.
+ */
+int bti_client_session_dump(struct bti_client *c, struct bti_session_list *l,
+			    struct nl_error *err);
+/* BTI_CMD_SESSION_FLUSH */
+int bti_client_session_flush(struct bti_client *c, struct nl_error *err);
 
 #endif /* BTICTL_BTI_CLIENT_H */

@@ -44,3 +44,92 @@ const char *bti_stats_name(unsigned int type)
 		return NULL;
 	return stats_names[type];
 }
+
+#define NAME(x) [x] = #x
+
+static const char *const top_names[BTI_A_MAX + 1] = {
+	NAME(BTI_A_VERSION),
+	NAME(BTI_A_API_VERSION),
+	NAME(BTI_A_FEATURES),
+	NAME(BTI_A_STATS),
+	NAME(BTI_A_PAD),
+	NAME(BTI_A_SESSION),
+};
+
+static const char *const session_names[BTI_SESSION_A_MAX + 1] = {
+	NAME(BTI_SESSION_A_LOCAL),
+	NAME(BTI_SESSION_A_REMOTE),
+	NAME(BTI_SESSION_A_SUITE),
+	NAME(BTI_SESSION_A_TX),
+	NAME(BTI_SESSION_A_RX),
+	NAME(BTI_SESSION_A_REPLAY_WINDOW),
+	NAME(BTI_SESSION_A_SOFT_LIMIT),
+	NAME(BTI_SESSION_A_STATS),
+	NAME(BTI_SESSION_A_PAD),
+};
+
+static const char *const ctx_names[BTI_CTX_A_MAX + 1] = {
+	NAME(BTI_CTX_A_SSRC),
+	NAME(BTI_CTX_A_ROC),
+	NAME(BTI_CTX_A_SRTP_CIPHER_KEY),
+	NAME(BTI_CTX_A_SRTP_SALT),
+	NAME(BTI_CTX_A_SRTP_AUTH_KEY),
+	NAME(BTI_CTX_A_SRTCP_CIPHER_KEY),
+	NAME(BTI_CTX_A_SRTCP_SALT),
+	NAME(BTI_CTX_A_SRTCP_AUTH_KEY),
+	NAME(BTI_CTX_A_SRTCP_INDEX),
+};
+
+static const char *const stats_attr_names[BTI_STATS_A_MAX + 1] = {
+	NAME(BTI_STATS_A_TX_PACKETS),
+	NAME(BTI_STATS_A_TX_BYTES),
+	NAME(BTI_STATS_A_RX_PACKETS),
+	NAME(BTI_STATS_A_RX_BYTES),
+	NAME(BTI_STATS_A_DROP_AUTH),
+	NAME(BTI_STATS_A_DROP_REPLAY),
+	NAME(BTI_STATS_A_DROP_MALFORMED),
+	NAME(BTI_STATS_A_DROP_NO_KEY),
+	NAME(BTI_STATS_A_DROP_LIMIT),
+	NAME(BTI_STATS_A_DROP_NOMEM),
+	NAME(BTI_STATS_A_PAD),
+};
+
+#undef NAME
+
+const char *bti_attr_name(enum bti_attr_space space, unsigned int type)
+{
+	switch (space) {
+	case BTI_ATTR_SPACE_TOP:
+		return type <= BTI_A_MAX ? top_names[type] : NULL;
+	case BTI_ATTR_SPACE_SESSION:
+		return type <= BTI_SESSION_A_MAX ? session_names[type] : NULL;
+	case BTI_ATTR_SPACE_CTX:
+		return type <= BTI_CTX_A_MAX ? ctx_names[type] : NULL;
+	case BTI_ATTR_SPACE_STATS:
+		return type <= BTI_STATS_A_MAX ? stats_attr_names[type] : NULL;
+	default:
+		return NULL;
+	}
+}
+
+enum bti_attr_space bti_attr_nested_space(enum bti_attr_space space,
+					  unsigned int type)
+{
+	switch (space) {
+	case BTI_ATTR_SPACE_TOP:
+		if (type == BTI_A_SESSION)
+			return BTI_ATTR_SPACE_SESSION;
+		if (type == BTI_A_STATS)
+			return BTI_ATTR_SPACE_STATS;
+		break;
+	case BTI_ATTR_SPACE_SESSION:
+		if (type == BTI_SESSION_A_TX || type == BTI_SESSION_A_RX)
+			return BTI_ATTR_SPACE_CTX;
+		if (type == BTI_SESSION_A_STATS)
+			return BTI_ATTR_SPACE_STATS;
+		break;
+	default:
+		break;
+	}
+	return BTI_ATTR_SPACE_NONE;
+}

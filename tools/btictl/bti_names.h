@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * bti_names: the names btictl prints for constants of uapi/linux/bti.h
- * (feature bits, counters).
+ * (feature bits, counters, attributes).
  */
 #ifndef BTICTL_BTI_NAMES_H
 #define BTICTL_BTI_NAMES_H
@@ -24,5 +24,24 @@ const char *bti_feature_name(unsigned int bit, char *buf, size_t len);
  * know.
  */
 const char *bti_stats_name(unsigned int type);
+
+/* The attribute spaces of the "bti" family (which enum a type is in). */
+enum bti_attr_space {
+	BTI_ATTR_SPACE_TOP,	/* enum bti_attr */
+	BTI_ATTR_SPACE_SESSION,	/* enum bti_session_attr, in BTI_A_SESSION */
+	BTI_ATTR_SPACE_CTX,	/* enum bti_ctx_attr, in BTI_SESSION_A_TX/RX */
+	BTI_ATTR_SPACE_STATS,	/* enum bti_stats_attr, in *_STATS */
+	BTI_ATTR_SPACE_NONE,	/* not nested, or unknown */
+};
+
+/*
+ * The uapi name of attribute @type in @space, e.g. "BTI_CTX_A_SRTP_SALT";
+ * NULL if this tool does not know it.
+ */
+const char *bti_attr_name(enum bti_attr_space space, unsigned int type);
+
+/* The space of the attributes nested in attribute @type of @space. */
+enum bti_attr_space bti_attr_nested_space(enum bti_attr_space space,
+					  unsigned int type);
 
 #endif /* BTICTL_BTI_NAMES_H */

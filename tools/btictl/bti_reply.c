@@ -55,22 +55,16 @@ int bti_reply_parse_version(const struct nlmsghdr *nlh,
 	return 0;
 }
 
-int bti_reply_parse_stats(const struct nlmsghdr *nlh,
-			  struct bti_stats *s, struct nl_error *err)
+int bti_reply_parse_stats_nest(const struct nlattr *nest, const char *name,
+			       struct bti_stats *s, struct nl_error *err)
 {
-	const struct nlattr *tb[BTI_A_MAX + 1];
 	const struct nlattr *st[BTI_STATS_A_MAX + 1];
 	unsigned int type;
 
 	memset(s, 0, sizeof(*s));
-	if (nl_attr_parse_msg(nlh, GENL_HDRLEN, tb, BTI_A_MAX) < 0)
-		return nl_error_set(err, EPROTO, "malformed stats reply");
-	if (!tb[BTI_A_STATS])
-		return nl_error_set(err, EPROTO,
-				    "stats reply lacks BTI_A_STATS");
-	if (mnl_attr_validate(tb[BTI_A_STATS], MNL_TYPE_NESTED) < 0 ||
-	    nl_attr_parse_nested(tb[BTI_A_STATS], st, BTI_STATS_A_MAX) < 0)
-		return nl_error_set(err, EPROTO, "malformed BTI_A_STATS");
+	if (mnl_attr_validate(nest, MNL_TYPE_NESTED) < 0 ||
+	    nl_attr_parse_nested(nest, st, BTI_STATS_A_MAX) < 0)
+		return nl_error_set(err, EPROTO, "malformed %s", name);
 
 	for (type = 1; type <= BTI_STATS_A_MAX; type++) {
 		if (!st[type] || !bti_stats_name(type))
@@ -83,4 +77,19 @@ int bti_reply_parse_stats(const struct nlmsghdr *nlh,
 		s->present[type] = true;
 	}
 	return 0;
+}
+
+int bti_reply_parse_stats(const struct nlmsghdr *nlh,
+			  struct bti_stats *s, struct nl_error *err)
+{
+	const struct nlattr *tb[BTI_A_MAX + 1];
+
+	memset(s, 0, sizeof(*s));
+	if (nl_attr_parse_msg(nlh, GENL_HDRLEN, tb, BTI_A_MAX) < 0)
+		return nl_error_set(err, EPROTO, "malformed stats reply");
+	if (!tb[BTI_A_STATS])
+		return nl_error_set(err, EPROTO,
+				    "stats reply lacks BTI_A_STATS");
+	return bti_reply_parse_stats_nest(tb[BTI_A_STATS], "BTI_A_STATS", s,
+					  err);
 }

@@ -43,4 +43,12 @@ int bti_reply_parse_version(const struct nlmsghdr *nlh,
 int bti_reply_parse_stats(const struct nlmsghdr *nlh,
 			  struct bti_stats *s, struct nl_error *err);
 
+/*
+ * The counters in @nest, a nested attribute of enum bti_stats_attr
+ * (BTI_A_STATS or BTI_SESSION_A_STATS, @name for messages): 0, or -1
+ * with @err set to EPROTO.
+ */
+int bti_reply_parse_stats_nest(const struct nlattr *nest, const char *name,
+			       struct bti_stats *s, struct nl_error *err);
+
 #endif /* BTICTL_BTI_REPLY_H */

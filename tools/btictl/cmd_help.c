@@ -3,27 +3,36 @@
  * cmd_help: usage text from the command table.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli_report.h"
 #include "cmd_help.h"
 
 #define SYNOPSIS_WIDTH 16
 
-/* One line per command and subcommand (recursively) that has a summary. */
+/*
+ * One line per command and subcommand (recursively) that has a summary;
+ * a synopsis too long for the column gets the summary on a line of its
+ * own.
+ */
 static void print_command(FILE *out, const struct btictl_cmd *c,
 			  const char *prefix)
 {
 	const struct btictl_cmd *s;
 	char path[128];
-	char synopsis[160];
+	char synopsis[320];
 
 	snprintf(path, sizeof(path), "%s%s%s", prefix, *prefix ? " " : "",
 		 c->name);
 	if (c->summary) {
 		snprintf(synopsis, sizeof(synopsis), "%s%s%s", path,
 			 c->args ? " " : "", c->args ? c->args : "");
-		fprintf(out, "  %-*s %s\n", SYNOPSIS_WIDTH, synopsis,
-			c->summary);
+		if (strlen(synopsis) > SYNOPSIS_WIDTH)
+			fprintf(out, "  %s\n  %-*s %s\n", synopsis,
+				SYNOPSIS_WIDTH, "", c->summary);
+		else
+			fprintf(out, "  %-*s %s\n", SYNOPSIS_WIDTH, synopsis,
+				c->summary);
 	}
 	for (s = c->sub; s && s->name; s++)
 		print_command(out, s, path);

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "cmd_help.h"
+#include "cmd_session.h"
 #include "cmd_stats.h"
 #include "cmd_version.h"
 
@@ -15,6 +16,44 @@ static const struct btictl_cmd stats_commands[] = {
 		.name = "zero",
 		.summary = "reset the counters of this network namespace (needs CAP_NET_ADMIN)",
 		.run = cmd_stats_zero,
+	},
+	{ .name = NULL },
+};
+
+/* Keyword arguments come in pairs; the parser checks which ones. */
+static const struct btictl_cmd session_commands[] = {
+	{
+		.name = "add",
+		.args = "local ADDR:PORT remote ADDR:PORT suite SUITE tx-ssrc N rx-ssrc N keys FILE|- [tx-roc N] [rx-roc N] [srtcp-index N] [window N] [soft-limit N]",
+		.summary = "install a session, keys from FILE or standard input (needs CAP_NET_ADMIN)",
+		.run = cmd_session_add,
+		.max_args = 22,
+	},
+	{
+		.name = "set",
+		.args = "local ADDR:PORT remote ADDR:PORT [keys FILE|- [tx-ssrc N] [rx-ssrc N] [tx-roc N] [rx-roc N] [srtcp-index N]] [window N] [soft-limit N]",
+		.summary = "rekey the directions in the key file and/or change settings (needs CAP_NET_ADMIN)",
+		.run = cmd_session_set,
+		.max_args = 20,
+	},
+	{
+		.name = "del",
+		.args = "local ADDR:PORT remote ADDR:PORT",
+		.summary = "remove a session (needs CAP_NET_ADMIN)",
+		.run = cmd_session_del,
+		.max_args = 4,
+	},
+	{
+		.name = "show",
+		.args = "[local ADDR:PORT remote ADDR:PORT]",
+		.summary = "show one session, or all of them",
+		.run = cmd_session_show,
+		.max_args = 4,
+	},
+	{
+		.name = "flush",
+		.summary = "remove every session of this network namespace (needs CAP_NET_ADMIN)",
+		.run = cmd_session_flush,
 	},
 	{ .name = NULL },
 };
@@ -30,6 +69,12 @@ const struct btictl_cmd btictl_commands[] = {
 		.summary = "show the counters of this network namespace",
 		.run = cmd_stats_show,
 		.sub = stats_commands,
+	},
+	{
+		.name = "session",
+		.summary = "show every session of this network namespace",
+		.run = cmd_session_show,
+		.sub = session_commands,
 	},
 	{
 		.name = "help",

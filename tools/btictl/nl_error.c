@@ -54,7 +54,7 @@ int nl_error_format(const struct nl_error *e, const char *what,
 {
 	char ctx_buf[64 + GENL_NAMSIZ];
 	const char *ctx;
-	char tail[sizeof(e->detail) + sizeof(e->extack) + 8];
+	char tail[sizeof(e->detail) + sizeof(e->extack) + sizeof(e->attr) + 8];
 	size_t off = 0;
 
 	if (e->stage == NL_ERROR_STAGE_FAMILY && e->code == ENOENT)
@@ -67,7 +67,10 @@ int nl_error_format(const struct nl_error *e, const char *what,
 		off += (size_t)snprintf(tail + off, sizeof(tail) - off, ": %s",
 					e->detail);
 	if (e->extack[0] && off < sizeof(tail))
-		snprintf(tail + off, sizeof(tail) - off, ": %s", e->extack);
+		off += (size_t)snprintf(tail + off, sizeof(tail) - off, ": %s",
+					e->extack);
+	if (e->attr[0] && off < sizeof(tail))
+		snprintf(tail + off, sizeof(tail) - off, " (%s)", e->attr);
 
 	ctx = stage_context(e, what, ctx_buf, sizeof(ctx_buf));
 	if (e->code == EPERM)

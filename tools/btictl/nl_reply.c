@@ -11,17 +11,35 @@
 #include "nl_attr_parse.h"
 #include "nl_reply.h"
 
-/* Take NLMSGERR_ATTR_MSG from the TLVs in [@tlv, @tlv + @len), if valid. */
+/* A valid NLA_U32 extended ACK attribute: its value in *@v. */
+static bool take_u32(const struct nlattr *a, uint32_t *v)
+{
+	if (!a || mnl_attr_validate(a, MNL_TYPE_U32) < 0)
+		return false;
+	*v = mnl_attr_get_u32(a);
+	return true;
+}
+
+/*
+ * Take NLMSGERR_ATTR_MSG, _OFFS, _MISS_TYPE and _MISS_NEST from the TLVs
+ * in [@tlv, @tlv + @len), those that are valid.
+ */
 static void take_extack(const char *tlv, size_t len, struct nl_error *err)
 {
-	const struct nlattr *tb[NLMSGERR_ATTR_MSG + 1];
+	const struct nlattr *tb[NLMSGERR_ATTR_MISS_NEST + 1];
 	const struct nlattr *msg;
 
-	if (nl_attr_parse(tlv, len, tb, NLMSGERR_ATTR_MSG) < 0)
+	if (nl_attr_parse(tlv, len, tb, NLMSGERR_ATTR_MISS_NEST) < 0)
 		return;
 	msg = tb[NLMSGERR_ATTR_MSG];
 	if (msg && mnl_attr_validate(msg, MNL_TYPE_NUL_STRING) == 0)
 		nl_error_set_extack(err, mnl_attr_get_str(msg));
+	err->has_bad_attr = take_u32(tb[NLMSGERR_ATTR_OFFS],
+				     &err->bad_attr_offs);
+	err->has_miss_type = take_u32(tb[NLMSGERR_ATTR_MISS_TYPE],
+				      &err->miss_type);
+	err->has_miss_nest = take_u32(tb[NLMSGERR_ATTR_MISS_NEST],
+				      &err->miss_nest_offs);
 }
 
 /*
@@ -64,7 +82,19 @@ static enum nl_reply_status handle_error(const struct nlmsghdr *nlh,
 	return NL_REPLY_ERROR;
 }
 
-/* NLMSG_DONE ends a dump; it may carry an error code and extack TLVs. */
+static enum nl_reply_status dump_interrupted(struct nl_error *err)
+{
+	nl_error_set(err, EINTR,
+		     "the dump was interrupted by a concurrent change, try again");
+	return NL_REPLY_ERROR;
+}
+
+/*
+ * NLMSG_DONE ends a dump; it may carry an error code and extack TLVs. A
+ * dump that was flagged NLM_F_DUMP_INTR (on a data message or on DONE)
+ * fails with EINTR and dump_intr set, once the dump has ended: the
+ * socket can then take the next request at once.
+ */
 static enum nl_reply_status handle_done(const struct nlmsghdr *nlh,
 					struct nl_error *err)
 {
@@ -72,11 +102,13 @@ static enum nl_reply_status handle_done(const struct nlmsghdr *nlh,
 	size_t plen = nlh->nlmsg_len - MNL_NLMSG_HDRLEN;
 	int code;
 
+	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+		err->dump_intr = true;
 	if (plen < sizeof(code))
-		return NL_REPLY_DONE;
+		return err->dump_intr ? dump_interrupted(err) : NL_REPLY_DONE;
 	memcpy(&code, payload, sizeof(code));
 	if (code >= 0)
-		return NL_REPLY_DONE;
+		return err->dump_intr ? dump_interrupted(err) : NL_REPLY_DONE;
 	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
 		take_extack(payload + sizeof(code), plen - sizeof(code), err);
 	if (code < -4095) {
@@ -129,11 +161,18 @@ enum nl_reply_status nl_reply_feed(const void *buf, size_t len,
 			default:
 				if (nlh->nlmsg_type != match->type)
 					break;
+				/*
+				 * Inconsistent: not handed on, but read to
+				 * NLMSG_DONE so the dump ends (a new dump
+				 * on a socket whose dump still runs fails
+				 * with EBUSY).
+				 */
 				if (nlh->nlmsg_flags & NLM_F_DUMP_INTR) {
-					nl_error_set(err, EINTR,
-						     "the dump was interrupted by a concurrent change, try again");
-					return NL_REPLY_ERROR;
+					err->dump_intr = true;
+					break;
 				}
+				if (err->dump_intr)
+					break;
 				if (cb(nlh, data, err) < 0)
 					return NL_REPLY_ERROR;
 				break;

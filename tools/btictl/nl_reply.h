@@ -36,6 +36,11 @@ enum nl_reply_status {
  * Process the @len bytes at @buf. Messages whose sequence number, port id
  * or type do not match the request are skipped (stale or foreign). A
  * message whose length runs past the datagram is an error (EPROTO).
+ *
+ * A data message flagged NLM_F_DUMP_INTR sets @err->dump_intr; it and the
+ * rest of the dump are read but not given to @cb, and the dump fails with
+ * EINTR at its NLMSG_DONE (which may carry the flag itself). Keep @err
+ * between the datagrams of one request.
  */
 enum nl_reply_status nl_reply_feed(const void *buf, size_t len,
 				   const struct nl_reply_match *match,

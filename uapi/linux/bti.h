@@ -11,9 +11,11 @@
  *
  * Privilege levels:
  *
- * - Reading (BTI_CMD_GET_VERSION, BTI_CMD_GET_STATS) is open to every user.
- * - Changing state (BTI_CMD_ZERO_STATS) needs CAP_NET_ADMIN in the user
- *   namespace that owns the network namespace.
+ * - Reading (BTI_CMD_GET_VERSION, BTI_CMD_GET_STATS, BTI_CMD_SESSION_GET)
+ *   is open to every user. No reply ever carries a key.
+ * - Changing state (BTI_CMD_ZERO_STATS and the other BTI_CMD_SESSION_*)
+ *   needs CAP_NET_ADMIN in the user namespace that owns the network
+ *   namespace.
  *
  * Commands
  * --------
@@ -33,6 +35,28 @@
  * BTI_CMD_ZERO_STATS: no attributes. Sets every counter of the caller's
  * network namespace to zero. Needs CAP_NET_ADMIN.
  *
+ * BTI_CMD_SESSION_NEW: BTI_A_SESSION with BTI_SESSION_A_LOCAL,
+ * BTI_SESSION_A_REMOTE, BTI_SESSION_A_SUITE, BTI_SESSION_A_TX and
+ * BTI_SESSION_A_RX (each with BTI_CTX_A_SSRC and every key and salt the
+ * suite needs), and optionally BTI_SESSION_A_REPLAY_WINDOW and
+ * BTI_SESSION_A_SOFT_LIMIT. Refused with EEXIST if the flow has a session.
+ *
+ * BTI_CMD_SESSION_SET: BTI_A_SESSION naming the flow, with any of
+ * BTI_SESSION_A_TX or BTI_SESSION_A_RX (a complete new context: rekey),
+ * BTI_SESSION_A_REPLAY_WINDOW, BTI_SESSION_A_SOFT_LIMIT. The suite cannot
+ * change. All of it applies, or none of it.
+ *
+ * BTI_CMD_SESSION_DEL: BTI_A_SESSION naming the flow. ENOENT if none.
+ *
+ * BTI_CMD_SESSION_GET: as a request (doit), BTI_A_SESSION naming the flow;
+ * as a dump (NLM_F_DUMP), no attributes. Each reply carries BTI_A_SESSION
+ * with the flow, suite, the SSRC, ROC and SRTCP index of each direction,
+ * the settings and BTI_SESSION_A_STATS; never a key. A dump that raced a
+ * change is flagged with NLM_F_DUMP_INTR.
+ *
+ * BTI_CMD_SESSION_FLUSH: no attributes. Removes every session of the
+ * caller's namespace.
+ *
  * Compatibility: attributes and commands are only ever added, never
  * renumbered or removed; BTI_GENL_VERSION grows when the meaning of an
  * existing one changes. A reader ignores attributes it does not know.
@@ -50,6 +74,11 @@
  * @BTI_CMD_GET_VERSION: module version, API version and features
  * @BTI_CMD_GET_STATS: counters of the caller's network namespace
  * @BTI_CMD_ZERO_STATS: reset the caller's namespace counters (admin)
+ * @BTI_CMD_SESSION_NEW: install a session (admin)
+ * @BTI_CMD_SESSION_SET: rekey a session or change its settings (admin)
+ * @BTI_CMD_SESSION_DEL: remove a session (admin)
+ * @BTI_CMD_SESSION_GET: one session (doit) or all of them (dumpit)
+ * @BTI_CMD_SESSION_FLUSH: remove every session of the namespace (admin)
  * @__BTI_CMD_MAX: internal use
  */
 enum bti_cmd {
@@ -57,6 +86,11 @@ enum bti_cmd {
 	BTI_CMD_GET_VERSION,
 	BTI_CMD_GET_STATS,
 	BTI_CMD_ZERO_STATS,
+	BTI_CMD_SESSION_NEW,
+	BTI_CMD_SESSION_SET,
+	BTI_CMD_SESSION_DEL,
+	BTI_CMD_SESSION_GET,
+	BTI_CMD_SESSION_FLUSH,
 	__BTI_CMD_MAX
 };
 
@@ -70,6 +104,7 @@ enum bti_cmd {
  * @BTI_A_FEATURES: NLA_U64, bit mask of enum bti_feature
  * @BTI_A_STATS: NLA_NESTED, enum bti_stats_attr
  * @BTI_A_PAD: padding for 64-bit attributes
+ * @BTI_A_SESSION: NLA_NESTED, enum bti_session_attr
  * @__BTI_A_MAX: internal use
  */
 enum bti_attr {
@@ -79,6 +114,7 @@ enum bti_attr {
 	BTI_A_FEATURES,
 	BTI_A_STATS,
 	BTI_A_PAD,
+	BTI_A_SESSION,
 	__BTI_A_MAX
 };
 
@@ -130,5 +166,115 @@ enum bti_stats_attr {
 };
 
 #define BTI_STATS_A_MAX (__BTI_STATS_A_MAX - 1)
+
+/**
+ * enum bti_suite - SRTP protection profiles (RFC 5764 section 4.1.2, RFC 7714)
+ * @BTI_SUITE_UNSPEC: unused
+ * @BTI_SUITE_AES_CM_128_HMAC_SHA1_80: AES-128 counter mode, 80-bit
+ *	HMAC-SHA1 tag on SRTP and SRTCP
+ * @BTI_SUITE_AES_CM_128_HMAC_SHA1_32: as above with a 32-bit tag on SRTP;
+ *	SRTCP keeps the 80-bit tag (RFC 5764 section 4.1.2)
+ * @BTI_SUITE_AEAD_AES_128_GCM: AES-128-GCM, 128-bit tag (RFC 7714)
+ * @BTI_SUITE_AEAD_AES_256_GCM: AES-256-GCM, 128-bit tag (RFC 7714)
+ * @__BTI_SUITE_MAX: internal use
+ *
+ * Key sizes per suite (the session keys, as derived in RFC 3711 section
+ * 4.3 or RFC 7714 section 11):
+ *
+ * ============================== ====== ==== ========
+ * suite                          cipher salt auth key
+ * ============================== ====== ==== ========
+ * AES_CM_128_HMAC_SHA1_80 / _32  16     14   20
+ * AEAD_AES_128_GCM               16     12   none
+ * AEAD_AES_256_GCM               32     12   none
+ * ============================== ====== ==== ========
+ */
+enum bti_suite {
+	BTI_SUITE_UNSPEC,
+	BTI_SUITE_AES_CM_128_HMAC_SHA1_80,
+	BTI_SUITE_AES_CM_128_HMAC_SHA1_32,
+	BTI_SUITE_AEAD_AES_128_GCM,
+	BTI_SUITE_AEAD_AES_256_GCM,
+	__BTI_SUITE_MAX
+};
+
+#define BTI_SUITE_MAX (__BTI_SUITE_MAX - 1)
+
+#define BTI_REPLAY_WINDOW_MIN 64
+#define BTI_REPLAY_WINDOW_DEFAULT 128
+#define BTI_REPLAY_WINDOW_MAX 4096
+
+/**
+ * enum bti_session_attr - attributes of a session, inside %BTI_A_SESSION
+ * @BTI_SESSION_A_UNSPEC: unused
+ * @BTI_SESSION_A_LOCAL: binary, struct sockaddr_in or sockaddr_in6: the
+ *	local address and UDP port of the flow (port in network order)
+ * @BTI_SESSION_A_REMOTE: binary, struct sockaddr_in or sockaddr_in6 of
+ *	the same family: the remote end of the flow
+ * @BTI_SESSION_A_SUITE: NLA_U32, enum bti_suite
+ * @BTI_SESSION_A_TX: NLA_NESTED, enum bti_ctx_attr: protects what is sent
+ * @BTI_SESSION_A_RX: NLA_NESTED, enum bti_ctx_attr: verifies what arrives
+ * @BTI_SESSION_A_REPLAY_WINDOW: NLA_U32, packets of the receive replay
+ *	windows, a multiple of 64 from %BTI_REPLAY_WINDOW_MIN to
+ *	%BTI_REPLAY_WINDOW_MAX (default %BTI_REPLAY_WINDOW_DEFAULT)
+ * @BTI_SESSION_A_SOFT_LIMIT: NLA_U64, packets a key may protect or verify
+ *	before the session asks for a rekey (0: never)
+ * @BTI_SESSION_A_STATS: NLA_NESTED, enum bti_stats_attr: the session's
+ *	counters (replies only)
+ * @BTI_SESSION_A_PAD: padding for 64-bit attributes
+ * @__BTI_SESSION_A_MAX: internal use
+ *
+ * A session is named by its flow, %BTI_SESSION_A_LOCAL and
+ * %BTI_SESSION_A_REMOTE; no two sessions of a namespace share a flow.
+ */
+enum bti_session_attr {
+	BTI_SESSION_A_UNSPEC,
+	BTI_SESSION_A_LOCAL,
+	BTI_SESSION_A_REMOTE,
+	BTI_SESSION_A_SUITE,
+	BTI_SESSION_A_TX,
+	BTI_SESSION_A_RX,
+	BTI_SESSION_A_REPLAY_WINDOW,
+	BTI_SESSION_A_SOFT_LIMIT,
+	BTI_SESSION_A_STATS,
+	BTI_SESSION_A_PAD,
+	__BTI_SESSION_A_MAX
+};
+
+#define BTI_SESSION_A_MAX (__BTI_SESSION_A_MAX - 1)
+
+/**
+ * enum bti_ctx_attr - one direction of a session, inside %BTI_SESSION_A_TX
+ *	or %BTI_SESSION_A_RX
+ * @BTI_CTX_A_UNSPEC: unused
+ * @BTI_CTX_A_SSRC: NLA_U32, the SSRC of the stream in this direction
+ * @BTI_CTX_A_ROC: NLA_U32, initial rollover counter (default 0)
+ * @BTI_CTX_A_SRTP_CIPHER_KEY: binary, SRTP session encryption key
+ * @BTI_CTX_A_SRTP_SALT: binary, SRTP session salt
+ * @BTI_CTX_A_SRTP_AUTH_KEY: binary, SRTP session authentication key
+ * @BTI_CTX_A_SRTCP_CIPHER_KEY: binary, SRTCP session encryption key
+ * @BTI_CTX_A_SRTCP_SALT: binary, SRTCP session salt
+ * @BTI_CTX_A_SRTCP_AUTH_KEY: binary, SRTCP session authentication key
+ * @BTI_CTX_A_SRTCP_INDEX: NLA_U32, next SRTCP index to send (TX only)
+ * @__BTI_CTX_A_MAX: internal use
+ *
+ * Keys are write-only: the kernel never sends one back. Their lengths
+ * must be exactly those of the session's suite (see enum bti_suite).
+ */
+enum bti_ctx_attr {
+	BTI_CTX_A_UNSPEC,
+	BTI_CTX_A_SSRC,
+	BTI_CTX_A_ROC,
+	BTI_CTX_A_SRTP_CIPHER_KEY,
+	BTI_CTX_A_SRTP_SALT,
+	BTI_CTX_A_SRTP_AUTH_KEY,
+	BTI_CTX_A_SRTCP_CIPHER_KEY,
+	BTI_CTX_A_SRTCP_SALT,
+	BTI_CTX_A_SRTCP_AUTH_KEY,
+	BTI_CTX_A_SRTCP_INDEX,
+	__BTI_CTX_A_MAX
+};
+
+#define BTI_CTX_A_MAX (__BTI_CTX_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_BTI_H */

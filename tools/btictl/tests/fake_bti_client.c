@@ -3,6 +3,7 @@
  * fake_bti_client: bti_client.h implemented from the fake_bti table.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fake_bti_client.h"
@@ -24,6 +25,13 @@ void fake_bti_reset(void)
 		fake_bti.stats.present[i] = true;
 }
 
+static void log_call(const char *name)
+{
+	size_t n = strlen(fake_bti.log);
+
+	snprintf(fake_bti.log + n, sizeof(fake_bti.log) - n, "%s ", name);
+}
+
 static int fail(const struct fake_bti_failure *f, struct nl_error *err)
 {
 	nl_error_clear(err);
@@ -33,6 +41,8 @@ static int fail(const struct fake_bti_failure *f, struct nl_error *err)
 	if (f->stage == NL_ERROR_STAGE_FAMILY)
 		strcpy(err->family, BTI_GENL_NAME);
 	nl_error_set_extack(err, f->extack);
+	if (f->attr)
+		snprintf(err->attr, sizeof(err->attr), "%s", f->attr);
 	if (f->detail)
 		return nl_error_set(err, f->code, "%s", f->detail);
 	return nl_error_set(err, f->code, NULL);
@@ -41,6 +51,7 @@ static int fail(const struct fake_bti_failure *f, struct nl_error *err)
 int bti_client_open(struct bti_client **cp, struct nl_error *err)
 {
 	fake_bti.n_open++;
+	log_call("open");
 	*cp = NULL;
 	if (fail(&fake_bti.open, err) < 0) {
 		fake_bti.n_open_failed++;
@@ -52,8 +63,10 @@ int bti_client_open(struct bti_client **cp, struct nl_error *err)
 
 void bti_client_close(struct bti_client *c)
 {
-	if (c == (struct bti_client *)&handle)
+	if (c == (struct bti_client *)&handle) {
 		fake_bti.n_close++;
+		log_call("close");
+	}
 }
 
 int bti_client_get_version(struct bti_client *c, struct bti_version *v,
@@ -86,4 +99,96 @@ int bti_client_zero_stats(struct bti_client *c, struct nl_error *err)
 	if (c != (struct bti_client *)&handle)
 		return nl_error_set(err, EBADF, "bad handle");
 	return fail(&fake_bti.zero_stats, err);
+}
+
+static void record_request(const struct bti_session_req *r)
+{
+	fake_bti.last_req = *r;
+	memset(&fake_bti.last_keys, 0, sizeof(fake_bti.last_keys));
+	if (r->keys) {
+		fake_bti.last_keys = *r->keys;
+		fake_bti.last_req.keys = &fake_bti.last_keys;
+	}
+}
+
+int bti_client_session_new(struct bti_client *c,
+			   const struct bti_session_req *r,
+			   struct nl_error *err)
+{
+	fake_bti.n_session_new++;
+	log_call("new");
+	if (c != (struct bti_client *)&handle)
+		return nl_error_set(err, EBADF, "bad handle");
+	record_request(r);
+	return fail(&fake_bti.session_new, err);
+}
+
+int bti_client_session_set(struct bti_client *c,
+			   const struct bti_session_req *r,
+			   struct nl_error *err)
+{
+	fake_bti.n_session_set++;
+	log_call("set");
+	if (c != (struct bti_client *)&handle)
+		return nl_error_set(err, EBADF, "bad handle");
+	record_request(r);
+	return fail(&fake_bti.session_set, err);
+}
+
+int bti_client_session_del(struct bti_client *c, const struct bti_flow *flow,
+			   struct nl_error *err)
+{
+	fake_bti.n_session_del++;
+	log_call("del");
+	if (c != (struct bti_client *)&handle)
+		return nl_error_set(err, EBADF, "bad handle");
+	fake_bti.last_flow = *flow;
+	return fail(&fake_bti.session_del, err);
+}
+
+int bti_client_session_get(struct bti_client *c, const struct bti_flow *flow,
+			   struct bti_session_info *s, struct nl_error *err)
+{
+	fake_bti.n_session_get++;
+	log_call("get");
+	if (c != (struct bti_client *)&handle)
+		return nl_error_set(err, EBADF, "bad handle");
+	fake_bti.last_flow = *flow;
+	if (fail(&fake_bti.session_get, err) < 0)
+		return -1;
+	*s = fake_bti.session;
+	return 0;
+}
+
+int bti_client_session_dump(struct bti_client *c, struct bti_session_list *l,
+			    struct nl_error *err)
+{
+	size_t i;
+
+	fake_bti.n_session_dump++;
+	log_call("dump");
+	bti_session_list_free(l);
+	if (c != (struct bti_client *)&handle)
+		return nl_error_set(err, EBADF, "bad handle");
+	if (fake_bti.dump_intr > 0) {
+		fake_bti.dump_intr--;
+		nl_error_clear(err);
+		err->dump_intr = true;
+		return nl_error_set(err, EINTR, "interrupted");
+	}
+	if (fail(&fake_bti.session_dump, err) < 0)
+		return -1;
+	for (i = 0; i < fake_bti.n_dump; i++)
+		if (bti_session_list_add(l, &fake_bti.dump[i]) < 0)
+			return nl_error_set(err, ENOMEM, NULL);
+	return 0;
+}
+
+int bti_client_session_flush(struct bti_client *c, struct nl_error *err)
+{
+	fake_bti.n_session_flush++;
+	log_call("flush");
+	if (c != (struct bti_client *)&handle)
+		return nl_error_set(err, EBADF, "bad handle");
+	return fail(&fake_bti.session_flush, err);
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Unit tests of bti_names: feature bit and counter names.
+ * Unit tests of bti_names: feature bit, counter and attribute names.
  */
 #include <string.h>
 
@@ -67,6 +67,83 @@ static void test_non_counters_have_no_name(void **state)
 	assert_null(bti_stats_name(65535));
 }
 
+static void test_attribute_names(void **state)
+{
+	(void)state;
+	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_TOP, BTI_A_SESSION),
+			    "BTI_A_SESSION");
+	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_SESSION,
+					  BTI_SESSION_A_REMOTE),
+			    "BTI_SESSION_A_REMOTE");
+	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_SESSION,
+					  BTI_SESSION_A_SOFT_LIMIT),
+			    "BTI_SESSION_A_SOFT_LIMIT");
+	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_CTX,
+					  BTI_CTX_A_SRTCP_AUTH_KEY),
+			    "BTI_CTX_A_SRTCP_AUTH_KEY");
+	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_CTX,
+					  BTI_CTX_A_SRTCP_INDEX),
+			    "BTI_CTX_A_SRTCP_INDEX");
+	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_STATS,
+					  BTI_STATS_A_DROP_NOMEM),
+			    "BTI_STATS_A_DROP_NOMEM");
+	/* The same number means a different attribute in each space. */
+	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_CTX, 3),
+			    "BTI_CTX_A_SRTP_CIPHER_KEY");
+	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_SESSION, 3),
+			    "BTI_SESSION_A_SUITE");
+}
+
+static void test_every_attribute_named(void **state)
+{
+	unsigned int t;
+
+	(void)state;
+	for (t = 1; t <= BTI_A_MAX; t++)
+		assert_non_null(bti_attr_name(BTI_ATTR_SPACE_TOP, t));
+	for (t = 1; t <= BTI_SESSION_A_MAX; t++)
+		assert_non_null(bti_attr_name(BTI_ATTR_SPACE_SESSION, t));
+	for (t = 1; t <= BTI_CTX_A_MAX; t++)
+		assert_non_null(bti_attr_name(BTI_ATTR_SPACE_CTX, t));
+	for (t = 1; t <= BTI_STATS_A_MAX; t++)
+		assert_non_null(bti_attr_name(BTI_ATTR_SPACE_STATS, t));
+}
+
+static void test_unknown_attributes(void **state)
+{
+	(void)state;
+	assert_null(bti_attr_name(BTI_ATTR_SPACE_TOP, 0));
+	assert_null(bti_attr_name(BTI_ATTR_SPACE_SESSION, BTI_SESSION_A_MAX + 1));
+	assert_null(bti_attr_name(BTI_ATTR_SPACE_CTX, BTI_CTX_A_MAX + 1));
+	assert_null(bti_attr_name(BTI_ATTR_SPACE_STATS, 1000));
+	assert_null(bti_attr_name(BTI_ATTR_SPACE_NONE, 1));
+}
+
+static void test_nested_spaces(void **state)
+{
+	(void)state;
+	assert_int_equal(bti_attr_nested_space(BTI_ATTR_SPACE_TOP,
+					       BTI_A_SESSION),
+			 BTI_ATTR_SPACE_SESSION);
+	assert_int_equal(bti_attr_nested_space(BTI_ATTR_SPACE_TOP, BTI_A_STATS),
+			 BTI_ATTR_SPACE_STATS);
+	assert_int_equal(bti_attr_nested_space(BTI_ATTR_SPACE_SESSION,
+					       BTI_SESSION_A_TX),
+			 BTI_ATTR_SPACE_CTX);
+	assert_int_equal(bti_attr_nested_space(BTI_ATTR_SPACE_SESSION,
+					       BTI_SESSION_A_RX),
+			 BTI_ATTR_SPACE_CTX);
+	assert_int_equal(bti_attr_nested_space(BTI_ATTR_SPACE_SESSION,
+					       BTI_SESSION_A_STATS),
+			 BTI_ATTR_SPACE_STATS);
+	assert_int_equal(bti_attr_nested_space(BTI_ATTR_SPACE_SESSION,
+					       BTI_SESSION_A_LOCAL),
+			 BTI_ATTR_SPACE_NONE);
+	assert_int_equal(bti_attr_nested_space(BTI_ATTR_SPACE_CTX,
+					       BTI_CTX_A_SSRC),
+			 BTI_ATTR_SPACE_NONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -75,6 +152,10 @@ int main(void)
 		cmocka_unit_test(test_feature_name_returns_buffer_and_truncates),
 		cmocka_unit_test(test_counter_names_in_order),
 		cmocka_unit_test(test_non_counters_have_no_name),
+		cmocka_unit_test(test_attribute_names),
+		cmocka_unit_test(test_every_attribute_named),
+		cmocka_unit_test(test_unknown_attributes),
+		cmocka_unit_test(test_nested_spaces),
 	};
 
 	return cmocka_run_group_tests_name("bti_names", tests, NULL, NULL);

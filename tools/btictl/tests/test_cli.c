@@ -172,6 +172,9 @@ static void check_usage_text(const char *out)
 	assert_non_null(strstr(out, "\n  stats "));
 	assert_non_null(strstr(out, "\n  stats zero "));
 	assert_non_null(strstr(out, "\n  help [COMMAND] "));
+	assert_non_null(strstr(out, "\n  session "));
+	assert_non_null(strstr(out, "\n  session add local ADDR:PORT remote ADDR:PORT suite SUITE "));
+	assert_non_null(strstr(out, "\n  session flush "));
 	assert_non_null(strstr(out, "\n  -j, --json "));
 }
 
@@ -208,6 +211,26 @@ static void test_help_command(void **state)
 	run_result_free(&r);
 	r = run_btictl("help", "nope", NULL);
 	expect_usage_error(&r, "unknown command 'nope'");
+}
+
+/* A synopsis too long for the column gets its summary on the next line. */
+static void test_help_wraps_long_synopsis(void **state)
+{
+	static const char wrapped[] = "\n                   install a session";
+	struct run_result r = run_btictl("help", "session", NULL);
+	const char *add;
+
+	(void)state;
+	assert_int_equal(r.status, 0);
+	add = strstr(r.out, "\n  session add local ADDR:PORT");
+	assert_non_null(add);
+	add = strchr(add + 1, '\n');
+	assert_non_null(add);
+	assert_int_equal(strncmp(add, wrapped, strlen(wrapped)), 0);
+	assert_non_null(strstr(r.out, "\n  session del local ADDR:PORT remote ADDR:PORT\n"));
+	assert_non_null(strstr(r.out, "\n  session flush    remove every session"));
+	assert_null(strstr(r.out, "stats"));
+	run_result_free(&r);
 }
 
 static void test_tool_version_option(void **state)
@@ -279,6 +302,7 @@ int main(void)
 		cmocka_unit_test_setup(test_double_dash_ends_options, setup),
 		cmocka_unit_test_setup(test_help_everywhere, setup),
 		cmocka_unit_test_setup(test_help_command, setup),
+		cmocka_unit_test_setup(test_help_wraps_long_synopsis, setup),
 		cmocka_unit_test_setup(test_tool_version_option, setup),
 		cmocka_unit_test_setup(test_runtime_error_is_exit_1, setup),
 		cmocka_unit_test_setup(test_command_table_sane, setup),

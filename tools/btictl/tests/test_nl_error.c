@@ -185,6 +185,52 @@ static void test_missing_what_has_fallback(void **state)
 	assert_string_equal(fmt(&e, NULL), "netlink request: Input/output error");
 }
 
+/* The attribute the kernel pointed at comes last, in parentheses. */
+static void test_attr_appended(void **state)
+{
+	struct nl_error e;
+
+	(void)state;
+	nl_error_clear(&e);
+	nl_error_set_extack(&e, "missing a key or salt the suite needs");
+	strcpy(e.attr, "missing BTI_CTX_A_SRTP_SALT in BTI_SESSION_A_TX");
+	nl_error_set(&e, EINVAL, NULL);
+	assert_string_equal(fmt(&e, "adding the session"),
+			    "adding the session: Invalid argument: missing a key or salt the suite needs (missing BTI_CTX_A_SRTP_SALT in BTI_SESSION_A_TX)");
+
+	/* Without a message, and with EPERM. */
+	nl_error_set_extack(&e, "");
+	assert_string_equal(fmt(&e, "x"),
+			    "x: Invalid argument (missing BTI_CTX_A_SRTP_SALT in BTI_SESSION_A_TX)");
+	nl_error_set(&e, EPERM, NULL);
+	strcpy(e.attr, "attribute BTI_A_SESSION");
+	assert_string_equal(fmt(&e, "x"),
+			    "x: Operation not permitted: needs CAP_NET_ADMIN in the network namespace's user namespace (attribute BTI_A_SESSION)");
+}
+
+/* nl_error_set() keeps the extended ACK attributes and dump_intr. */
+static void test_set_keeps_extack_attributes(void **state)
+{
+	struct nl_error e;
+
+	(void)state;
+	nl_error_clear(&e);
+	e.has_miss_type = true;
+	e.miss_type = 4;
+	e.has_bad_attr = true;
+	e.bad_attr_offs = 20;
+	e.dump_intr = true;
+	strcpy(e.attr, "a");
+	nl_error_set(&e, EINTR, "d");
+	assert_true(e.has_miss_type && e.has_bad_attr && e.dump_intr);
+	assert_int_equal(e.miss_type, 4);
+	assert_int_equal(e.bad_attr_offs, 20);
+	assert_string_equal(e.attr, "a");
+	nl_error_clear(&e);
+	assert_false(e.has_miss_type || e.has_bad_attr || e.dump_intr);
+	assert_string_equal(e.attr, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -201,6 +247,8 @@ int main(void)
 		cmocka_unit_test(test_long_extack_truncated),
 		cmocka_unit_test(test_format_small_buffer),
 		cmocka_unit_test(test_missing_what_has_fallback),
+		cmocka_unit_test(test_attr_appended),
+		cmocka_unit_test(test_set_keeps_extack_attributes),
 	};
 
 	return cmocka_run_group_tests_name("nl_error", tests, NULL, NULL);

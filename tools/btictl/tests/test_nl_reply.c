@@ -335,6 +335,21 @@ static void test_done_without_payload(void **state)
 	assert_int_equal(feed(&b, &s, &err), NL_REPLY_DONE);
 }
 
+static void put_done(struct nlbuf *b, uint16_t flags)
+{
+	struct nlmsghdr *nlh = nlbuf_begin(b, NLMSG_DONE, NLM_F_MULTI | flags,
+					   TEST_SEQ, TEST_PORTID);
+	int zero = 0;
+
+	mnl_nlmsg_put_extra_header(nlh, sizeof(zero));
+	memcpy(mnl_nlmsg_get_payload(nlh), &zero, sizeof(zero));
+	nlbuf_end(b, nlh);
+}
+
+/*
+ * An interrupted dump is read to its end (a new dump on the socket would
+ * fail with EBUSY while it runs), handing nothing more to the callback.
+ */
 static void test_dump_interrupted(void **state)
 {
 	struct nlbuf b;
@@ -343,11 +358,94 @@ static void test_dump_interrupted(void **state)
 
 	(void)state;
 	nlbuf_init(&b);
+	put_data(&b, TEST_SEQ, TEST_PORTID, TEST_FAMILY, NLM_F_MULTI, 1);
 	put_data(&b, TEST_SEQ, TEST_PORTID, TEST_FAMILY,
-		 NLM_F_MULTI | NLM_F_DUMP_INTR, 1);
+		 NLM_F_MULTI | NLM_F_DUMP_INTR, 2);
+	put_data(&b, TEST_SEQ, TEST_PORTID, TEST_FAMILY, NLM_F_MULTI, 3);
+	assert_int_equal(feed(&b, &s, &err), NL_REPLY_MORE);
+	assert_true(err.dump_intr);
+	assert_int_equal(err.code, 0);
+	assert_int_equal(s.n, 1);
+
+	/* The next datagram, err kept: more data, then DONE. */
+	nlbuf_init(&b);
+	put_data(&b, TEST_SEQ, TEST_PORTID, TEST_FAMILY, NLM_F_MULTI, 4);
+	put_done(&b, 0);
+	assert_int_equal(nl_reply_feed(b.data, b.len, &match, count_cb, &s,
+				       &err), NL_REPLY_ERROR);
+	assert_int_equal(err.code, EINTR);
+	assert_true(err.dump_intr);
+	assert_int_equal(s.n, 1);
+}
+
+/* The kernel may flag only NLMSG_DONE (a change after the last part). */
+static void test_dump_interrupted_on_done(void **state)
+{
+	struct nlbuf b;
+	struct seen s = { 0 };
+	struct nl_error err;
+
+	(void)state;
+	nlbuf_init(&b);
+	put_data(&b, TEST_SEQ, TEST_PORTID, TEST_FAMILY, NLM_F_MULTI, 1);
+	put_done(&b, NLM_F_DUMP_INTR);
 	assert_int_equal(feed(&b, &s, &err), NL_REPLY_ERROR);
 	assert_int_equal(err.code, EINTR);
-	assert_int_equal(s.n, 0);
+	assert_true(err.dump_intr);
+
+	/* Without the flag the same dump is fine. */
+	nlbuf_init(&b);
+	put_data(&b, TEST_SEQ, TEST_PORTID, TEST_FAMILY, NLM_F_MULTI, 1);
+	put_done(&b, 0);
+	assert_int_equal(feed(&b, &s, &err), NL_REPLY_DONE);
+	assert_false(err.dump_intr);
+}
+
+/* NLMSGERR_ATTR_OFFS, _MISS_TYPE and _MISS_NEST are kept for naming. */
+static void test_extack_attributes(void **state)
+{
+	struct nlbuf b;
+	struct seen s = { 0 };
+	struct nl_error err;
+	struct nlmsghdr *nlh;
+
+	(void)state;
+	nlbuf_init(&b);
+	put_error(&b, -EINVAL, true, "missing a key");	/* OFFS 20 */
+	nlh = (struct nlmsghdr *)b.data;
+	mnl_attr_put_u32(nlh, NLMSGERR_ATTR_MISS_TYPE, 7);
+	mnl_attr_put_u32(nlh, NLMSGERR_ATTR_MISS_NEST, 36);
+	b.len = MNL_ALIGN(nlh->nlmsg_len);
+	assert_int_equal(feed(&b, &s, &err), NL_REPLY_ERROR);
+	assert_int_equal(err.code, EINVAL);
+	assert_string_equal(err.extack, "missing a key");
+	assert_true(err.has_bad_attr);
+	assert_int_equal(err.bad_attr_offs, 20);
+	assert_true(err.has_miss_type);
+	assert_int_equal(err.miss_type, 7);
+	assert_true(err.has_miss_nest);
+	assert_int_equal(err.miss_nest_offs, 36);
+}
+
+/* A malformed MISS_TYPE (wrong length) is left out, the rest is kept. */
+static void test_extack_bad_miss_type_ignored(void **state)
+{
+	struct nlbuf b;
+	struct seen s = { 0 };
+	struct nl_error err;
+	struct nlmsghdr *nlh;
+
+	(void)state;
+	nlbuf_init(&b);
+	put_error(&b, -EINVAL, true, "x");
+	nlh = (struct nlmsghdr *)b.data;
+	mnl_attr_put_u16(nlh, NLMSGERR_ATTR_MISS_TYPE, 7);
+	b.len = MNL_ALIGN(nlh->nlmsg_len);
+	assert_int_equal(feed(&b, &s, &err), NL_REPLY_ERROR);
+	assert_false(err.has_miss_type);
+	assert_false(err.has_miss_nest);
+	assert_true(err.has_bad_attr);
+	assert_string_equal(err.extack, "x");
 }
 
 static void test_message_longer_than_datagram(void **state)
@@ -433,6 +531,9 @@ int main(void)
 		cmocka_unit_test(test_done_with_error_and_extack),
 		cmocka_unit_test(test_done_without_payload),
 		cmocka_unit_test(test_dump_interrupted),
+		cmocka_unit_test(test_dump_interrupted_on_done),
+		cmocka_unit_test(test_extack_attributes),
+		cmocka_unit_test(test_extack_bad_miss_type_ignored),
 		cmocka_unit_test(test_message_longer_than_datagram),
 		cmocka_unit_test(test_trailing_garbage),
 		cmocka_unit_test(test_callback_error_stops),

@@ -16,30 +16,21 @@
 
 #include <cmocka.h>
 
+#include "rfc3711_b3.h"
 #include "srtp_aes_cm.h"
 #include "srtp_kdf.h"
 #include "test_hex.h"
 
-/* RFC 3711 Appendix B.3: inputs. */
-static const char b3_master_key[] = "E1F97A0D3E018BE0D64FA32C06DE4139";
-static const char b3_master_salt[] = "0EC675AD498AFEEBB6960B3AABE6";
-/* RFC 3711 B.3: "cipher key: C61E7A93744F39EE10734AFE3FF7A087" (label 00) */
-static const char b3_cipher_key[] = "C61E7A93744F39EE10734AFE3FF7A087";
-/* RFC 3711 B.3: label 02, the AES-CM output and its first 14 octets. */
-static const char b3_salt_block[] = "30CBBC08863D8C85D49DB34A9AE17AC6";
-static const char b3_cipher_salt[] = "30CBBC08863D8C85D49DB34A9AE1";
-/* RFC 3711 B.3: label 01, the 94-octet auth key (six AES blocks). */
-static const char b3_auth_key[] =
-	"CEBE321F6FF7716B6FD4AB49AF256A15"
-	"6D38BAA48F0A0ACF3C34E2359E6CDBCE"
-	"E049646C43D9327AD175578EF7227098"
-	"6371C10C9A369AC2F94A8C5FBCDDDC25"
-	"6D6E919A48B610EF17C2041E47403576"
-	"6B68642C59BBFC2F34DB60DBDFB2";
-/* RFC 3711 B.3: the AES-CM inputs (x*2^16) for labels 00, 02, 01. */
-static const char b3_iv_label00[] = "0EC675AD498AFEEBB6960B3AABE60000";
-static const char b3_iv_label02[] = "0EC675AD498AFEE9B6960B3AABE60000";
-static const char b3_iv_label01[] = "0EC675AD498AFEEAB6960B3AABE60000";
+/* RFC 3711 Appendix B.3 (rfc3711_b3.h, shared with btictl's tests). */
+static const char b3_master_key[] = RFC3711_B3_MASTER_KEY;
+static const char b3_master_salt[] = RFC3711_B3_MASTER_SALT;
+static const char b3_cipher_key[] = RFC3711_B3_CIPHER_KEY;
+static const char b3_salt_block[] = RFC3711_B3_SALT_BLOCK;
+static const char b3_cipher_salt[] = RFC3711_B3_CIPHER_SALT;
+static const char b3_auth_key[] = RFC3711_B3_AUTH_KEY;
+static const char b3_iv_label00[] = RFC3711_B3_IV_LABEL00;
+static const char b3_iv_label02[] = RFC3711_B3_IV_LABEL02;
+static const char b3_iv_label01[] = RFC3711_B3_IV_LABEL01;
 
 /* RFC 6188 §7.2: AES_256_CM_PRF test cases. */
 static const char rfc6188_master_key[] =
@@ -202,7 +193,7 @@ static void test_session_keys_srtp_rfc3711_b3(void **state)
 	expect_hex(k.cipher_key, 16, b3_cipher_key);
 	expect_hex(k.salt, 14, b3_cipher_salt);
 	assert_int_equal(k.auth_key_len, 20);
-	expect_hex(k.auth_key, 20, "CEBE321F6FF7716B6FD4AB49AF256A156D38BAA4");
+	expect_hex(k.auth_key, 20, RFC3711_B3_AUTH_KEY_20);
 
 	/* The whole B.3 auth key when 94 octets are asked for. */
 	assert_int_equal(srtp_kdf_session_keys(v.key, 16, v.salt,

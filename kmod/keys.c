@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Session keys: allocating and keying the crypto transforms of a context.
+ *
+ * Done once per key in process context; the packet path only uses the
+ * keyed transforms. Only synchronous implementations are requested.
+ */
+
+#include <linux/err.h>
+#include <linux/string.h>
+
+#include "keys.h"
+
+static int bti_keys_init_cm(struct bti_keys *keys,
+			    const struct bti_key_material *km)
+{
+	const struct bti_suite_info *suite = keys->suite;
+	int ret;
+
+	keys->ctr = crypto_alloc_sync_skcipher("ctr(aes)", 0, 0);
+	if (IS_ERR(keys->ctr)) {
+		ret = PTR_ERR(keys->ctr);
+		keys->ctr = NULL;
+		return ret;
+	}
+	ret = crypto_sync_skcipher_setkey(keys->ctr, km->cipher_key,
+					  suite->cipher_key_len);
+	if (ret)
+		return ret;
+
+	keys->hmac = crypto_alloc_shash("hmac(sha1)", 0, 0);
+	if (IS_ERR(keys->hmac)) {
+		ret = PTR_ERR(keys->hmac);
+		keys->hmac = NULL;
+		return ret;
+	}
+	return crypto_shash_setkey(keys->hmac, km->auth_key,
+				   suite->auth_key_len);
+}
+
+static int bti_keys_init_gcm(struct bti_keys *keys,
+			     const struct bti_key_material *km)
+{
+	const struct bti_suite_info *suite = keys->suite;
+	int ret;
+
+	keys->gcm = crypto_alloc_aead("gcm(aes)", 0, CRYPTO_ALG_ASYNC);
+	if (IS_ERR(keys->gcm)) {
+		ret = PTR_ERR(keys->gcm);
+		keys->gcm = NULL;
+		return ret;
+	}
+	ret = crypto_aead_setkey(keys->gcm, km->cipher_key,
+				 suite->cipher_key_len);
+	if (ret)
+		return ret;
+	return crypto_aead_setauthsize(keys->gcm, suite->srtp_tag_len);
+}
+
+/**
+ * bti_keys_init() - key the transforms of one protocol and direction
+ * @keys: zeroed structure to fill
+ * @suite: the protection profile; sets the key lengths
+ * @km: the session keys; the caller checked their lengths
+ *
+ * Context: process context, may sleep.
+ * Return: 0, or a negative errno with @keys released.
+ */
+int bti_keys_init(struct bti_keys *keys, const struct bti_suite_info *suite,
+		  const struct bti_key_material *km)
+{
+	int ret;
+
+	keys->suite = suite;
+	memcpy(keys->salt, km->salt, suite->salt_len);
+	if (suite->aead)
+		ret = bti_keys_init_gcm(keys, km);
+	else
+		ret = bti_keys_init_cm(keys, km);
+	if (ret)
+		bti_keys_free(keys);
+	return ret;
+}
+
+/**
+ * bti_keys_free() - release the transforms and wipe the salt
+ * @keys: keys set up by bti_keys_init(), or zeroed
+ *
+ * Context: process context; no packet may use @keys any more.
+ */
+void bti_keys_free(struct bti_keys *keys)
+{
+	crypto_free_sync_skcipher(keys->ctr);
+	crypto_free_shash(keys->hmac);
+	crypto_free_aead(keys->gcm);
+	keys->ctr = NULL;
+	keys->hmac = NULL;
+	keys->gcm = NULL;
+	memzero_explicit(keys->salt, sizeof(keys->salt));
+}

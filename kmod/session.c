@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The session table of a network namespace: an rhashtable keyed by flow
+ * for the packet path (RCU readers, no lock) and an RCU list for dumps.
+ * Changes are serialised by the table's mutex; memory of a removed
+ * session is released only after a grace period.
+ */
+
+#include <linux/rculist.h>
+#include <linux/rhashtable.h>
+#include <linux/slab.h>
+
+#include "session.h"
+
+static const struct rhashtable_params bti_session_params = {
+	.key_len = sizeof(struct bti_flow),
+	.key_offset = offsetof(struct bti_session, flow),
+	.head_offset = offsetof(struct bti_session, node),
+	.automatic_shrinking = true,
+};
+
+/**
+ * bti_session_table_init() - set up an empty table
+ * @table: the table
+ *
+ * Return: 0 or a negative errno.
+ */
+int bti_session_table_init(struct bti_session_table *table)
+{
+	INIT_LIST_HEAD(&table->list);
+	mutex_init(&table->lock);
+	table->count = 0;
+	table->generation = 0;
+	return rhashtable_init(&table->ht, &bti_session_params);
+}
+
+/**
+ * bti_session_table_destroy() - free every session and the table
+ * @table: the table of a namespace that is going away
+ *
+ * Context: process context; no reader may start any more.
+ */
+void bti_session_table_destroy(struct bti_session_table *table)
+{
+	bti_session_flush(table);
+	rhashtable_destroy(&table->ht);
+	mutex_destroy(&table->lock);
+}
+
+/**
+ * bti_session_lookup() - the session of a flow
+ * @table: the namespace's table
+ * @flow: the flow, with every padding octet zero
+ *
+ * Context: rcu_read_lock() or @table->lock held.
+ * Return: the session or NULL.
+ */
+struct bti_session *bti_session_lookup(struct bti_session_table *table,
+				       const struct bti_flow *flow)
+{
+	return rhashtable_lookup(&table->ht, flow, bti_session_params);
+}
+
+/**
+ * bti_session_alloc() - a zeroed session, charged to the caller's memcg
+ *
+ * Return: the session or NULL.
+ */
+struct bti_session *bti_session_alloc(void)
+{
+	return kzalloc(sizeof(struct bti_session), GFP_KERNEL_ACCOUNT);
+}
+
+/**
+ * bti_ctx_alloc() - a zeroed crypto context, charged to the caller's memcg
+ *
+ * Return: the context or NULL.
+ */
+struct bti_ctx *bti_ctx_alloc(void)
+{
+	return kzalloc(sizeof(struct bti_ctx), GFP_KERNEL_ACCOUNT);
+}
+
+/**
+ * bti_ctx_free() - release the transforms of a context and the context
+ * @ctx: the context, or NULL
+ *
+ * Context: process context, a grace period after readers could see it.
+ */
+void bti_ctx_free(struct bti_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	bti_keys_free(&ctx->srtp);
+	bti_keys_free(&ctx->srtcp);
+	kfree(ctx);
+}
+
+/**
+ * bti_session_free() - release a session that no reader can see
+ * @session: a session never inserted, or removed a grace period ago
+ *
+ * Context: process context.
+ */
+void bti_session_free(struct bti_session *session)
+{
+	bti_ctx_free(rcu_dereference_protected(session->tx, true));
+	bti_ctx_free(rcu_dereference_protected(session->rx, true));
+	kfree(session);
+}
+
+/**
+ * bti_session_insert() - add a session to the table
+ * @table: the namespace's table, @table->lock held
+ * @session: the new session, fully set up
+ *
+ * Return: 0, -EEXIST if the flow has a session, -ENOSPC if the table is
+ * full, or another negative errno.
+ */
+int bti_session_insert(struct bti_session_table *table,
+		       struct bti_session *session)
+{
+	int ret;
+
+	lockdep_assert_held(&table->lock);
+
+	if (table->count >= BTI_SESSIONS_MAX)
+		return -ENOSPC;
+	ret = rhashtable_lookup_insert_fast(&table->ht, &session->node,
+					    bti_session_params);
+	if (ret)
+		return ret;
+	list_add_tail_rcu(&session->list, &table->list);
+	table->count++;
+	table->generation++;
+	return 0;
+}
+
+/**
+ * bti_session_remove() - take a session out of the table
+ * @table: the namespace's table, @table->lock held
+ * @session: a session of @table
+ *
+ * Readers may still see @session until a grace period has passed; only
+ * then may the caller free it.
+ */
+void bti_session_remove(struct bti_session_table *table,
+			struct bti_session *session)
+{
+	lockdep_assert_held(&table->lock);
+
+	rhashtable_remove_fast(&table->ht, &session->node, bti_session_params);
+	list_del_rcu(&session->list);
+	table->count--;
+	table->generation++;
+}
+
+/**
+ * bti_session_flush() - remove and free every session
+ * @table: the namespace's table
+ *
+ * Context: process context, may sleep (waits for one grace period).
+ * Return: the number of sessions removed.
+ */
+unsigned int bti_session_flush(struct bti_session_table *table)
+{
+	struct bti_session *session, *tmp;
+	unsigned int removed;
+	LIST_HEAD(dead);
+
+	mutex_lock(&table->lock);
+	list_for_each_entry(session, &table->list, list)
+		rhashtable_remove_fast(&table->ht, &session->node,
+				       bti_session_params);
+	removed = table->count;
+	table->count = 0;
+	table->generation++;
+	/* Unlinks the list and waits for every reader of it and the table. */
+	list_splice_init_rcu(&table->list, &dead, synchronize_rcu);
+	mutex_unlock(&table->lock);
+
+	list_for_each_entry_safe(session, tmp, &dead, list)
+		bti_session_free(session);
+	return removed;
+}

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _BTI_SESSION_H
+#define _BTI_SESSION_H
+
+#include <linux/atomic.h>
+#include <linux/in6.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/rhashtable-types.h>
+
+#include "keys.h"
+#include "stats.h"
+
+/**
+ * struct bti_flow - the UDP flow a session protects, as its hash key
+ * @laddr: local address (IPv4 in the first four octets)
+ * @raddr: remote address (IPv4 in the first four octets)
+ * @lport: local UDP port, network order
+ * @rport: remote UDP port, network order
+ * @family: AF_INET or AF_INET6
+ * @pad: always zero, so that the whole structure can be hashed
+ */
+struct bti_flow {
+	struct in6_addr laddr;
+	struct in6_addr raddr;
+	__be16 lport;
+	__be16 rport;
+	u16 family;
+	u16 pad;
+};
+
+/**
+ * struct bti_ctx - the crypto context of one direction (RFC 3711 3.2)
+ * @srtp: keys of RTP packets
+ * @srtcp: keys of RTCP packets
+ * @ssrc: SSRC of the stream in this direction
+ * @roc: rollover counter
+ * @srtcp_index: next SRTCP index to send (transmit direction)
+ *
+ * Replaced as a whole on rekey; readers hold rcu_read_lock().
+ */
+struct bti_ctx {
+	struct bti_keys srtp;
+	struct bti_keys srtcp;
+	u32 ssrc;
+	u32 roc;
+	u32 srtcp_index;
+};
+
+/**
+ * struct bti_session - a protected flow
+ * @node: in the namespace's hash table
+ * @list: in the namespace's list of sessions, for dumps
+ * @flow: the flow; the hash key
+ * @suite: protection profile
+ * @suite_id: enum bti_suite value of @suite
+ * @replay_window: receive replay window in packets
+ * @soft_limit: packets per key before a rekey is due (0: none)
+ * @tx: protects what is sent
+ * @rx: verifies what arrives
+ * @ctr: the session's counters, indexed by enum bti_counter
+ */
+struct bti_session {
+	struct rhash_head node;
+	struct list_head list;
+	struct bti_flow flow;
+	const struct bti_suite_info *suite;
+	u32 suite_id;
+	u32 replay_window;
+	u64 soft_limit;
+	struct bti_ctx __rcu *tx;
+	struct bti_ctx __rcu *rx;
+	atomic64_t ctr[BTI_CTR_NUM];
+};
+
+/**
+ * struct bti_session_table - the sessions of a network namespace
+ * @ht: sessions by flow; looked up under RCU
+ * @list: every session, in insertion order, for dumps (RCU list)
+ * @lock: serialises every change
+ * @count: number of sessions
+ * @generation: grows with every change, so dumps can tell they raced one
+ */
+struct bti_session_table {
+	struct rhashtable ht;
+	struct list_head list;
+	struct mutex lock;	/* serialises writers */
+	unsigned int count;
+	unsigned int generation;
+};
+
+#define BTI_SESSIONS_MAX 65536
+
+int bti_session_table_init(struct bti_session_table *table);
+void bti_session_table_destroy(struct bti_session_table *table);
+
+struct bti_session *bti_session_lookup(struct bti_session_table *table,
+				       const struct bti_flow *flow);
+struct bti_session *bti_session_alloc(void);
+void bti_session_free(struct bti_session *session);
+struct bti_ctx *bti_ctx_alloc(void);
+void bti_ctx_free(struct bti_ctx *ctx);
+int bti_session_insert(struct bti_session_table *table,
+		       struct bti_session *session);
+void bti_session_remove(struct bti_session_table *table,
+			struct bti_session *session);
+unsigned int bti_session_flush(struct bti_session_table *table);
+
+#endif /* _BTI_SESSION_H */

@@ -1,0 +1,638 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Netlink commands on sessions: new, set (rekey and settings), del, get,
+ * dump and flush. Every request is checked whole before anything changes;
+ * a refused request leaves the state as it was and says why in extack.
+ * Keys go in and never come out.
+ */
+
+#include <linux/in.h>
+#include <linux/in6.h>
+#include <linux/rculist.h>
+#include <net/genetlink.h>
+#include <net/ipv6.h>
+
+#include "netlink.h"
+#include "netns.h"
+#include "session_netlink.h"
+
+#define BTI_KEY_MAX 32
+
+/* RFC 3711 3.3.2: the SRTCP index is a 31-bit counter. */
+static struct netlink_range_validation bti_srtcp_index_range = {
+	.max = 0x7fffffff,
+};
+
+static const struct nla_policy bti_ctx_policy[BTI_CTX_A_MAX + 1] = {
+	[BTI_CTX_A_SSRC] = { .type = NLA_U32 },
+	[BTI_CTX_A_ROC] = { .type = NLA_U32 },
+	[BTI_CTX_A_SRTP_CIPHER_KEY] = { .type = NLA_BINARY, .len = BTI_KEY_MAX },
+	[BTI_CTX_A_SRTP_SALT] = { .type = NLA_BINARY, .len = BTI_SALT_MAX },
+	[BTI_CTX_A_SRTP_AUTH_KEY] = { .type = NLA_BINARY, .len = BTI_KEY_MAX },
+	[BTI_CTX_A_SRTCP_CIPHER_KEY] = { .type = NLA_BINARY, .len = BTI_KEY_MAX },
+	[BTI_CTX_A_SRTCP_SALT] = { .type = NLA_BINARY, .len = BTI_SALT_MAX },
+	[BTI_CTX_A_SRTCP_AUTH_KEY] = { .type = NLA_BINARY, .len = BTI_KEY_MAX },
+	[BTI_CTX_A_SRTCP_INDEX] = NLA_POLICY_FULL_RANGE(NLA_U32,
+						       &bti_srtcp_index_range),
+};
+
+const struct nla_policy bti_session_policy[BTI_SESSION_A_MAX + 1] = {
+	[BTI_SESSION_A_LOCAL] = {
+		.type = NLA_BINARY, .len = sizeof(struct sockaddr_in6) },
+	[BTI_SESSION_A_REMOTE] = {
+		.type = NLA_BINARY, .len = sizeof(struct sockaddr_in6) },
+	[BTI_SESSION_A_SUITE] = NLA_POLICY_RANGE(NLA_U32, 1, BTI_SUITE_MAX),
+	[BTI_SESSION_A_TX] = NLA_POLICY_NESTED(bti_ctx_policy),
+	[BTI_SESSION_A_RX] = NLA_POLICY_NESTED(bti_ctx_policy),
+	[BTI_SESSION_A_REPLAY_WINDOW] = NLA_POLICY_RANGE(NLA_U32,
+							 BTI_REPLAY_WINDOW_MIN,
+							 BTI_REPLAY_WINDOW_MAX),
+	[BTI_SESSION_A_SOFT_LIMIT] = { .type = NLA_U64 },
+	[BTI_SESSION_A_STATS] = { .type = NLA_REJECT },
+	[BTI_SESSION_A_PAD] = { .type = NLA_REJECT },
+};
+
+/* The session attributes of a request; NULL and an extack message if none. */
+static struct nlattr **bti_nl_session_attrs(struct genl_info *info,
+					    struct nlattr **tb)
+{
+	if (!info->attrs[BTI_A_SESSION]) {
+		NL_SET_ERR_MSG(info->extack, "missing BTI_A_SESSION");
+		return NULL;
+	}
+	/* The family policy validated the nest; this only indexes it. */
+	if (nla_parse_nested(tb, BTI_SESSION_A_MAX, info->attrs[BTI_A_SESSION],
+			     bti_session_policy, info->extack))
+		return NULL;
+	return tb;
+}
+
+static int bti_nl_parse_endpoint(const struct nlattr *attr,
+				 struct in6_addr *addr, __be16 *port,
+				 u16 *family, struct netlink_ext_ack *extack)
+{
+	if (nla_len(attr) == sizeof(struct sockaddr_in)) {
+		const struct sockaddr_in *sin = nla_data(attr);
+
+		if (sin->sin_family != AF_INET)
+			goto bad;
+		if (ipv4_is_zeronet(sin->sin_addr.s_addr) ||
+		    ipv4_is_multicast(sin->sin_addr.s_addr) ||
+		    ipv4_is_lbcast(sin->sin_addr.s_addr)) {
+			NL_SET_ERR_MSG_ATTR(extack, attr,
+					    "address must be a unicast address");
+			return -EINVAL;
+		}
+		memset(addr, 0, sizeof(*addr));
+		memcpy(addr, &sin->sin_addr, sizeof(sin->sin_addr));
+		*port = sin->sin_port;
+		*family = AF_INET;
+	} else if (nla_len(attr) == sizeof(struct sockaddr_in6)) {
+		const struct sockaddr_in6 *sin6 = nla_data(attr);
+
+		if (sin6->sin6_family != AF_INET6)
+			goto bad;
+		if (ipv6_addr_any(&sin6->sin6_addr) ||
+		    ipv6_addr_is_multicast(&sin6->sin6_addr)) {
+			NL_SET_ERR_MSG_ATTR(extack, attr,
+					    "address must be a unicast address");
+			return -EINVAL;
+		}
+		*addr = sin6->sin6_addr;
+		*port = sin6->sin6_port;
+		*family = AF_INET6;
+	} else {
+		goto bad;
+	}
+	if (!*port) {
+		NL_SET_ERR_MSG_ATTR(extack, attr, "UDP port must not be 0");
+		return -EINVAL;
+	}
+	return 0;
+
+bad:
+	NL_SET_ERR_MSG_ATTR(extack, attr,
+			    "expected a struct sockaddr_in or sockaddr_in6");
+	return -EINVAL;
+}
+
+static int bti_nl_parse_flow(struct nlattr **tb, struct bti_flow *flow,
+			     struct netlink_ext_ack *extack)
+{
+	u16 rfamily;
+	int ret;
+
+	memset(flow, 0, sizeof(*flow));
+	if (!tb[BTI_SESSION_A_LOCAL] || !tb[BTI_SESSION_A_REMOTE]) {
+		NL_SET_ERR_MSG(extack,
+			       "a session is named by BTI_SESSION_A_LOCAL and BTI_SESSION_A_REMOTE");
+		return -EINVAL;
+	}
+	ret = bti_nl_parse_endpoint(tb[BTI_SESSION_A_LOCAL], &flow->laddr,
+				    &flow->lport, &flow->family, extack);
+	if (ret)
+		return ret;
+	ret = bti_nl_parse_endpoint(tb[BTI_SESSION_A_REMOTE], &flow->raddr,
+				    &flow->rport, &rfamily, extack);
+	if (ret)
+		return ret;
+	if (rfamily != flow->family) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[BTI_SESSION_A_REMOTE],
+				    "local and remote address families differ");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* One key attribute: present iff @len is not 0, and exactly @len long. */
+static int bti_nl_key(struct nlattr *nest, struct nlattr **ctb, int type,
+		      unsigned int len, const u8 **key,
+		      struct netlink_ext_ack *extack)
+{
+	struct nlattr *attr = ctb[type];
+
+	*key = NULL;
+	if (!len) {
+		if (attr) {
+			NL_SET_ERR_MSG_ATTR(extack, attr,
+					    "this suite takes no authentication key");
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (!attr) {
+		NL_SET_ERR_MSG(extack, "missing a key or salt the suite needs");
+		NL_SET_ERR_ATTR_MISS(extack, nest, type);
+		return -EINVAL;
+	}
+	if (nla_len(attr) != len) {
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "key or salt length does not match the suite");
+		return -EINVAL;
+	}
+	*key = nla_data(attr);
+	return 0;
+}
+
+static int bti_nl_keys(struct nlattr *nest, struct nlattr **ctb,
+		       const struct bti_suite_info *suite,
+		       int cipher_type, int salt_type, int auth_type,
+		       struct bti_key_material *km,
+		       struct netlink_ext_ack *extack)
+{
+	return bti_nl_key(nest, ctb, cipher_type, suite->cipher_key_len,
+			  &km->cipher_key, extack) ?:
+	       bti_nl_key(nest, ctb, salt_type, suite->salt_len, &km->salt,
+			  extack) ?:
+	       bti_nl_key(nest, ctb, auth_type, suite->auth_key_len,
+			  &km->auth_key, extack);
+}
+
+/*
+ * Builds the crypto context of one direction from its nested attributes.
+ * Return: the context, or an ERR_PTR with an extack message.
+ */
+static struct bti_ctx *bti_nl_ctx_new(struct nlattr *attr,
+				      const struct bti_suite_info *suite,
+				      bool tx, struct netlink_ext_ack *extack)
+{
+	struct bti_key_material srtp, srtcp;
+	struct nlattr *ctb[BTI_CTX_A_MAX + 1];
+	struct bti_ctx *ctx;
+	int ret;
+
+	ret = nla_parse_nested(ctb, BTI_CTX_A_MAX, attr, bti_ctx_policy,
+			       extack);
+	if (ret)
+		return ERR_PTR(ret);
+	if (!ctb[BTI_CTX_A_SSRC]) {
+		NL_SET_ERR_MSG(extack, "missing BTI_CTX_A_SSRC");
+		NL_SET_ERR_ATTR_MISS(extack, attr, BTI_CTX_A_SSRC);
+		return ERR_PTR(-EINVAL);
+	}
+	if (!tx && ctb[BTI_CTX_A_SRTCP_INDEX]) {
+		NL_SET_ERR_MSG_ATTR(extack, ctb[BTI_CTX_A_SRTCP_INDEX],
+				    "the SRTCP index is set for sending only");
+		return ERR_PTR(-EINVAL);
+	}
+	ret = bti_nl_keys(attr, ctb, suite, BTI_CTX_A_SRTP_CIPHER_KEY,
+			  BTI_CTX_A_SRTP_SALT, BTI_CTX_A_SRTP_AUTH_KEY,
+			  &srtp, extack);
+	if (ret)
+		return ERR_PTR(ret);
+	ret = bti_nl_keys(attr, ctb, suite, BTI_CTX_A_SRTCP_CIPHER_KEY,
+			  BTI_CTX_A_SRTCP_SALT, BTI_CTX_A_SRTCP_AUTH_KEY,
+			  &srtcp, extack);
+	if (ret)
+		return ERR_PTR(ret);
+
+	ctx = bti_ctx_alloc();
+	if (!ctx)
+		return ERR_PTR(-ENOMEM);
+	ctx->ssrc = nla_get_u32(ctb[BTI_CTX_A_SSRC]);
+	if (ctb[BTI_CTX_A_ROC])
+		ctx->roc = nla_get_u32(ctb[BTI_CTX_A_ROC]);
+	if (ctb[BTI_CTX_A_SRTCP_INDEX])
+		ctx->srtcp_index = nla_get_u32(ctb[BTI_CTX_A_SRTCP_INDEX]);
+
+	ret = bti_keys_init(&ctx->srtp, suite, &srtp);
+	if (!ret)
+		ret = bti_keys_init(&ctx->srtcp, suite, &srtcp);
+	if (ret) {
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "the kernel crypto API refused the keys");
+		bti_ctx_free(ctx);
+		return ERR_PTR(ret);
+	}
+	return ctx;
+}
+
+int bti_nl_session_new(struct sk_buff *skb, struct genl_info *info)
+{
+	struct bti_net *bn = bti_net(genl_info_net(info));
+	struct nlattr *stb[BTI_SESSION_A_MAX + 1];
+	struct netlink_ext_ack *extack = info->extack;
+	const struct bti_suite_info *suite;
+	struct bti_session *session;
+	struct bti_ctx *ctx;
+	struct nlattr **tb;
+	int ret;
+
+	tb = bti_nl_session_attrs(info, stb);
+	if (!tb)
+		return -EINVAL;
+	if (!tb[BTI_SESSION_A_SUITE]) {
+		NL_SET_ERR_MSG(extack, "missing BTI_SESSION_A_SUITE");
+		return -EINVAL;
+	}
+	suite = bti_suite_info(nla_get_u32(tb[BTI_SESSION_A_SUITE]));
+	if (!suite) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[BTI_SESSION_A_SUITE],
+				    "unknown suite");
+		return -EINVAL;
+	}
+	if (!tb[BTI_SESSION_A_TX] || !tb[BTI_SESSION_A_RX]) {
+		NL_SET_ERR_MSG(extack,
+			       "a new session needs BTI_SESSION_A_TX and BTI_SESSION_A_RX");
+		return -EINVAL;
+	}
+
+	session = bti_session_alloc();
+	if (!session)
+		return -ENOMEM;
+	ret = bti_nl_parse_flow(tb, &session->flow, extack);
+	if (ret)
+		goto err;
+	session->suite = suite;
+	session->suite_id = nla_get_u32(tb[BTI_SESSION_A_SUITE]);
+	session->replay_window = BTI_REPLAY_WINDOW_DEFAULT;
+	if (tb[BTI_SESSION_A_REPLAY_WINDOW])
+		session->replay_window =
+			nla_get_u32(tb[BTI_SESSION_A_REPLAY_WINDOW]);
+	if (session->replay_window % 64) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[BTI_SESSION_A_REPLAY_WINDOW],
+				    "the replay window must be a multiple of 64");
+		ret = -EINVAL;
+		goto err;
+	}
+	if (tb[BTI_SESSION_A_SOFT_LIMIT])
+		session->soft_limit = nla_get_u64(tb[BTI_SESSION_A_SOFT_LIMIT]);
+
+	ctx = bti_nl_ctx_new(tb[BTI_SESSION_A_TX], suite, true, extack);
+	if (IS_ERR(ctx)) {
+		ret = PTR_ERR(ctx);
+		goto err;
+	}
+	RCU_INIT_POINTER(session->tx, ctx);
+	ctx = bti_nl_ctx_new(tb[BTI_SESSION_A_RX], suite, false, extack);
+	if (IS_ERR(ctx)) {
+		ret = PTR_ERR(ctx);
+		goto err;
+	}
+	RCU_INIT_POINTER(session->rx, ctx);
+
+	mutex_lock(&bn->sessions.lock);
+	ret = bti_session_insert(&bn->sessions, session);
+	mutex_unlock(&bn->sessions.lock);
+	if (ret == -EEXIST)
+		NL_SET_ERR_MSG(extack, "the flow already has a session");
+	else if (ret == -ENOSPC)
+		NL_SET_ERR_MSG(extack, "too many sessions in this namespace");
+	if (ret)
+		goto err;
+	return 0;
+
+err:
+	bti_session_free(session);
+	return ret;
+}
+
+/* The session a request names, with @bn->sessions.lock held; or NULL. */
+static struct bti_session *bti_nl_session_find(struct bti_net *bn,
+					       struct nlattr **tb,
+					       struct netlink_ext_ack *extack)
+{
+	struct bti_session *session;
+	struct bti_flow flow;
+
+	lockdep_assert_held(&bn->sessions.lock);
+
+	if (bti_nl_parse_flow(tb, &flow, extack))
+		return ERR_PTR(-EINVAL);
+	session = bti_session_lookup(&bn->sessions, &flow);
+	if (!session) {
+		NL_SET_ERR_MSG(extack, "no session for this flow");
+		return ERR_PTR(-ENOENT);
+	}
+	return session;
+}
+
+int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct bti_net *bn = bti_net(genl_info_net(info));
+	struct nlattr *stb[BTI_SESSION_A_MAX + 1];
+	struct netlink_ext_ack *extack = info->extack;
+	struct bti_ctx *tx = NULL, *rx = NULL;
+	struct bti_session *session;
+	struct nlattr **tb;
+	int ret = 0;
+
+	tb = bti_nl_session_attrs(info, stb);
+	if (!tb)
+		return -EINVAL;
+	if (tb[BTI_SESSION_A_REPLAY_WINDOW] &&
+	    nla_get_u32(tb[BTI_SESSION_A_REPLAY_WINDOW]) % 64) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[BTI_SESSION_A_REPLAY_WINDOW],
+				    "the replay window must be a multiple of 64");
+		return -EINVAL;
+	}
+
+	mutex_lock(&bn->sessions.lock);
+	session = bti_nl_session_find(bn, tb, extack);
+	if (IS_ERR(session)) {
+		ret = PTR_ERR(session);
+		goto out;
+	}
+	if (tb[BTI_SESSION_A_SUITE] &&
+	    nla_get_u32(tb[BTI_SESSION_A_SUITE]) != session->suite_id) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[BTI_SESSION_A_SUITE],
+				    "the suite of a session cannot change");
+		ret = -EINVAL;
+		goto out;
+	}
+	if (tb[BTI_SESSION_A_TX]) {
+		tx = bti_nl_ctx_new(tb[BTI_SESSION_A_TX], session->suite, true,
+				    extack);
+		if (IS_ERR(tx)) {
+			ret = PTR_ERR(tx);
+			tx = NULL;
+			goto out;
+		}
+	}
+	if (tb[BTI_SESSION_A_RX]) {
+		rx = bti_nl_ctx_new(tb[BTI_SESSION_A_RX], session->suite, false,
+				    extack);
+		if (IS_ERR(rx)) {
+			ret = PTR_ERR(rx);
+			rx = NULL;
+			goto out;
+		}
+	}
+
+	/* Everything checked: apply it all. The old contexts come back. */
+	if (tx)
+		tx = rcu_replace_pointer(session->tx, tx,
+					 lockdep_is_held(&bn->sessions.lock));
+	if (rx)
+		rx = rcu_replace_pointer(session->rx, rx,
+					 lockdep_is_held(&bn->sessions.lock));
+	if (tb[BTI_SESSION_A_REPLAY_WINDOW])
+		WRITE_ONCE(session->replay_window,
+			   nla_get_u32(tb[BTI_SESSION_A_REPLAY_WINDOW]));
+	if (tb[BTI_SESSION_A_SOFT_LIMIT])
+		WRITE_ONCE(session->soft_limit,
+			   nla_get_u64(tb[BTI_SESSION_A_SOFT_LIMIT]));
+	bn->sessions.generation++;
+
+out:
+	mutex_unlock(&bn->sessions.lock);
+	if (tx || rx) {
+		/* Old contexts (or new ones not applied) are unreachable. */
+		if (!ret)
+			synchronize_rcu();
+		bti_ctx_free(tx);
+		bti_ctx_free(rx);
+	}
+	return ret;
+}
+
+int bti_nl_session_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct bti_net *bn = bti_net(genl_info_net(info));
+	struct nlattr *stb[BTI_SESSION_A_MAX + 1];
+	struct bti_session *session;
+	struct nlattr **tb;
+
+	tb = bti_nl_session_attrs(info, stb);
+	if (!tb)
+		return -EINVAL;
+
+	mutex_lock(&bn->sessions.lock);
+	session = bti_nl_session_find(bn, tb, info->extack);
+	if (!IS_ERR(session))
+		bti_session_remove(&bn->sessions, session);
+	mutex_unlock(&bn->sessions.lock);
+	if (IS_ERR(session))
+		return PTR_ERR(session);
+
+	synchronize_rcu();
+	bti_session_free(session);
+	return 0;
+}
+
+int bti_nl_session_flush(struct sk_buff *skb, struct genl_info *info)
+{
+	struct bti_net *bn = bti_net(genl_info_net(info));
+
+	bti_session_flush(&bn->sessions);
+	return 0;
+}
+
+static int bti_nl_put_endpoint(struct sk_buff *skb, int type, u16 family,
+			       const struct in6_addr *addr, __be16 port)
+{
+	struct sockaddr_in6 sin6 = {
+		.sin6_family = AF_INET6,
+		.sin6_port = port,
+		.sin6_addr = *addr,
+	};
+	struct sockaddr_in sin = {
+		.sin_family = AF_INET,
+		.sin_port = port,
+	};
+
+	if (family == AF_INET6)
+		return nla_put(skb, type, sizeof(sin6), &sin6);
+	memcpy(&sin.sin_addr, addr, sizeof(sin.sin_addr));
+	return nla_put(skb, type, sizeof(sin), &sin);
+}
+
+/* Never puts a key: only what identifies the stream and its position. */
+static int bti_nl_put_ctx(struct sk_buff *skb, int type,
+			  const struct bti_ctx *ctx, bool tx)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start(skb, type);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, BTI_CTX_A_SSRC, ctx->ssrc) ||
+	    nla_put_u32(skb, BTI_CTX_A_ROC, READ_ONCE(ctx->roc)) ||
+	    (tx && nla_put_u32(skb, BTI_CTX_A_SRTCP_INDEX,
+			       READ_ONCE(ctx->srtcp_index)))) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int bti_nl_put_session_stats(struct sk_buff *skb,
+				    const struct bti_session *session)
+{
+	struct nlattr *nest;
+	int i;
+
+	nest = nla_nest_start(skb, BTI_SESSION_A_STATS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < BTI_CTR_NUM; i++) {
+		if (nla_put_u64_64bit(skb, bti_counter_attr(i),
+				      atomic64_read(&session->ctr[i]),
+				      BTI_STATS_A_PAD)) {
+			nla_nest_cancel(skb, nest);
+			return -EMSGSIZE;
+		}
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* Context: rcu_read_lock() held. */
+static int bti_nl_put_session(struct sk_buff *skb,
+			      const struct bti_session *session)
+{
+	const struct bti_flow *flow = &session->flow;
+	struct nlattr *nest;
+
+	nest = nla_nest_start(skb, BTI_A_SESSION);
+	if (!nest)
+		return -EMSGSIZE;
+	if (bti_nl_put_endpoint(skb, BTI_SESSION_A_LOCAL, flow->family,
+				&flow->laddr, flow->lport) ||
+	    bti_nl_put_endpoint(skb, BTI_SESSION_A_REMOTE, flow->family,
+				&flow->raddr, flow->rport) ||
+	    nla_put_u32(skb, BTI_SESSION_A_SUITE, session->suite_id) ||
+	    bti_nl_put_ctx(skb, BTI_SESSION_A_TX,
+			   rcu_dereference(session->tx), true) ||
+	    bti_nl_put_ctx(skb, BTI_SESSION_A_RX,
+			   rcu_dereference(session->rx), false) ||
+	    nla_put_u32(skb, BTI_SESSION_A_REPLAY_WINDOW,
+			READ_ONCE(session->replay_window)) ||
+	    nla_put_u64_64bit(skb, BTI_SESSION_A_SOFT_LIMIT,
+			      READ_ONCE(session->soft_limit),
+			      BTI_SESSION_A_PAD) ||
+	    bti_nl_put_session_stats(skb, session)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+int bti_nl_session_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct bti_net *bn = bti_net(genl_info_net(info));
+	struct nlattr *stb[BTI_SESSION_A_MAX + 1];
+	struct bti_session *session;
+	struct bti_flow flow;
+	struct nlattr **tb;
+	struct sk_buff *msg;
+	void *hdr;
+	int ret;
+
+	tb = bti_nl_session_attrs(info, stb);
+	if (!tb)
+		return -EINVAL;
+	ret = bti_nl_parse_flow(tb, &flow, info->extack);
+	if (ret)
+		return ret;
+
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &bti_genl_family, 0,
+				BTI_CMD_SESSION_GET);
+	if (!hdr) {
+		ret = -EMSGSIZE;
+		goto err;
+	}
+
+	rcu_read_lock();
+	session = bti_session_lookup(&bn->sessions, &flow);
+	ret = session ? bti_nl_put_session(msg, session) : -ENOENT;
+	rcu_read_unlock();
+	if (ret == -ENOENT)
+		NL_SET_ERR_MSG(info->extack, "no session for this flow");
+	if (ret)
+		goto err;
+
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+
+err:
+	nlmsg_free(msg);
+	return ret;
+}
+
+/*
+ * Walks the namespace's list; cb->args[0] counts the sessions already
+ * sent. A change between two parts of the dump sets NLM_F_DUMP_INTR.
+ */
+int bti_nl_session_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct bti_net *bn = bti_net(sock_net(skb->sk));
+	struct bti_session *session;
+	long skip = cb->args[0], idx = 0;
+	int ret = 0;
+
+	rcu_read_lock();
+	cb->seq = READ_ONCE(bn->sessions.generation);
+	list_for_each_entry_rcu(session, &bn->sessions.list, list) {
+		void *hdr;
+
+		if (idx++ < skip)
+			continue;
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, &bti_genl_family,
+				  NLM_F_MULTI, BTI_CMD_SESSION_GET);
+		if (!hdr) {
+			ret = -EMSGSIZE;
+			break;
+		}
+		genl_dump_check_consistent(cb, hdr);
+		if (bti_nl_put_session(skb, session)) {
+			genlmsg_cancel(skb, hdr);
+			ret = -EMSGSIZE;
+			break;
+		}
+		genlmsg_end(skb, hdr);
+		cb->args[0]++;
+	}
+	rcu_read_unlock();
+
+	/* A full skb ends this part; the next call goes on from args[0]. */
+	if (ret == -EMSGSIZE && skb->len)
+		return skb->len;
+	return ret ?: skb->len;
+}

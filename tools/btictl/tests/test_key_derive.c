@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Unit tests of key_derive: the session keys of a direction from a master
+ * key and salt, checked against RFC 3711 B.3 (the vector of lib/tests)
+ * for SRTP, and for SRTCP through the salt octet that the label is XORed
+ * into (as lib's tests do: neither RFC prints an SRTCP vector).
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <linux/bti.h>
+
+#include "cmocka_all.h"
+#include "key_derive.h"
+#include "rfc3711_b3.h"
+#include "srtp_kdf.h"
+#include "test_hex.h"
+
+struct b3 {
+	uint8_t key[16];
+	uint8_t salt[14];
+};
+
+static void load_b3(struct b3 *v)
+{
+	assert_int_equal(test_hex(RFC3711_B3_MASTER_KEY, v->key,
+				  sizeof(v->key)), 16);
+	assert_int_equal(test_hex(RFC3711_B3_MASTER_SALT, v->salt,
+				  sizeof(v->salt)), 14);
+}
+
+static void expect_hex(const uint8_t *got, size_t len, const char *hex)
+{
+	uint8_t want[64];
+
+	assert_int_equal(test_hex(hex, want, sizeof(want)), len);
+	assert_memory_equal(got, want, len);
+}
+
+static const struct bti_suite_desc *suite(uint32_t id)
+{
+	const struct bti_suite_desc *d = bti_suite_by_id(id);
+
+	assert_non_null(d);
+	return d;
+}
+
+/* RFC 3711 B.3: SRTP cipher key, salt and the first 20 auth key octets. */
+static void test_srtp_rfc3711_b3(void **state)
+{
+	static const uint32_t suites[] = {
+		BTI_SUITE_AES_CM_128_HMAC_SHA1_80,
+		BTI_SUITE_AES_CM_128_HMAC_SHA1_32,
+	};
+	struct bti_dir_keys k;
+	struct b3 v;
+	size_t i;
+
+	(void)state;
+	load_b3(&v);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(key_derive_master(suite(suites[i]), v.key, 16,
+						   v.salt, 14, &k), 0);
+		assert_true(k.present);
+		assert_int_equal(k.srtp.cipher_key_len, 16);
+		assert_int_equal(k.srtp.salt_len, 14);
+		assert_int_equal(k.srtp.auth_key_len, 20);
+		expect_hex(k.srtp.cipher_key, 16, RFC3711_B3_CIPHER_KEY);
+		expect_hex(k.srtp.salt, 14, RFC3711_B3_CIPHER_SALT);
+		expect_hex(k.srtp.auth_key, 20, RFC3711_B3_AUTH_KEY_20);
+		secret_wipe(&k, sizeof(k));
+	}
+}
+
+/*
+ * SRTCP labels 03/04/05: with octet 7 of the salt XORed by
+ * (SRTCP label ^ SRTP label), each meets B.3's PRF input of the SRTP
+ * label, so B.3's answers come out.
+ */
+static void test_srtcp_rfc3711_b3(void **state)
+{
+	const struct bti_suite_desc *s = suite(BTI_SUITE_AES_CM_128_HMAC_SHA1_80);
+	struct bti_dir_keys k;
+	struct b3 v;
+	uint8_t salt[14];
+
+	(void)state;
+	load_b3(&v);
+	assert_int_equal(v.salt[7], 0xEB);
+
+	memcpy(salt, v.salt, 14);
+	salt[7] ^= 0x03 ^ 0x00;
+	assert_int_equal(key_derive_master(s, v.key, 16, salt, 14, &k), 0);
+	expect_hex(k.srtcp.cipher_key, 16, RFC3711_B3_CIPHER_KEY);
+
+	memcpy(salt, v.salt, 14);
+	salt[7] ^= 0x05 ^ 0x02;
+	assert_int_equal(key_derive_master(s, v.key, 16, salt, 14, &k), 0);
+	expect_hex(k.srtcp.salt, 14, RFC3711_B3_CIPHER_SALT);
+
+	memcpy(salt, v.salt, 14);
+	salt[7] ^= 0x04 ^ 0x01;
+	assert_int_equal(key_derive_master(s, v.key, 16, salt, 14, &k), 0);
+	assert_int_equal(k.srtcp.auth_key_len, 20);
+	expect_hex(k.srtcp.auth_key, 20, RFC3711_B3_AUTH_KEY_20);
+	secret_wipe(&k, sizeof(k));
+}
+
+/* The SRTCP set is lib's labels 03/05/04 on the same master. */
+static void test_srtcp_matches_lib(void **state)
+{
+	const struct bti_suite_desc *s = suite(BTI_SUITE_AES_CM_128_HMAC_SHA1_80);
+	uint8_t cipher[16], salt[14], auth[20];
+	struct bti_dir_keys k;
+	struct b3 v;
+
+	(void)state;
+	load_b3(&v);
+	assert_int_equal(key_derive_master(s, v.key, 16, v.salt, 14, &k), 0);
+	assert_int_equal(srtp_kdf_derive(v.key, 16, v.salt, 0, 0, 0x03,
+					 cipher, 16), 0);
+	assert_int_equal(srtp_kdf_derive(v.key, 16, v.salt, 0, 0, 0x05,
+					 salt, 14), 0);
+	assert_int_equal(srtp_kdf_derive(v.key, 16, v.salt, 0, 0, 0x04,
+					 auth, 20), 0);
+	assert_memory_equal(k.srtcp.cipher_key, cipher, 16);
+	assert_memory_equal(k.srtcp.salt, salt, 14);
+	assert_memory_equal(k.srtcp.auth_key, auth, 20);
+	assert_memory_not_equal(k.srtcp.cipher_key, k.srtp.cipher_key, 16);
+	secret_wipe(&k, sizeof(k));
+}
+
+static void test_refused(void **state)
+{
+	struct bti_dir_keys k;
+	struct b3 v;
+
+	(void)state;
+	load_b3(&v);
+	memset(&k, 0xaa, sizeof(k));
+	assert_int_equal(key_derive_master(suite(BTI_SUITE_AEAD_AES_128_GCM),
+					   v.key, 16, v.salt, 14, &k),
+			 -EINVAL);
+	assert_true(secret_is_wiped(&k, sizeof(k)));
+	assert_int_equal(key_derive_master(suite(BTI_SUITE_AEAD_AES_256_GCM),
+					   v.key, 16, v.salt, 14, &k),
+			 -EINVAL);
+	assert_int_equal(key_derive_master(suite(BTI_SUITE_AES_CM_128_HMAC_SHA1_80),
+					   v.key, 15, v.salt, 14, &k),
+			 -EINVAL);
+	assert_int_equal(key_derive_master(suite(BTI_SUITE_AES_CM_128_HMAC_SHA1_80),
+					   v.key, 16, v.salt, 12, &k),
+			 -EINVAL);
+	assert_int_equal(key_derive_master(NULL, v.key, 16, v.salt, 14, &k),
+			 -EINVAL);
+	assert_false(k.present);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_srtp_rfc3711_b3),
+		cmocka_unit_test(test_srtcp_rfc3711_b3),
+		cmocka_unit_test(test_srtcp_matches_lib),
+		cmocka_unit_test(test_refused),
+	};
+
+	return cmocka_run_group_tests_name("key_derive", tests, NULL, NULL);
+}
