@@ -15,30 +15,40 @@
 
 #include "netlink.h"
 #include "netns.h"
+#include "session.h"
 #include "version.h"
 
 static int __init bti_mod_init(void)
 {
 	int ret;
 
-	ret = bti_netns_register();
+	ret = bti_session_caches_init();
 	if (ret)
 		return ret;
 
+	ret = bti_netns_register();
+	if (ret)
+		goto err_caches;
+
 	ret = bti_genl_register();
-	if (ret) {
-		bti_netns_unregister();
-		return ret;
-	}
+	if (ret)
+		goto err_netns;
 
 	pr_info("version " BTI_MODULE_VERSION " loaded\n");
 	return 0;
+
+err_netns:
+	bti_netns_unregister();
+err_caches:
+	bti_session_caches_destroy();
+	return ret;
 }
 
 static void __exit bti_mod_exit(void)
 {
 	bti_genl_unregister();
 	bti_netns_unregister();
+	bti_session_caches_destroy();
 }
 
 module_init(bti_mod_init);

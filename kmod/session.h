@@ -91,6 +91,8 @@ struct bti_session_table {
 
 #define BTI_SESSIONS_MAX 65536
 
+int bti_session_caches_init(void);
+void bti_session_caches_destroy(void);
 int bti_session_table_init(struct bti_session_table *table);
 void bti_session_table_destroy(struct bti_session_table *table);
 

@@ -163,6 +163,17 @@ bti_expected_api() {
 	echo 1
 }
 
+# Command numbers the module must offer: 1 .. BTI_CMD_MAX, counted from
+# enum bti_cmd of the uapi header (space-separated, trailing space).
+bti_expected_cmds() {
+	local h=$BTI_TEST_DIR/../uapi/linux/bti.h n
+	[ -r "$h" ] || h=$BTI_TEST_DIR/../../../../include/uapi/linux/bti.h
+	n=$(sed -n '/^enum bti_cmd {/,/__BTI_CMD_MAX/p' "$h" 2>/dev/null |
+		grep -c '^[[:space:]]*BTI_CMD_[A-Z_]*,' || true)
+	# BTI_CMD_UNSPEC is 0 and not an operation.
+	seq 1 $((n - 1)) | tr '\n' ' '
+}
+
 # Kernel log and taint, from bti_klog_start to bti_klog_check.
 bti_klog_start() {
 	BTI_KLOG_MARK="bti-selftest: $KTAP_PROG start $$-$(date +%s%N)"

@@ -4,12 +4,15 @@
 
 Every refused request must fail with the expected errno and an extack
 message, and leave the session table exactly as it was. Keys never come
-back in a reply. Needs root and bti loaded (BTI_KO or modprobe, done by
-the shell wrapper bti_session_nl.sh).
+back in a reply. Needs root; loads bti.ko from $BTI_KO (else modprobe
+bti) unless it is loaded, and unloads it at the end if it loaded it, so
+that a leaked session shows as a slab cache with objects left.
 """
 
 import errno
 import os
+import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -271,10 +274,32 @@ def main():
     g.close()
 
 
+def kernel_log():
+    return subprocess.run(["dmesg"], capture_output=True, text=True,
+                          check=True).stdout.splitlines()
+
+
+BAD_LOG = re.compile(r"WARNING:|BUG[: ]|Oops|general protection|"
+                     r"Objects remaining|kmem_cache_destroy|RCU stall")
+
+loaded_here = not os.path.isdir("/sys/module/bti")
+log_before = len(kernel_log())
+if loaded_here:
+    ko = os.environ.get("BTI_KO")
+    cmd = ["insmod", ko] if ko else ["modprobe", "bti"]
+    load = subprocess.run(cmd, capture_output=True, text=True)
+    check(load.returncode == 0, "module loads", load.stderr.strip())
 try:
     main()
 except Exception as e:  # a crash is a failure of the remaining cases
     check(False, "test program ran to the end", repr(e))
+if loaded_here:
+    unload = subprocess.run(["rmmod", "bti"], capture_output=True, text=True)
+    check(unload.returncode == 0, "module unloads", unload.stderr.strip())
+new_lines = kernel_log()[log_before:]
+bad = [line for line in new_lines if BAD_LOG.search(line)]
+check(not bad, "kernel log clean (no warning, no leaked session objects)",
+      "; ".join(bad[:5]))
 
 print("TAP version 13")
 print("1..%d" % len(results))
