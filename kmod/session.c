@@ -6,6 +6,8 @@
  * session is released only after a grace period.
  */
 
+#include <linux/module.h>
+#include <linux/overflow.h>
 #include <linux/rculist.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
@@ -73,17 +75,37 @@ struct bti_session *bti_session_alloc(void)
 
 /**
  * bti_ctx_alloc() - a zeroed crypto context, charged to the caller's memcg
+ * @window: size of its replay windows in packets, a multiple of
+ *	BITS_PER_LONG from 64 to %BTI_REPLAY_WINDOW_MAX (receive: the
+ *	session's; transmit: %BTI_REPLAY_WINDOW_MIN)
  *
- * Return: the context or NULL.
+ * One allocation holds the context and both window bitmaps.
+ *
+ * Return: the context, NULL when out of memory or @window is out of range.
  */
-struct bti_ctx *bti_ctx_alloc(void)
+struct bti_ctx *bti_ctx_alloc(u32 window)
 {
-	return kzalloc(sizeof(struct bti_ctx), GFP_KERNEL_ACCOUNT);
+	unsigned int words = BITS_TO_LONGS(window);
+	struct bti_ctx *ctx;
+
+	if (window < BTI_REPLAY_WINDOW_MIN || window > BTI_REPLAY_WINDOW_MAX ||
+	    window % BITS_PER_LONG)
+		return NULL;
+	ctx = kzalloc(struct_size(ctx, window, 2 * words), GFP_KERNEL_ACCOUNT);
+	if (!ctx)
+		return NULL;
+	spin_lock_init(&ctx->lock);
+	bti_replay_init(&ctx->srtp_replay, ctx->window, window);
+	bti_replay_init(&ctx->srtcp_replay, ctx->window + words, window);
+	return ctx;
 }
+EXPORT_SYMBOL_GPL(bti_ctx_alloc);
 
 /**
  * bti_ctx_free() - release the transforms of a context and the context
  * @ctx: the context, or NULL
+ *
+ * Wipes the salts, the packet state and the windows with it.
  *
  * Context: process context, a grace period after readers could see it.
  */
@@ -93,8 +115,9 @@ void bti_ctx_free(struct bti_ctx *ctx)
 		return;
 	bti_keys_free(&ctx->srtp);
 	bti_keys_free(&ctx->srtcp);
-	kfree(ctx);
+	kfree_sensitive(ctx);
 }
+EXPORT_SYMBOL_GPL(bti_ctx_free);
 
 /**
  * bti_session_free() - release a session that no reader can see
