@@ -49,10 +49,13 @@ else
 fi
 cmds=$(printf '%s\n' "$genl_out" | sed -n 's/.*#[0-9]*:[[:space:]]*ID-0x\([0-9a-fA-F]*\).*/\1/p' |
 	while read -r id; do echo $((16#$id)); done | sort -n | tr '\n' ' ')
-if [ "$cmds" = "1 2 3 " ]; then
-	ktap_ok "genl: commands GET_VERSION, GET_STATS, ZERO_STATS"
+# enum bti_cmd: GET_VERSION, GET_STATS, ZERO_STATS, then SESSION_NEW, _SET,
+# _DEL, _GET, _FLUSH.
+name="genl: commands GET_VERSION, GET_STATS, ZERO_STATS, SESSION_NEW/SET/DEL/GET/FLUSH"
+if [ "$cmds" = "1 2 3 4 5 6 7 8 " ]; then
+	ktap_ok "$name"
 else
-	ktap_fail "genl: commands GET_VERSION, GET_STATS, ZERO_STATS" "command ids: ${cmds:-none}"
+	ktap_fail "$name" "command ids: ${cmds:-none}"
 fi
 
 # 5-6: fresh namespaces.
