@@ -74,6 +74,7 @@ bool bt_srtp_padding(void);
 bool bt_srtp_room(void);
 bool bt_srtp_tx_reuse(void);
 bool bt_srtp_limits(void);
+bool bt_srtp_parallel(void);
 
 bool bt_srtcp_roundtrip(void);
 bool bt_srtcp_flips(void);

@@ -71,6 +71,8 @@ static const struct bt_case bt_cases[] = {
 	  "SRTP sender never reuses an index" },
 	{ bt_srtp_limits,
 	  "SRTP hard limits: ROC wrap and 2^48 packets" },
+	{ bt_srtp_parallel,
+	  "SRTP one context protected and verified from every CPU at once" },
 	{ bt_srtcp_roundtrip,
 	  "SRTCP round trip, every suite, E|index where the layout puts it" },
 	{ bt_srtcp_flips,
