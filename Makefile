@@ -46,10 +46,13 @@ setup:
 	$(KERNELS) fetch
 	tools/setup/checkpatch.sh >/dev/null
 
-# bti.ko for every test kernel, in build/<kver>/bti.ko
+# bti.ko and its in-kernel tests (bti_test.ko) for every test kernel, in
+# build/<kver>/
 modules-vm:
 	@set -e; for kver in $$($(KERNELS) list); do \
 		tools/kbuild/build-module.sh "$$($(KERNELS) kdir $$kver)" \
+			build/$$kver; \
+		tools/kbuild/build-test-module.sh "$$($(KERNELS) kdir $$kver)" \
 			build/$$kver; \
 	done
 

@@ -7,8 +7,10 @@
  */
 
 #include <linux/err.h>
+#include <linux/module.h>
 #include <linux/string.h>
 
+#include "cipher.h"
 #include "keys.h"
 
 static int bti_keys_init_cm(struct bti_keys *keys,
@@ -50,6 +52,9 @@ static int bti_keys_init_gcm(struct bti_keys *keys,
 		keys->gcm = NULL;
 		return ret;
 	}
+	/* The packet path builds its request in a per-CPU area of fixed size. */
+	if (!bti_cipher_aead_fits(keys->gcm))
+		return -EOPNOTSUPP;
 	ret = crypto_aead_setkey(keys->gcm, km->cipher_key,
 				 suite->cipher_key_len);
 	if (ret)
@@ -81,6 +86,7 @@ int bti_keys_init(struct bti_keys *keys, const struct bti_suite_info *suite,
 		bti_keys_free(keys);
 	return ret;
 }
+EXPORT_SYMBOL_GPL(bti_keys_init);
 
 /**
  * bti_keys_free() - release the transforms and wipe the salt

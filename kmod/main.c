@@ -2,8 +2,9 @@
 /*
  * bti: kernel fast path of a broadband telephony interface.
  *
- * Module entry points: per-namespace state first, then the netlink family
- * that exposes it; torn down in the reverse order.
+ * Module entry points: the per-CPU crypto scratch first, then the
+ * per-namespace state, then the netlink family that exposes it; torn down
+ * in the reverse order.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -13,6 +14,7 @@
 
 #include <uapi/linux/bti.h>
 
+#include "cipher.h"
 #include "netlink.h"
 #include "netns.h"
 #include "session.h"
@@ -22,9 +24,13 @@ static int __init bti_mod_init(void)
 {
 	int ret;
 
-	ret = bti_session_caches_init();
+	ret = bti_cipher_init();
 	if (ret)
 		return ret;
+
+	ret = bti_session_caches_init();
+	if (ret)
+		goto err_cipher;
 
 	ret = bti_netns_register();
 	if (ret)
@@ -41,6 +47,8 @@ err_netns:
 	bti_netns_unregister();
 err_caches:
 	bti_session_caches_destroy();
+err_cipher:
+	bti_cipher_exit();
 	return ret;
 }
 
@@ -49,6 +57,7 @@ static void __exit bti_mod_exit(void)
 	bti_genl_unregister();
 	bti_netns_unregister();
 	bti_session_caches_destroy();
+	bti_cipher_exit();
 }
 
 module_init(bti_mod_init);

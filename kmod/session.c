@@ -6,6 +6,8 @@
  * session is released only after a grace period.
  */
 
+#include <linux/module.h>
+#include <linux/overflow.h>
 #include <linux/rculist.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
@@ -13,7 +15,6 @@
 #include "session.h"
 
 static struct kmem_cache *bti_session_cache __ro_after_init;
-static struct kmem_cache *bti_ctx_cache __ro_after_init;
 
 static const struct rhashtable_params bti_session_params = {
 	.key_len = sizeof(struct bti_flow),
@@ -23,34 +24,27 @@ static const struct rhashtable_params bti_session_params = {
 };
 
 /**
- * bti_session_caches_init() - create the slab caches of sessions
+ * bti_session_caches_init() - create the slab cache of sessions
  *
- * Their own caches make the memory of sessions visible in /proc/slabinfo,
- * and a leak shows when the module unloads.
+ * Its own cache makes the memory of sessions visible in /proc/slabinfo,
+ * and a leak shows when the module unloads. (Contexts vary in size with
+ * their replay window and come from kmalloc.)
  *
  * Return: 0 or -ENOMEM.
  */
 int __init bti_session_caches_init(void)
 {
 	bti_session_cache = KMEM_CACHE(bti_session, SLAB_ACCOUNT);
-	if (!bti_session_cache)
-		return -ENOMEM;
-	bti_ctx_cache = KMEM_CACHE(bti_ctx, SLAB_ACCOUNT);
-	if (!bti_ctx_cache) {
-		kmem_cache_destroy(bti_session_cache);
-		return -ENOMEM;
-	}
-	return 0;
+	return bti_session_cache ? 0 : -ENOMEM;
 }
 
 /**
- * bti_session_caches_destroy() - destroy the slab caches of sessions
+ * bti_session_caches_destroy() - destroy the slab cache of sessions
  *
  * Context: every session of every namespace has been freed.
  */
 void bti_session_caches_destroy(void)
 {
-	kmem_cache_destroy(bti_ctx_cache);
 	kmem_cache_destroy(bti_session_cache);
 }
 
@@ -108,17 +102,37 @@ struct bti_session *bti_session_alloc(void)
 
 /**
  * bti_ctx_alloc() - a zeroed crypto context, charged to the caller's memcg
+ * @window: size of its replay windows in packets, a multiple of
+ *	BITS_PER_LONG from 64 to %BTI_REPLAY_WINDOW_MAX (receive: the
+ *	session's; transmit: %BTI_REPLAY_WINDOW_MIN)
  *
- * Return: the context or NULL.
+ * One allocation holds the context and both window bitmaps.
+ *
+ * Return: the context, NULL when out of memory or @window is out of range.
  */
-struct bti_ctx *bti_ctx_alloc(void)
+struct bti_ctx *bti_ctx_alloc(u32 window)
 {
-	return kmem_cache_zalloc(bti_ctx_cache, GFP_KERNEL);
+	unsigned int words = BITS_TO_LONGS(window);
+	struct bti_ctx *ctx;
+
+	if (window < BTI_REPLAY_WINDOW_MIN || window > BTI_REPLAY_WINDOW_MAX ||
+	    window % BITS_PER_LONG)
+		return NULL;
+	ctx = kzalloc(struct_size(ctx, window, 2 * words), GFP_KERNEL_ACCOUNT);
+	if (!ctx)
+		return NULL;
+	spin_lock_init(&ctx->lock);
+	bti_replay_init(&ctx->srtp_replay, ctx->window, window);
+	bti_replay_init(&ctx->srtcp_replay, ctx->window + words, window);
+	return ctx;
 }
+EXPORT_SYMBOL_GPL(bti_ctx_alloc);
 
 /**
  * bti_ctx_free() - release the transforms of a context and the context
  * @ctx: the context, or NULL
+ *
+ * Wipes the salts, the packet state and the windows with it.
  *
  * Context: process context, a grace period after readers could see it.
  */
@@ -128,8 +142,9 @@ void bti_ctx_free(struct bti_ctx *ctx)
 		return;
 	bti_keys_free(&ctx->srtp);
 	bti_keys_free(&ctx->srtcp);
-	kmem_cache_free(bti_ctx_cache, ctx);
+	kfree_sensitive(ctx);
 }
+EXPORT_SYMBOL_GPL(bti_ctx_free);
 
 /**
  * bti_session_free() - release a session that no reader can see

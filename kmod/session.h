@@ -7,8 +7,10 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/rhashtable-types.h>
+#include <linux/spinlock.h>
 
 #include "keys.h"
+#include "replay.h"
 #include "stats.h"
 
 /**
@@ -34,17 +36,39 @@ struct bti_flow {
  * @srtp: keys of RTP packets
  * @srtcp: keys of RTCP packets
  * @ssrc: SSRC of the stream in this direction
- * @roc: rollover counter
- * @srtcp_index: next SRTCP index to send (transmit direction)
+ * @lock: protects the packet state, @roc to @srtcp_replay. The packet
+ *	path holds it only to read that state and to commit a change,
+ *	never across cryptography, so several CPUs protect or verify
+ *	packets of one context at once. Taken with bottom halves disabled.
+ * @roc: rollover counter: the ROC of the highest SRTP index sent or
+ *	accepted, or the initial ROC before the first packet (RFC 3711
+ *	3.3.1). Written under @lock; dumps read it with READ_ONCE().
+ * @srtcp_index: transmit: the next SRTCP index to send (above 2^31 - 1
+ *	when the key is spent); receive: unused. Like @roc for dumps.
+ * @srtp_packets: SRTP packets protected (transmit) or accepted (receive)
+ *	with these keys, for the 2^48 hard limit
+ * @srtcp_packets: SRTCP packets accepted (receive); transmit counts with
+ *	@srtcp_index
+ * @srtp_replay: SRTP indexes used: sent (transmit; so that no index,
+ *	hence no keystream, is used twice) or accepted (receive)
+ * @srtcp_replay: SRTCP indexes accepted (receive)
+ * @window: the bitmaps of @srtp_replay and @srtcp_replay
  *
- * Replaced as a whole on rekey; readers hold rcu_read_lock().
+ * Replaced as a whole on rekey; readers hold rcu_read_lock(). Freed with
+ * bti_ctx_free(), which wipes it.
  */
 struct bti_ctx {
 	struct bti_keys srtp;
 	struct bti_keys srtcp;
 	u32 ssrc;
+	spinlock_t lock;	/* packet state: roc to srtcp_replay */
 	u32 roc;
 	u32 srtcp_index;
+	u64 srtp_packets;
+	u64 srtcp_packets;
+	struct bti_replay srtp_replay;
+	struct bti_replay srtcp_replay;
+	unsigned long window[];
 };
 
 /**
@@ -100,7 +124,7 @@ struct bti_session *bti_session_lookup(struct bti_session_table *table,
 				       const struct bti_flow *flow);
 struct bti_session *bti_session_alloc(void);
 void bti_session_free(struct bti_session *session);
-struct bti_ctx *bti_ctx_alloc(void);
+struct bti_ctx *bti_ctx_alloc(u32 window);
 void bti_ctx_free(struct bti_ctx *ctx);
 int bti_session_insert(struct bti_session_table *table,
 		       struct bti_session *session);

@@ -189,12 +189,15 @@ static int bti_nl_keys(struct nlattr *nest, struct nlattr **ctb,
 }
 
 /*
- * Builds the crypto context of one direction from its nested attributes.
+ * Builds the crypto context of one direction from its nested attributes;
+ * a receive context gets replay windows of @window packets, a transmit
+ * context the smallest (it only guards against reusing an SRTP index).
  * Return: the context, or an ERR_PTR with an extack message.
  */
 static struct bti_ctx *bti_nl_ctx_new(struct nlattr *attr,
 				      const struct bti_suite_info *suite,
-				      bool tx, struct netlink_ext_ack *extack)
+				      bool tx, u32 window,
+				      struct netlink_ext_ack *extack)
 {
 	struct bti_key_material srtp, srtcp;
 	struct nlattr *ctb[BTI_CTX_A_MAX + 1];
@@ -226,7 +229,7 @@ static struct bti_ctx *bti_nl_ctx_new(struct nlattr *attr,
 	if (ret)
 		return ERR_PTR(ret);
 
-	ctx = bti_ctx_alloc();
+	ctx = bti_ctx_alloc(tx ? BTI_REPLAY_WINDOW_MIN : window);
 	if (!ctx)
 		return ERR_PTR(-ENOMEM);
 	ctx->ssrc = nla_get_u32(ctb[BTI_CTX_A_SSRC]);
@@ -298,13 +301,15 @@ int bti_nl_session_new(struct sk_buff *skb, struct genl_info *info)
 	if (tb[BTI_SESSION_A_SOFT_LIMIT])
 		session->soft_limit = nla_get_u64(tb[BTI_SESSION_A_SOFT_LIMIT]);
 
-	ctx = bti_nl_ctx_new(tb[BTI_SESSION_A_TX], suite, true, extack);
+	ctx = bti_nl_ctx_new(tb[BTI_SESSION_A_TX], suite, true,
+			     session->replay_window, extack);
 	if (IS_ERR(ctx)) {
 		ret = PTR_ERR(ctx);
 		goto err;
 	}
 	RCU_INIT_POINTER(session->tx, ctx);
-	ctx = bti_nl_ctx_new(tb[BTI_SESSION_A_RX], suite, false, extack);
+	ctx = bti_nl_ctx_new(tb[BTI_SESSION_A_RX], suite, false,
+			     session->replay_window, extack);
 	if (IS_ERR(ctx)) {
 		ret = PTR_ERR(ctx);
 		goto err;
@@ -355,6 +360,7 @@ int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
 	struct bti_ctx *tx = NULL, *rx = NULL;
 	struct bti_session *session;
 	struct nlattr **tb;
+	u32 window;
 	int ret = 0;
 
 	tb = bti_nl_session_attrs(info, stb);
@@ -380,9 +386,16 @@ int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
 		ret = -EINVAL;
 		goto out;
 	}
+	/*
+	 * A new receive context gets the window this request sets, else the
+	 * session's; a context already in use keeps the size it was made with.
+	 */
+	window = tb[BTI_SESSION_A_REPLAY_WINDOW] ?
+		 nla_get_u32(tb[BTI_SESSION_A_REPLAY_WINDOW]) :
+		 session->replay_window;
 	if (tb[BTI_SESSION_A_TX]) {
 		tx = bti_nl_ctx_new(tb[BTI_SESSION_A_TX], session->suite, true,
-				    extack);
+				    window, extack);
 		if (IS_ERR(tx)) {
 			ret = PTR_ERR(tx);
 			tx = NULL;
@@ -391,7 +404,7 @@ int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (tb[BTI_SESSION_A_RX]) {
 		rx = bti_nl_ctx_new(tb[BTI_SESSION_A_RX], session->suite, false,
-				    extack);
+				    window, extack);
 		if (IS_ERR(rx)) {
 			ret = PTR_ERR(rx);
 			rx = NULL;

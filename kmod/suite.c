@@ -4,6 +4,7 @@
  */
 
 #include <linux/kernel.h>
+#include <linux/module.h>
 
 #include "suite.h"
 
@@ -54,3 +55,4 @@ const struct bti_suite_info *bti_suite_info(u32 suite)
 		return NULL;
 	return &bti_suites[suite];
 }
+EXPORT_SYMBOL_GPL(bti_suite_info);

@@ -11,9 +11,10 @@
 # without any "not ok", a timeout (settings), a missing plan or a number
 # of results different from the plan.
 #
-# Defaults for the tests: BTI_KO=build/<uname -r>/bti.ko and
-# BTICTL=tools/btictl/btictl of the source tree when they exist, and
-# BTI_STRICT=1 (a missing prerequisite is a failure, not a skip).
+# Defaults for the tests: BTI_KO=build/<uname -r>/bti.ko,
+# BTI_TEST_KO=build/<uname -r>/bti_test.ko and BTICTL=tools/btictl/btictl
+# of the source tree when they exist, and BTI_STRICT=1 (a missing
+# prerequisite is a failure, not a skip).
 # Exit status: 0 when every program passed or skipped, else 1.
 
 set -eu -o pipefail
@@ -32,9 +33,13 @@ results=$(cd "$results" && pwd -P)
 # from selftests/.
 abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 [ -z "${BTI_KO:-}" ] || BTI_KO=$(abspath "$BTI_KO")
+[ -z "${BTI_TEST_KO:-}" ] || BTI_TEST_KO=$(abspath "$BTI_TEST_KO")
 [ -z "${BTICTL:-}" ] || BTICTL=$(abspath "$BTICTL")
 if [ -z "${BTI_KO:-}" ] && [ -f "$src/build/$kver/bti.ko" ]; then
 	export BTI_KO=$src/build/$kver/bti.ko
+fi
+if [ -z "${BTI_TEST_KO:-}" ] && [ -f "$src/build/$kver/bti_test.ko" ]; then
+	export BTI_TEST_KO=$src/build/$kver/bti_test.ko
 fi
 if [ -z "${BTICTL:-}" ] && [ -x "$src/tools/btictl/btictl" ]; then
 	export BTICTL=$src/tools/btictl/btictl

@@ -8,9 +8,10 @@
 # build/results/kselftest): console.log, dmesg.log, vm.tap and one
 # <prog>.tap per test program. The module under test is
 # $BTI_KO_DIR/<kver>/bti.ko (default build/, as "make modules-vm" leaves
-# it) and the tool $BTICTL (default tools/btictl/btictl); both are copied
-# into the results first, so that a rebuild during the run cannot change
-# what is tested, and the copies are what the tests use.
+# it), with its in-kernel tests $BTI_KO_DIR/<kver>/bti_test.ko, and the
+# tool $BTICTL (default tools/btictl/btictl); all are copied into the
+# results first, so that a rebuild during the run cannot change what is
+# tested, and the copies are what the tests use.
 #
 # Kernels run in parallel (BTI_VM_JOBS, default nproc); each one's output
 # goes to <results>/<kver>/run.log.
@@ -66,7 +67,12 @@ run_kernel() {
 	mkdir -p "$res/bin"
 	cp "$ko" "$res/bin/bti.ko"
 	cp "$btictl" "$res/bin/btictl"
-	BTI_KO=$res/bin/bti.ko BTICTL=$res/bin/btictl \
+	# Without it, bti_srtp_kat.sh reports the missing module.
+	rm -f "$res/bin/bti_test.ko"
+	[ ! -f "$ko_dir/$kver/bti_test.ko" ] ||
+		cp "$ko_dir/$kver/bti_test.ko" "$res/bin/bti_test.ko"
+	BTI_KO=$res/bin/bti.ko BTI_TEST_KO=$res/bin/bti_test.ko \
+		BTICTL=$res/bin/btictl \
 		"$here/vm-run.sh" "$kver" "$res" -- "$here/guest-run.sh" "$res" 2>&1 || rc=$?
 	# A guest that died mid-program leaves partial results: count them.
 	for p in $progs; do

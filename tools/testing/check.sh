@@ -73,6 +73,9 @@ for i in "${!kvers[@]}"; do
 	if ! tools/kbuild/build-module.sh "${kdirs[$i]}" "build/$kver" \
 		>"$logs/build-$kver.log" 2>&1; then
 		stage_failures+=("bti.ko did not build for $kver; see $logs/build-$kver.log")
+	elif ! tools/kbuild/build-test-module.sh "${kdirs[$i]}" "build/$kver" \
+		>>"$logs/build-$kver.log" 2>&1; then
+		stage_failures+=("bti_test.ko did not build for $kver; see $logs/build-$kver.log")
 	fi
 done
 # Both kernels boot in parallel; results in $results/kselftest/<kver>/.

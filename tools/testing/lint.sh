@@ -4,9 +4,11 @@
 # lint.sh RESULTS_DIR KDIR...
 #
 # Kernel style gates, as TAP in RESULTS_DIR/lint.tap:
-#  - checkpatch.pl --strict on kmod/ and uapi/
+#  - checkpatch.pl --strict on kmod/ and uapi/, and on the in-kernel
+#    tests (selftests/kmod_test)
 #  - kernel-doc -Wall on the same files
-#  - for every KDIR, a clean W=1 C=1 (sparse) build with no diagnostics
+#  - for every KDIR, clean W=1 C=1 (sparse) builds of bti.ko and
+#    bti_test.ko with no diagnostics
 set -u
 
 if [ $# -lt 1 ]; then
@@ -37,6 +39,8 @@ result() {
 }
 
 sources=(kmod/*.c kmod/*.h uapi/linux/bti.h)
+# The kernel side of the tests; gen_libsrtp_vectors.c is a host program.
+test_sources=(selftests/kmod_test/bti_test*.[ch] selftests/kmod_test/*_vectors.h)
 
 if checkpatch=$(tools/setup/checkpatch.sh 2>>"$log"); then
 	out=$(perl "$checkpatch" --strict --no-tree --terse -f "${sources[@]}" 2>&1)
@@ -46,12 +50,20 @@ if checkpatch=$(tools/setup/checkpatch.sh 2>>"$log"); then
 	result $? "checkpatch --strict: kmod/ and uapi/"
 	[ -n "$bad" ] && echo "$bad" | sed 's/^/# /' >> "$log"
 
+	out=$(perl "$checkpatch" --strict --no-tree --terse -f "${test_sources[@]}" 2>&1)
+	echo "$out" >> "$log"
+	bad=$(echo "$out" | grep -v ' 0 errors, 0 warnings, 0 checks' || true)
+	[ -z "$bad" ]
+	result $? "checkpatch --strict: selftests/kmod_test"
+	[ -n "$bad" ] && echo "$bad" | sed 's/^/# /' >> "$log"
+
 	kdoc="$(dirname "$checkpatch")/kernel-doc"
-	out=$(perl "$kdoc" -none -Wall "${sources[@]}" 2>&1)
+	out=$(perl "$kdoc" -none -Wall "${sources[@]}" "${test_sources[@]}" 2>&1)
 	echo "$out" >> "$log"
 	[ -z "$out" ]
-	result $? "kernel-doc -Wall: kmod/ and uapi/"
+	result $? "kernel-doc -Wall: kmod/, uapi/ and selftests/kmod_test"
 else
+	result 1 "checkpatch --strict: checkpatch.pl not available"
 	result 1 "checkpatch --strict: checkpatch.pl not available"
 	result 1 "kernel-doc -Wall: kernel-doc not available"
 fi
@@ -68,6 +80,14 @@ for kdir in "$@"; do
 	diag=$(echo "$out" | grep -E '(warning|error):' || true)
 	[ $rc -eq 0 ] && [ -z "$diag" ] && [ -f "$out_dir/bti.ko" ]
 	result $? "W=1 C=1 build without diagnostics on $kver"
+	[ -n "$diag" ] && echo "$diag" | sed 's/^/# /' >> "$log"
+
+	out=$(tools/kbuild/build-test-module.sh "$kdir" "$out_dir" W=1 C=1 2>&1)
+	rc=$?
+	echo "$out" >> "$log"
+	diag=$(echo "$out" | grep -E '(warning|error):' || true)
+	[ $rc -eq 0 ] && [ -z "$diag" ] && [ -f "$out_dir/bti_test.ko" ]
+	result $? "W=1 C=1 build of bti_test.ko without diagnostics on $kver"
 	[ -n "$diag" ] && echo "$diag" | sed 's/^/# /' >> "$log"
 done
 

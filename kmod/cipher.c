@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The cryptography of one packet, on the keyed transforms of a context:
+ * AES-CM keystream (RFC 3711 4.1.1), HMAC-SHA1 (4.2.1) and AES-GCM
+ * (RFC 7714 8-9), with the IV formed here from salt, SSRC and index.
+ *
+ * Nothing is allocated per packet. The skcipher request and the hash
+ * descriptor live on the stack (synchronous transforms, plain pointers);
+ * the AEAD request and every IV live in a per-CPU scratch area made once
+ * at module load, so the callers run with bottom halves disabled. Only
+ * packet memory (skb data, never the stack) goes into a scatterlist.
+ */
+
+#include <crypto/aes.h>
+#include <linux/percpu.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "cipher.h"
+
+/* AEAD request context room when probing gcm(aes) tells nothing better. */
+#define BTI_AEAD_REQSIZE_MIN 512
+#define BTI_IV_LEN AES_BLOCK_SIZE
+#define BTI_GCM_IV_LEN 12
+
+static void __percpu *bti_scratch;
+static unsigned int bti_scratch_reqsize;
+
+/* The AEAD request sits first, the IV after it. */
+static unsigned int bti_scratch_iv_offset(void)
+{
+	return ALIGN(sizeof(struct aead_request) + bti_scratch_reqsize,
+		     BTI_IV_LEN);
+}
+
+/**
+ * bti_cipher_init() - make the per-CPU scratch areas
+ *
+ * Sized for the request context of the "gcm(aes)" implementation the
+ * crypto API picks now (at least %BTI_AEAD_REQSIZE_MIN octets); a later
+ * key whose transform needs more is refused by bti_cipher_aead_fits().
+ *
+ * Context: process context (module load).
+ * Return: 0 or -ENOMEM.
+ */
+int bti_cipher_init(void)
+{
+	struct crypto_aead *probe;
+	unsigned int size;
+
+	bti_scratch_reqsize = BTI_AEAD_REQSIZE_MIN;
+	probe = crypto_alloc_aead("gcm(aes)", 0, CRYPTO_ALG_ASYNC);
+	if (!IS_ERR(probe)) {
+		bti_scratch_reqsize = max(bti_scratch_reqsize,
+					  crypto_aead_reqsize(probe));
+		crypto_free_aead(probe);
+	}
+	size = bti_scratch_iv_offset() + BTI_IV_LEN;
+	bti_scratch = __alloc_percpu(size, CRYPTO_MINALIGN);
+	return bti_scratch ? 0 : -ENOMEM;
+}
+
+/**
+ * bti_cipher_exit() - wipe and free the per-CPU scratch areas
+ *
+ * Context: module unload; no packet is being processed.
+ */
+void bti_cipher_exit(void)
+{
+	unsigned int size = bti_scratch_iv_offset() + BTI_IV_LEN;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		memzero_explicit(per_cpu_ptr(bti_scratch, cpu), size);
+	free_percpu(bti_scratch);
+	bti_scratch = NULL;
+}
+
+/**
+ * bti_cipher_aead_fits() - can the scratch area hold a request of @tfm?
+ * @tfm: a "gcm(aes)" transform about to be keyed
+ *
+ * Return: true if bti_gcm() can use @tfm.
+ */
+bool bti_cipher_aead_fits(struct crypto_aead *tfm)
+{
+	return crypto_aead_reqsize(tfm) <= bti_scratch_reqsize;
+}
+
+/* This CPU's scratch area. Context: bottom halves disabled. */
+static u8 *bti_scratch_this_cpu(void)
+{
+	return this_cpu_ptr(bti_scratch);
+}
+
+/* XOR @v as a 48-bit big-endian number into @p[0..5]. */
+static void bti_xor_index48(u8 *p, u64 v)
+{
+	int i;
+
+	for (i = 5; i >= 0; i--, v >>= 8)
+		p[i] ^= v;
+}
+
+static void bti_xor_be32(u8 *p, u32 v)
+{
+	p[0] ^= v >> 24;
+	p[1] ^= v >> 16;
+	p[2] ^= v >> 8;
+	p[3] ^= v;
+}
+
+/*
+ * RFC 3711 4.1.1: IV = (k_s * 2^16) XOR (SSRC * 2^64) XOR (i * 2^16),
+ * for SRTP with the 48-bit packet index, for SRTCP with the SRTCP index.
+ */
+static void bti_cm_iv(const struct bti_keys *keys, u32 ssrc, u64 index,
+		      u8 iv[BTI_IV_LEN])
+{
+	memcpy(iv, keys->salt, 14);
+	iv[14] = 0;
+	iv[15] = 0;
+	bti_xor_be32(iv + 4, ssrc);
+	bti_xor_index48(iv + 8, index);
+}
+
+/*
+ * RFC 7714 8.1 and 9.1: IV = salt XOR (00 00 || SSRC || ROC || SEQ), and
+ * for SRTCP salt XOR (00 00 || SSRC || 00 00 || 0 || SRTCP index). Both
+ * put a 48-bit number in the last six octets: ROC || SEQ is the SRTP
+ * index, 00 00 || 0 || index the 31-bit SRTCP index.
+ */
+static void bti_gcm_iv(const struct bti_keys *keys, u32 ssrc, u64 index,
+		       u8 iv[BTI_GCM_IV_LEN])
+{
+	memcpy(iv, keys->salt, BTI_GCM_IV_LEN);
+	bti_xor_be32(iv + 2, ssrc);
+	bti_xor_index48(iv + 6, index);
+}
+
+/**
+ * bti_cm_xor() - AES-CM: XOR the keystream of a packet into its data
+ * @keys: keys with a keyed "ctr(aes)" transform
+ * @ssrc: the packet's SSRC
+ * @index: SRTP packet index (48 bits) or SRTCP index (31 bits)
+ * @data: the octets to encrypt or decrypt in place (packet memory)
+ * @len: their number, below 2^16 blocks
+ *
+ * The keystream block counter is the low 16 bits of the IV; ctr(aes)
+ * counts over all 128 bits, which is the same below 2^16 blocks.
+ *
+ * Context: bottom halves disabled.
+ * Return: 0 or a negative errno from the transform.
+ */
+int bti_cm_xor(const struct bti_keys *keys, u32 ssrc, u64 index, u8 *data,
+	       unsigned int len)
+{
+	SYNC_SKCIPHER_REQUEST_ON_STACK(req, keys->ctr);
+	u8 *iv = bti_scratch_this_cpu() + bti_scratch_iv_offset();
+	struct scatterlist sg;
+	int ret;
+
+	if (!len)
+		return 0;
+	bti_cm_iv(keys, ssrc, index, iv);
+	sg_init_one(&sg, data, len);
+	skcipher_request_set_sync_tfm(req, keys->ctr);
+	skcipher_request_set_callback(req, 0, NULL, NULL);
+	skcipher_request_set_crypt(req, &sg, &sg, len, iv);
+	ret = crypto_skcipher_encrypt(req);
+	skcipher_request_zero(req);
+	memzero_explicit(iv, BTI_IV_LEN);
+	return ret;
+}
+
+/**
+ * bti_cm_hmac() - HMAC-SHA1 of the authenticated portion of a packet
+ * @keys: keys with a keyed "hmac(sha1)" transform
+ * @data: the authenticated portion
+ * @len: its length
+ * @trailer: octets authenticated after @data (SRTP: the ROC), or NULL
+ * @trailer_len: their number
+ * @mac: the full 20-octet MAC; the caller truncates it
+ *
+ * Context: any; the hash takes plain pointers, no scatterlist.
+ * Return: 0 or a negative errno from the transform.
+ */
+int bti_cm_hmac(const struct bti_keys *keys, const u8 *data,
+		unsigned int len, const u8 *trailer, unsigned int trailer_len,
+		u8 mac[BTI_HMAC_LEN])
+{
+	SHASH_DESC_ON_STACK(desc, keys->hmac);
+	int ret;
+
+	desc->tfm = keys->hmac;
+	ret = crypto_shash_init(desc);
+	if (!ret)
+		ret = crypto_shash_update(desc, data, len);
+	if (!ret && trailer_len)
+		ret = crypto_shash_update(desc, trailer, trailer_len);
+	if (!ret)
+		ret = crypto_shash_final(desc, mac);
+	shash_desc_zero(desc);
+	return ret;
+}
+
+/**
+ * bti_gcm() - AES-GCM seal or open of one packet, in place
+ * @keys: keys with a keyed "gcm(aes)" transform
+ * @ssrc: the packet's SSRC
+ * @index: SRTP packet index (ROC || SEQ) or SRTCP index (without E flag)
+ * @sg: associated data, then the plaintext (and room for the 16-octet
+ *	tag) to seal, or the ciphertext with its tag to open; packet memory
+ * @assoclen: octets of associated data at the start of @sg
+ * @cryptlen: octets after them: plaintext to seal, ciphertext + tag to open
+ * @encrypt: seal when true, open when false
+ *
+ * Context: bottom halves disabled (uses this CPU's request area).
+ * Return: 0, -EBADMSG when the tag of an opened packet does not verify,
+ * or another negative errno.
+ */
+int bti_gcm(const struct bti_keys *keys, u32 ssrc, u64 index,
+	    struct scatterlist *sg, unsigned int assoclen,
+	    unsigned int cryptlen, bool encrypt)
+{
+	u8 *scratch = bti_scratch_this_cpu();
+	struct aead_request *req = (struct aead_request *)scratch;
+	u8 *iv = scratch + bti_scratch_iv_offset();
+	int ret;
+
+	bti_gcm_iv(keys, ssrc, index, iv);
+	aead_request_set_tfm(req, keys->gcm);
+	aead_request_set_callback(req, 0, NULL, NULL);
+	aead_request_set_crypt(req, sg, sg, cryptlen, iv);
+	aead_request_set_ad(req, assoclen);
+	ret = encrypt ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
+	memzero_explicit(iv, BTI_IV_LEN);
+	/* A synchronous transform never defers; treat it as a failure. */
+	if (ret == -EINPROGRESS || ret == -EBUSY)
+		ret = -EIO;
+	return ret;
+}

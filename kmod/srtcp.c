@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * SRTCP (RFC 3711 3.4, RFC 7714 9 and 17): protecting and verifying one
+ * compound RTCP packet.
+ *
+ * AES-CM layout:  header(8) | encrypted part | E|index(4) | tag(10)
+ *                 the tag covers everything before it, E|index included.
+ * AES-GCM layout: header(8) | ciphertext | tag(16) | E|index(4)
+ *                 associated data: header and E|index (E set), or the
+ *                 whole RTCP packet and E|index (E clear: tag only).
+ *
+ * The sender always encrypts (E set), numbering packets with the
+ * context's SRTCP index; the receiver accepts both forms and keeps its
+ * own replay window over SRTCP indexes.
+ */
+
+#include <crypto/algapi.h>
+#include <linux/bottom_half.h>
+#include <linux/errno.h>
+#include <linux/module.h>
+#include <linux/scatterlist.h>
+#include <linux/string.h>
+
+#include "cipher.h"
+#include "rtp.h"
+#include "srtcp.h"
+
+/* RFC 3711 9.2: at most 2^31 SRTCP packets per key. */
+#define BTI_SRTCP_MAX_PACKETS BIT_ULL(31)
+
+static unsigned int bti_srtcp_tag_len(const struct bti_ctx *ctx)
+{
+	return ctx->srtcp.suite->srtcp_tag_len;
+}
+
+/*
+ * AES-CM: @len is the RTCP packet; the E|index word is written after it
+ * and covered by the tag that follows.
+ */
+static int bti_srtcp_seal_cm(const struct bti_keys *keys, u8 *pkt,
+			     unsigned int len, u32 ssrc, u32 index)
+{
+	u8 mac[BTI_HMAC_LEN];
+	int ret;
+
+	bti_put_be32(pkt + len, BTI_SRTCP_E_FLAG | index);
+	ret = bti_cm_xor(keys, ssrc, index, pkt + BTI_RTCP_HDR_LEN,
+			 len - BTI_RTCP_HDR_LEN);
+	if (ret)
+		return ret;
+	ret = bti_cm_hmac(keys, pkt, len + BTI_SRTCP_WORD_LEN, NULL, 0, mac);
+	if (!ret)
+		memcpy(pkt + len + BTI_SRTCP_WORD_LEN, mac,
+		       keys->suite->srtcp_tag_len);
+	memzero_explicit(mac, sizeof(mac));
+	return ret;
+}
+
+/* AES-CM: @len is the RTCP packet, E|index and tag follow it. */
+static int bti_srtcp_open_cm(const struct bti_keys *keys, u8 *pkt,
+			     unsigned int len, u32 ssrc, u32 word)
+{
+	unsigned int auth_len = len + BTI_SRTCP_WORD_LEN;
+	u8 mac[BTI_HMAC_LEN];
+	int ret;
+
+	ret = bti_cm_hmac(keys, pkt, auth_len, NULL, 0, mac);
+	if (!ret && crypto_memneq(mac, pkt + auth_len,
+				  keys->suite->srtcp_tag_len))
+		ret = -EBADMSG;
+	memzero_explicit(mac, sizeof(mac));
+	if (ret || !(word & BTI_SRTCP_E_FLAG))
+		return ret;
+	return bti_cm_xor(keys, ssrc, word & BTI_SRTCP_INDEX_MAX,
+			  pkt + BTI_RTCP_HDR_LEN, len - BTI_RTCP_HDR_LEN);
+}
+
+/*
+ * AES-GCM (RFC 7714 9.2, 9.3, 17): @len is the RTCP packet; the tag and
+ * then the E|index word follow it, which is how the section 17 vectors
+ * and libsrtp lay it out. The associated data is not contiguous in the
+ * packet, so the scatterlist picks its parts: E set, header and word,
+ * then the ciphertext (and tag); E clear, the whole RTCP packet and the
+ * word, then the tag alone.
+ */
+static int bti_srtcp_gcm(const struct bti_keys *keys, u8 *pkt,
+			 unsigned int len, u32 ssrc, u32 word, bool seal)
+{
+	unsigned int tag_len = keys->suite->srtcp_tag_len;
+	u8 *word_at = pkt + len + tag_len;
+	struct scatterlist sg[3];
+	unsigned int aad_len;
+
+	if (seal)
+		bti_put_be32(word_at, word);
+	sg_init_table(sg, ARRAY_SIZE(sg));
+	if (word & BTI_SRTCP_E_FLAG) {
+		aad_len = BTI_RTCP_HDR_LEN;
+		sg_set_buf(&sg[2], pkt + aad_len, len - aad_len + tag_len);
+	} else {
+		aad_len = len;
+		sg_set_buf(&sg[2], pkt + len, tag_len);
+	}
+	sg_set_buf(&sg[0], pkt, aad_len);
+	sg_set_buf(&sg[1], word_at, BTI_SRTCP_WORD_LEN);
+	return bti_gcm(keys, ssrc, word & BTI_SRTCP_INDEX_MAX, sg,
+		       aad_len + BTI_SRTCP_WORD_LEN,
+		       len - aad_len + (seal ? 0 : tag_len), seal);
+}
+
+/**
+ * bti_srtcp_protect() - turn a compound RTCP packet into SRTCP, in place
+ * @ctx: the transmit context of the packet's session
+ * @pkt: the RTCP packet; the SRTCP trailer and tag are appended
+ * @len: length of the RTCP packet
+ * @room: octets writable at @pkt (@len and the tailroom)
+ * @out_len: length of the SRTCP packet, on success
+ *
+ * Takes the next SRTCP index of the context, encrypts everything after
+ * the first eight octets (E flag set) and appends the E|index word and
+ * the tag in the suite's layout (see the top of srtcp.c).
+ *
+ * Context: any but hard IRQ; disables bottom halves; takes @ctx->lock
+ * around the index reservation only. See the DOC section in srtp.h.
+ * Return: 0, or a negative errno with @pkt untouched: -EINVAL (malformed),
+ * -ENOKEY (another SSRC), -ENOBUFS (@room too short), -EKEYEXPIRED (the
+ * 2^31 indexes are spent).
+ */
+int bti_srtcp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+		      unsigned int room, unsigned int *out_len)
+{
+	const struct bti_keys *keys = &ctx->srtcp;
+	unsigned int extra = BTI_SRTCP_WORD_LEN + bti_srtcp_tag_len(ctx);
+	u32 ssrc, index;
+	int ret;
+
+	ret = bti_rtcp_parse(pkt, len, &ssrc);
+	if (ret)
+		return ret;
+	if (ssrc != ctx->ssrc)
+		return -ENOKEY;
+	if (room < len || room - len < extra)
+		return -ENOBUFS;
+
+	local_bh_disable();
+	spin_lock(&ctx->lock);
+	index = ctx->srtcp_index;
+	if (index > BTI_SRTCP_INDEX_MAX)
+		ret = -EKEYEXPIRED;
+	else
+		WRITE_ONCE(ctx->srtcp_index, index + 1);
+	spin_unlock(&ctx->lock);
+	if (!ret) {
+		if (keys->suite->aead)
+			ret = bti_srtcp_gcm(keys, pkt, len, ssrc,
+					    BTI_SRTCP_E_FLAG | index, true);
+		else
+			ret = bti_srtcp_seal_cm(keys, pkt, len, ssrc, index);
+	}
+	local_bh_enable();
+	if (ret)
+		return ret;
+	*out_len = len + extra;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(bti_srtcp_protect);
+
+/**
+ * bti_srtcp_unprotect() - verify (and decrypt) an SRTCP packet, in place
+ * @ctx: the receive context of the packet's session
+ * @pkt: the SRTCP packet
+ * @len: its length, trailer and tag included
+ *
+ * Reads the E flag and SRTCP index from the trailer, pre-checks the index
+ * against the SRTCP replay window, verifies the one tag (constant-time),
+ * decrypts when E is set, and only then records the index. Packets with
+ * E clear (authenticated, not encrypted) are accepted as they are.
+ *
+ * Context: any but hard IRQ; disables bottom halves; takes @ctx->lock to
+ * read the state and to commit, never across the cryptography.
+ * Return: the length of the RTCP packet, or a negative errno: -EINVAL,
+ * -ENOKEY, -EALREADY, -ESTALE, -EKEYEXPIRED, -EBADMSG (see srtp.h).
+ */
+int bti_srtcp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
+{
+	const struct bti_keys *keys = &ctx->srtcp;
+	unsigned int tag_len = bti_srtcp_tag_len(ctx);
+	unsigned int plen, word_off;
+	u32 ssrc, word, index;
+	int ret;
+
+	if (len < BTI_RTCP_HDR_LEN + BTI_SRTCP_WORD_LEN + tag_len)
+		return -EINVAL;
+	plen = len - BTI_SRTCP_WORD_LEN - tag_len;
+	word_off = keys->suite->aead ? plen + tag_len : plen;
+	word = bti_get_be32(pkt + word_off);
+	index = word & BTI_SRTCP_INDEX_MAX;
+	ret = bti_rtcp_parse(pkt, plen, &ssrc);
+	if (ret)
+		return ret;
+	if (ssrc != ctx->ssrc)
+		return -ENOKEY;
+
+	local_bh_disable();
+	spin_lock(&ctx->lock);
+	if (ctx->srtcp_packets >= BTI_SRTCP_MAX_PACKETS)
+		ret = -EKEYEXPIRED;
+	else
+		ret = bti_replay_check(&ctx->srtcp_replay, index);
+	spin_unlock(&ctx->lock);
+	if (!ret) {
+		if (keys->suite->aead)
+			ret = bti_srtcp_gcm(keys, pkt, plen, ssrc, word, false);
+		else
+			ret = bti_srtcp_open_cm(keys, pkt, plen, ssrc, word);
+	}
+	if (!ret) {
+		spin_lock(&ctx->lock);
+		ret = bti_replay_commit(&ctx->srtcp_replay, index);
+		if (!ret)
+			ctx->srtcp_packets++;
+		spin_unlock(&ctx->lock);
+	}
+	local_bh_enable();
+	return ret ? ret : plen;
+}
+EXPORT_SYMBOL_GPL(bti_srtcp_unprotect);

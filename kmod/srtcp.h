@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _BTI_SRTCP_H
+#define _BTI_SRTCP_H
+
+#include "session.h"
+
+/* The E flag and the 31-bit SRTCP index (RFC 3711 3.4). */
+#define BTI_SRTCP_E_FLAG 0x80000000U
+#define BTI_SRTCP_INDEX_MAX 0x7fffffffU
+#define BTI_SRTCP_WORD_LEN 4
+
+/* See the DOC section of srtp.h for errors and locking. */
+int bti_srtcp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+		      unsigned int room, unsigned int *out_len);
+int bti_srtcp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len);
+
+#endif /* _BTI_SRTCP_H */

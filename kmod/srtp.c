@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * SRTP (RFC 3711, RFC 7714): protecting and verifying one RTP packet.
+ *
+ * Sender: the packet index comes from the context's ROC and highest
+ * sequence number (the ROC steps when SEQ wraps) and is reserved before
+ * the cryptography, so that no two packets ever share an index.
+ * Receiver: index estimate (RFC 3711 Appendix A) against the highest
+ * accepted index, replay pre-check, one tag verification with the
+ * estimated ROC, decryption, and only then the state update.
+ */
+
+#include <crypto/algapi.h>
+#include <linux/bottom_half.h>
+#include <linux/errno.h>
+#include <linux/module.h>
+#include <linux/scatterlist.h>
+#include <linux/string.h>
+
+#include "cipher.h"
+#include "rtp.h"
+#include "srtp.h"
+
+/* RFC 3711 9.2: at most 2^48 SRTP packets per key. */
+#define BTI_SRTP_MAX_PACKETS BIT_ULL(48)
+
+/*
+ * RFC 3711 Appendix A: the index of a packet with sequence number @seq,
+ * relative to the highest index so far (or to the initial ROC before the
+ * first packet). Context: @ctx->lock held.
+ */
+static int bti_srtp_estimate(const struct bti_ctx *ctx, u16 seq, u64 *index)
+{
+	const struct bti_replay *rp = &ctx->srtp_replay;
+	u32 roc, s_l;
+	s64 v;
+
+	if (!rp->started) {
+		*index = (u64)ctx->roc << 16 | seq;
+		return 0;
+	}
+	roc = rp->top >> 16;
+	s_l = rp->top & 0xffff;
+	v = roc;
+	if (s_l < 0x8000) {
+		if (seq > s_l && seq - s_l > 0x8000)
+			v = (s64)roc - 1;
+	} else if (s_l - 0x8000 > seq) {
+		v = (s64)roc + 1;
+	}
+	if (v < 0)		/* before the first ROC: older than anything */
+		return -ESTALE;
+	if (v > U32_MAX)	/* the ROC would wrap: the key is spent */
+		return -EKEYEXPIRED;
+	*index = (u64)v << 16 | seq;
+	return 0;
+}
+
+/* Record an index as used. Context: @ctx->lock held. */
+static int bti_srtp_commit(struct bti_ctx *ctx, u64 index)
+{
+	int ret;
+
+	if (ctx->srtp_packets >= BTI_SRTP_MAX_PACKETS)
+		return -EKEYEXPIRED;
+	ret = bti_replay_commit(&ctx->srtp_replay, index);
+	if (ret)
+		return ret;
+	ctx->srtp_packets++;
+	WRITE_ONCE(ctx->roc, ctx->srtp_replay.top >> 16);
+	return 0;
+}
+
+static int bti_srtp_seal_cm(const struct bti_keys *keys, u8 *pkt,
+			    const struct bti_rtp_hdr *hdr, unsigned int len,
+			    u64 index)
+{
+	u8 mac[BTI_HMAC_LEN], roc[4];
+	int ret;
+
+	ret = bti_cm_xor(keys, hdr->ssrc, index, pkt + hdr->len,
+			 len - hdr->len);
+	if (ret)
+		return ret;
+	/* RFC 3711 4.2: the tag covers header, encrypted payload and ROC. */
+	bti_put_be32(roc, index >> 16);
+	ret = bti_cm_hmac(keys, pkt, len, roc, sizeof(roc), mac);
+	if (!ret)
+		memcpy(pkt + len, mac, keys->suite->srtp_tag_len);
+	memzero_explicit(mac, sizeof(mac));
+	return ret;
+}
+
+static int bti_srtp_open_cm(const struct bti_keys *keys, u8 *pkt,
+			    const struct bti_rtp_hdr *hdr, unsigned int len,
+			    u64 index)
+{
+	u8 mac[BTI_HMAC_LEN], roc[4];
+	int ret;
+
+	bti_put_be32(roc, index >> 16);
+	ret = bti_cm_hmac(keys, pkt, len, roc, sizeof(roc), mac);
+	if (!ret && crypto_memneq(mac, pkt + len, keys->suite->srtp_tag_len))
+		ret = -EBADMSG;
+	memzero_explicit(mac, sizeof(mac));
+	if (ret)
+		return ret;
+	return bti_cm_xor(keys, hdr->ssrc, index, pkt + hdr->len,
+			  len - hdr->len);
+}
+
+/*
+ * RFC 7714 8.2: the header (CSRCs and extension included) is the
+ * associated data, the payload the plaintext; the tag follows it.
+ * @len is the length of the RTP packet without the tag.
+ */
+static int bti_srtp_gcm(const struct bti_keys *keys, u8 *pkt,
+			const struct bti_rtp_hdr *hdr, unsigned int len,
+			u64 index, bool seal)
+{
+	unsigned int tag_len = keys->suite->srtp_tag_len;
+	struct scatterlist sg;
+
+	sg_init_one(&sg, pkt, len + tag_len);
+	return bti_gcm(keys, hdr->ssrc, index, &sg, hdr->len,
+		       len - hdr->len + (seal ? 0 : tag_len), seal);
+}
+
+/**
+ * bti_srtp_protect() - turn an RTP packet into an SRTP packet, in place
+ * @ctx: the transmit context of the packet's session
+ * @pkt: the RTP packet; the tag is appended after it
+ * @len: length of the RTP packet
+ * @room: octets writable at @pkt (@len and the tailroom)
+ * @out_len: length of the SRTP packet, on success
+ *
+ * Parses the header (version, CSRC count and extension length against
+ * @len), takes the packet index from the context's ROC and highest
+ * sequence number (the ROC steps when the sequence number wraps) and
+ * reserves it, encrypts the payload and appends the tag (AES-CM: HMAC-SHA1
+ * over header, payload and ROC, truncated to the suite's 10 or 4 octets;
+ * AES-GCM: 16 octets). Padding is the sender's and is not looked at.
+ *
+ * Context: any but hard IRQ; disables bottom halves; takes @ctx->lock
+ * around the index reservation only. See the DOC section in srtp.h.
+ * Return: 0, or a negative errno with @pkt untouched: -EINVAL (malformed),
+ * -ENOKEY (another SSRC), -ENOBUFS (@room too short), -EKEYEXPIRED (hard
+ * limit), -EALREADY/-ESTALE (an index already used or behind the window).
+ */
+int bti_srtp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+		     unsigned int room, unsigned int *out_len)
+{
+	const struct bti_keys *keys = &ctx->srtp;
+	unsigned int tag_len = keys->suite->srtp_tag_len;
+	struct bti_rtp_hdr hdr;
+	u64 index;
+	int ret;
+
+	ret = bti_rtp_parse(pkt, len, &hdr);
+	if (ret)
+		return ret;
+	if (hdr.ssrc != ctx->ssrc)
+		return -ENOKEY;
+	if (room < len || room - len < tag_len)
+		return -ENOBUFS;
+
+	local_bh_disable();
+	spin_lock(&ctx->lock);
+	ret = bti_srtp_estimate(ctx, hdr.seq, &index);
+	if (!ret)
+		ret = bti_srtp_commit(ctx, index);
+	spin_unlock(&ctx->lock);
+	if (!ret) {
+		if (keys->suite->aead)
+			ret = bti_srtp_gcm(keys, pkt, &hdr, len, index, true);
+		else
+			ret = bti_srtp_seal_cm(keys, pkt, &hdr, len, index);
+	}
+	local_bh_enable();
+	if (ret)
+		return ret;
+	*out_len = len + tag_len;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(bti_srtp_protect);
+
+/**
+ * bti_srtp_unprotect() - verify and decrypt an SRTP packet, in place
+ * @ctx: the receive context of the packet's session
+ * @pkt: the SRTP packet
+ * @len: its length, tag included
+ *
+ * In this order: header checks against the octets before the tag; the
+ * index estimate (RFC 3711 Appendix A); the replay window as a cheap
+ * filter of indexes already accepted or too old; exactly one tag
+ * verification, with the estimated ROC (constant-time compare); the
+ * decryption; the padding count, now that it is plaintext. Only a packet
+ * whose tag verified changes the state (ROC, highest index, window), and
+ * that commit checks the window again, as another CPU may have accepted
+ * the same index meanwhile. A packet whose tag verified but whose padding
+ * count lies is committed and then refused as malformed.
+ *
+ * Context: any but hard IRQ; disables bottom halves; takes @ctx->lock to
+ * read the state and to commit, never across the cryptography.
+ * Return: the length of the RTP packet (without tag), or a negative errno:
+ * -EINVAL, -ENOKEY, -EALREADY, -ESTALE, -EKEYEXPIRED, -EBADMSG (see the
+ * DOC section in srtp.h). After -EBADMSG of a GCM suite the payload
+ * octets may have changed; the packet is to be dropped anyway.
+ */
+int bti_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
+{
+	const struct bti_keys *keys = &ctx->srtp;
+	unsigned int tag_len = keys->suite->srtp_tag_len;
+	struct bti_rtp_hdr hdr;
+	unsigned int plen;
+	u64 index;
+	int ret;
+
+	if (len < tag_len)
+		return -EINVAL;
+	plen = len - tag_len;
+	ret = bti_rtp_parse(pkt, plen, &hdr);
+	if (ret)
+		return ret;
+	if (hdr.ssrc != ctx->ssrc)
+		return -ENOKEY;
+
+	local_bh_disable();
+	spin_lock(&ctx->lock);
+	ret = bti_srtp_estimate(ctx, hdr.seq, &index);
+	if (!ret && ctx->srtp_packets >= BTI_SRTP_MAX_PACKETS)
+		ret = -EKEYEXPIRED;
+	if (!ret)
+		ret = bti_replay_check(&ctx->srtp_replay, index);
+	spin_unlock(&ctx->lock);
+	if (!ret) {
+		if (keys->suite->aead)
+			ret = bti_srtp_gcm(keys, pkt, &hdr, plen, index, false);
+		else
+			ret = bti_srtp_open_cm(keys, pkt, &hdr, plen, index);
+	}
+	if (!ret) {
+		spin_lock(&ctx->lock);
+		ret = bti_srtp_commit(ctx, index);
+		spin_unlock(&ctx->lock);
+	}
+	local_bh_enable();
+	if (ret)
+		return ret;
+	if (hdr.padding && bti_rtp_padding_check(pkt, hdr.len, plen))
+		return -EINVAL;
+	return plen;
+}
+EXPORT_SYMBOL_GPL(bti_srtp_unprotect);

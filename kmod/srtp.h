@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _BTI_SRTP_H
+#define _BTI_SRTP_H
+
+#include "session.h"
+
+/**
+ * DOC: the SRTP/SRTCP transform core
+ *
+ * bti_srtp_protect(), bti_srtp_unprotect(), bti_srtcp_protect() and
+ * bti_srtcp_unprotect() work on one packet in a linear buffer (the UDP
+ * payload, writable, in the kernel's linear mapping: skb data, never the
+ * stack) with a crypto context the caller holds under rcu_read_lock().
+ *
+ * Errors, for the caller's drop counters:
+ *
+ * - -EINVAL: malformed (too short, not version 2, CSRC list or header
+ *   extension past the end, a lying padding count): drop_malformed
+ * - -ENOKEY: the packet's SSRC is not the context's: drop_no_key
+ * - -EBADMSG: the authentication tag did not verify: drop_auth
+ * - -EALREADY: the index was seen before (replay, or a sender reusing an
+ *   index); -ESTALE: the index is left of the replay window: drop_replay
+ * - -EKEYEXPIRED: the key reached its hard limit (2^48 SRTP, 2^31 SRTCP
+ *   packets, or the ROC would wrap): drop_limit
+ * - -ENOBUFS: no room for the tag and trailer: drop_nomem
+ * - other negative errnos come from the crypto API: drop_nomem
+ *
+ * Locking: each context has a spinlock (&bti_ctx.lock) that is held only
+ * while the packet state (ROC, highest index, replay window, counters) is
+ * read and while a change is committed, never across the cryptography.
+ * Several CPUs may therefore protect, or verify, packets of one context
+ * at the same time. The functions disable bottom halves for their whole
+ * run: the AEAD request and the IVs live in per-CPU scratch memory, and
+ * the lock is taken from both process context (local output) and softirq
+ * (receive). They never sleep and never allocate.
+ */
+
+int bti_srtp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+		     unsigned int room, unsigned int *out_len);
+int bti_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len);
+
+#endif /* _BTI_SRTP_H */

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * gen_libsrtp_vectors: known answers for the AES-CM suites of bti.ko,
+ * computed by an independent implementation (libsrtp2, Debian's
+ * libsrtp2-dev) on the host. Prints libsrtp_vectors.h (see the Makefile:
+ * "make -C selftests/kmod_test vectors"), which the in-kernel test
+ * module checks bti.ko against byte for byte.
+ *
+ * The master key and salt are those of RFC 3711 Appendix B.3; the session
+ * keys bti.ko is given are derived from them with tools/lib/srtp_kdf
+ * (labels 0-2 for SRTP, 3-5 for SRTCP), and the SRTP ones are checked
+ * against the values B.3 prints before anything is written.
+ *
+ * Vectors:
+ *  1 AES_CM_128_HMAC_SHA1_80 SRTP, plain 12-octet header, ROC 0
+ *  2 AES_CM_128_HMAC_SHA1_80 SRTP, 2 CSRCs, a 2-word header extension,
+ *    marker and padding (4 octets), ROC 5 (srtp_set_stream_roc)
+ *  3 AES_CM_128_HMAC_SHA1_32 SRTP, plain header, ROC 0
+ *  4 AES_CM_128_HMAC_SHA1_80 SRTCP (E set, libsrtp's first index)
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <srtp2/srtp.h>
+
+#include "srtp_kdf.h"
+
+/* RFC 3711 B.3. */
+static const uint8_t master_key[16] = {
+	0xe1, 0xf9, 0x7a, 0x0d, 0x3e, 0x01, 0x8b, 0xe0,
+	0xd6, 0x4f, 0xa3, 0x2c, 0x06, 0xde, 0x41, 0x39,
+};
+static const uint8_t master_salt[14] = {
+	0x0e, 0xc6, 0x75, 0xad, 0x49, 0x8a, 0xfe, 0xeb,
+	0xb6, 0x96, 0x0b, 0x3a, 0xab, 0xe6,
+};
+/* What B.3 prints for labels 0, 2 and (the first 20 octets of) 1. */
+static const uint8_t b3_cipher_key[16] = {
+	0xc6, 0x1e, 0x7a, 0x93, 0x74, 0x4f, 0x39, 0xee,
+	0x10, 0x73, 0x4a, 0xfe, 0x3f, 0xf7, 0xa0, 0x87,
+};
+static const uint8_t b3_salt[14] = {
+	0x30, 0xcb, 0xbc, 0x08, 0x86, 0x3d, 0x8c, 0x85,
+	0xd4, 0x9d, 0xb3, 0x4a, 0x9a, 0xe1,
+};
+static const uint8_t b3_auth_key[20] = {
+	0xce, 0xbe, 0x32, 0x1f, 0x6f, 0xf7, 0x71, 0x6b, 0x6f, 0xd4,
+	0xab, 0x49, 0xaf, 0x25, 0x6a, 0x15, 0x6d, 0x38, 0xba, 0xa4,
+};
+
+#define MAX_PKT 256
+
+static void die(const char *what, int status)
+{
+	fprintf(stderr, "gen_libsrtp_vectors: %s (%d)\n", what, status);
+	exit(1);
+}
+
+/* NAME in upper case, for macros. */
+static const char *upper(const char *name)
+{
+	static char buf[64];
+	size_t i;
+
+	for (i = 0; name[i] && i < sizeof(buf) - 1; i++)
+		buf[i] = toupper((unsigned char)name[i]);
+	buf[i] = 0;
+	return buf;
+}
+
+static void print_array(const char *name, const uint8_t *p, size_t n)
+{
+	size_t i;
+
+	printf("static const u8 %s[%zu] = {", name, n);
+	for (i = 0; i < n; i++)
+		printf("%s0x%02x,", i % 8 ? " " : "\n\t", p[i]);
+	printf("\n};\n\n");
+}
+
+/* A session of one outbound stream, the RFC 3711 B.3 master key. */
+static srtp_t make_session(uint32_t ssrc, int sha1_32)
+{
+	uint8_t key[30];
+	srtp_policy_t policy;
+	srtp_t session;
+	int st;
+
+	memcpy(key, master_key, 16);
+	memcpy(key + 16, master_salt, 14);
+	memset(&policy, 0, sizeof(policy));
+	if (sha1_32)
+		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32(&policy.rtp);
+	else
+		srtp_crypto_policy_set_rtp_default(&policy.rtp);
+	/* RFC 4568: the SRTCP tag is 80 bits in both suites. */
+	srtp_crypto_policy_set_rtcp_default(&policy.rtcp);
+	policy.ssrc.type = ssrc_specific;
+	policy.ssrc.value = ssrc;
+	policy.key = key;
+	policy.window_size = 128;
+	st = srtp_create(&session, &policy);
+	if (st)
+		die("srtp_create", st);
+	return session;
+}
+
+static size_t rtp_packet(uint8_t *p, int cc, int ext_words, int pad,
+			 int marker, uint16_t seq, uint32_t ssrc,
+			 size_t payload_len)
+{
+	size_t n = 0, i;
+	int c;
+
+	p[n++] = 0x80 | (pad ? 0x20 : 0) | (ext_words >= 0 ? 0x10 : 0) | cc;
+	p[n++] = (marker ? 0x80 : 0) | 0x00;	/* PT 0, PCMU */
+	p[n++] = seq >> 8;
+	p[n++] = seq;
+	p[n++] = 0xde;				/* timestamp */
+	p[n++] = 0xca;
+	p[n++] = 0xfb;
+	p[n++] = 0xad;
+	p[n++] = ssrc >> 24;
+	p[n++] = ssrc >> 16;
+	p[n++] = ssrc >> 8;
+	p[n++] = ssrc;
+	for (c = 0; c < cc; c++) {
+		p[n++] = 0x11 * (c + 1);
+		p[n++] = 0x22;
+		p[n++] = 0x33;
+		p[n++] = 0x44;
+	}
+	if (ext_words >= 0) {
+		p[n++] = 0xbe;			/* RFC 8285 one-byte profile */
+		p[n++] = 0xde;
+		p[n++] = 0;
+		p[n++] = ext_words;
+		for (i = 0; i < 4 * (size_t)ext_words; i++)
+			p[n++] = 0xe0 + i;
+	}
+	for (i = 0; i < payload_len; i++)
+		p[n++] = (uint8_t)(i * 7 + 3);
+	if (pad) {
+		for (i = 1; i < (size_t)pad; i++)
+			p[n++] = 0;
+		p[n++] = pad;
+	}
+	return n;
+}
+
+static void rtp_vector(const char *name, const char *what, int sha1_32,
+		       uint32_t roc, int cc, int ext_words, int pad,
+		       int marker, uint16_t seq, uint32_t ssrc,
+		       size_t payload_len)
+{
+	uint8_t plain[MAX_PKT], prot[MAX_PKT + SRTP_MAX_TRAILER_LEN];
+	char sym[64];
+	srtp_t session = make_session(ssrc, sha1_32);
+	int len, st;
+
+	len = rtp_packet(plain, cc, ext_words, pad, marker, seq, ssrc,
+			 payload_len);
+	memcpy(prot, plain, len);
+	if (roc) {
+		st = srtp_set_stream_roc(session, ssrc, roc);
+		if (st)
+			die("srtp_set_stream_roc", st);
+	}
+	st = srtp_protect(session, prot, &len);
+	if (st)
+		die("srtp_protect", st);
+	printf("/*\n * %s:\n * %s;\n * SSRC 0x%08x, ROC %u, SEQ 0x%04x.\n */\n",
+	       name, what, ssrc, roc, seq);
+	printf("#define %s_ROC %uU\n", upper(name), roc);
+	printf("#define %s_SUITE BTI_SUITE_AES_CM_128_HMAC_SHA1_%s\n",
+	       upper(name), sha1_32 ? "32" : "80");
+	snprintf(sym, sizeof(sym), "%s_plain", name);
+	print_array(sym, plain, rtp_packet(plain, cc, ext_words, pad, marker,
+					    seq, ssrc, payload_len));
+	snprintf(sym, sizeof(sym), "%s_srtp", name);
+	print_array(sym, prot, len);
+	srtp_dealloc(session);
+}
+
+static void rtcp_vector(const char *name, uint32_t ssrc)
+{
+	/* An RR with one report block, then an SDES CNAME. */
+	static const uint8_t rr[] = {
+		0x81, 0xc9, 0x00, 0x07,
+		0, 0, 0, 0,			/* sender SSRC, set below */
+		0x12, 0x34, 0x56, 0x78,		/* source */
+		0x05, 0x00, 0x00, 0x02,
+		0x00, 0x01, 0x23, 0x45,
+		0x00, 0x00, 0x00, 0x10,
+		0x00, 0x00, 0x00, 0x00,
+		0x00, 0x00, 0x00, 0x00,
+		0x81, 0xca, 0x00, 0x03,
+		0, 0, 0, 0,			/* SSRC, set below */
+		0x01, 0x05, 'b', 't',
+		'i', '@', 'x', 0x00,
+	};
+	uint8_t plain[sizeof(rr)], prot[MAX_PKT + SRTP_MAX_TRAILER_LEN];
+	srtp_t session = make_session(ssrc, 0);
+	char sym[64];
+	int len = sizeof(rr), st;
+	uint32_t word;
+
+	memcpy(plain, rr, sizeof(rr));
+	plain[4] = plain[36] = ssrc >> 24;
+	plain[5] = plain[37] = ssrc >> 16;
+	plain[6] = plain[38] = ssrc >> 8;
+	plain[7] = plain[39] = ssrc;
+	memcpy(prot, plain, len);
+	st = srtp_protect_rtcp(session, prot, &len);
+	if (st)
+		die("srtp_protect_rtcp", st);
+	word = (uint32_t)prot[len - 14] << 24 | prot[len - 13] << 16 |
+	       prot[len - 12] << 8 | prot[len - 11];
+	printf("/*\n * %s: AES_CM_128_HMAC_SHA1_80 SRTCP;\n * SSRC 0x%08x, E|index 0x%08x.\n */\n",
+	       name, ssrc, word);
+	printf("#define %s_INDEX 0x%xU\n", upper(name), word & 0x7fffffff);
+	snprintf(sym, sizeof(sym), "%s_plain", name);
+	print_array(sym, plain, sizeof(plain));
+	snprintf(sym, sizeof(sym), "%s_srtcp", name);
+	print_array(sym, prot, len);
+	srtp_dealloc(session);
+}
+
+static void session_keys(void)
+{
+	struct srtp_session_keys k;
+	int ret;
+
+	ret = srtp_kdf_session_keys(master_key, 16, master_salt,
+				    SRTP_KDF_STREAM_SRTP, 0, 0, 20, &k);
+	if (ret)
+		die("srtp_kdf_session_keys (SRTP)", ret);
+	if (memcmp(k.cipher_key, b3_cipher_key, 16) ||
+	    memcmp(k.salt, b3_salt, 14) || memcmp(k.auth_key, b3_auth_key, 20))
+		die("tools/lib/srtp_kdf disagrees with RFC 3711 B.3", 0);
+	printf("/* SRTP session keys (labels 0, 2, 1): RFC 3711 B.3. */\n");
+	print_array("libsrtp_srtp_cipher_key", k.cipher_key, 16);
+	print_array("libsrtp_srtp_salt", k.salt, 14);
+	print_array("libsrtp_srtp_auth_key", k.auth_key, 20);
+	srtp_session_keys_wipe(&k);
+
+	ret = srtp_kdf_session_keys(master_key, 16, master_salt,
+				    SRTP_KDF_STREAM_SRTCP, 0, 0, 20, &k);
+	if (ret)
+		die("srtp_kdf_session_keys (SRTCP)", ret);
+	printf("/* SRTCP session keys (labels 3, 5, 4), tools/lib/srtp_kdf. */\n");
+	print_array("libsrtp_srtcp_cipher_key", k.cipher_key, 16);
+	print_array("libsrtp_srtcp_salt", k.salt, 14);
+	print_array("libsrtp_srtcp_auth_key", k.auth_key, 20);
+	srtp_session_keys_wipe(&k);
+}
+
+int main(void)
+{
+	int st = srtp_init();
+
+	if (st)
+		die("srtp_init", st);
+	printf("/* SPDX-License-Identifier: GPL-2.0 */\n");
+	printf("/*\n * Generated by gen_libsrtp_vectors.c with %s\n",
+	       srtp_get_version_string());
+	printf(" * (make -C selftests/kmod_test vectors); do not edit.\n");
+	printf(" * Master key E1F97A0D3E018BE0D64FA32C06DE4139, master salt\n");
+	printf(" * 0EC675AD498AFEEBB6960B3AABE6 (RFC 3711 B.3), KDR 0.\n */\n");
+	printf("#ifndef _BTI_TEST_LIBSRTP_VECTORS_H\n");
+	printf("#define _BTI_TEST_LIBSRTP_VECTORS_H\n\n");
+	session_keys();
+	rtp_vector("libsrtp_v1", "AES_CM_128_HMAC_SHA1_80 SRTP, 12-octet header",
+		   0, 0, 0, -1, 0, 0, 0x1234, 0xcafebabe, 32);
+	rtp_vector("libsrtp_v2",
+		   "AES_CM_128_HMAC_SHA1_80 SRTP, 2 CSRCs, extension, marker, padding",
+		   0, 5, 2, 2, 4, 1, 0xfff0, 0x0badf00d, 27);
+	rtp_vector("libsrtp_v3", "AES_CM_128_HMAC_SHA1_32 SRTP, 12-octet header",
+		   1, 0, 0, -1, 0, 0, 0x0001, 0x01020304, 20);
+	rtcp_vector("libsrtp_v4", 0xcafebabe);
+	printf("#endif /* _BTI_TEST_LIBSRTP_VECTORS_H */\n");
+	srtp_shutdown();
+	return 0;
+}
