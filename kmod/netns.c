@@ -3,6 +3,7 @@
  * Per network namespace state, set up and torn down by pernet operations.
  */
 
+#include "hooks.h"
 #include "netns.h"
 
 unsigned int bti_net_id __read_mostly;
@@ -17,7 +18,16 @@ static int __net_init bti_net_init(struct net *net)
 		return ret;
 	ret = bti_session_table_init(&bn->sessions);
 	if (ret)
-		bti_stats_free(&bn->stats);
+		goto err_stats;
+	ret = bti_hooks_register(net);
+	if (ret)
+		goto err_sessions;
+	return 0;
+
+err_sessions:
+	bti_session_table_destroy(&bn->sessions);
+err_stats:
+	bti_stats_free(&bn->stats);
 	return ret;
 }
 
@@ -25,6 +35,7 @@ static void __net_exit bti_net_exit(struct net *net)
 {
 	struct bti_net *bn = bti_net(net);
 
+	bti_hooks_unregister(net);
 	bti_session_table_destroy(&bn->sessions);
 	bti_stats_free(&bn->stats);
 }

@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The packet path: netfilter hooks that protect the RTP and RTCP of a
+ * session on the way out and verify and decrypt them on the way in.
+ *
+ * Egress runs at POST_ROUTING just after source NAT, so it sees locally
+ * sent and forwarded packets with the addresses they leave with. Ingress
+ * runs at PRE_ROUTING just before destination NAT, so it sees the
+ * addresses they arrived with. IP defragmentation is enabled in every
+ * namespace so that a fragment never passes unexamined.
+ *
+ * Fail closed: a packet of a flow with a session that cannot be protected
+ * or verified is dropped and counted, never passed on.
+ */
+
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter_ipv4.h>
+#include <linux/netfilter_ipv6.h>
+#include <linux/udp.h>
+#include <net/ip.h>
+#include <net/ip6_checksum.h>
+#include <net/ipv6.h>
+#include <net/netfilter/ipv4/nf_defrag_ipv4.h>
+#include <net/netfilter/ipv6/nf_defrag_ipv6.h>
+#include <net/udp.h>
+
+#include "hooks.h"
+#include "netns.h"
+#include "srtcp.h"
+#include "srtp.h"
+
+/* Largest growth of a packet: a 16-octet tag and the SRTCP E|index word. */
+#define BTI_MAX_OVERHEAD 20
+
+/* RFC 5761 section 4: RTCP packet types 192..223 in the second octet. */
+static bool bti_is_rtcp(const u8 *payload, unsigned int len)
+{
+	return len >= 2 && payload[1] >= 192 && payload[1] <= 223;
+}
+
+static enum bti_counter bti_drop_reason(int err)
+{
+	switch (err) {
+	case -EINVAL:
+		return BTI_CTR_DROP_MALFORMED;
+	case -ENOKEY:
+		return BTI_CTR_DROP_NO_KEY;
+	case -EBADMSG:
+		return BTI_CTR_DROP_AUTH;
+	case -EALREADY:
+	case -ESTALE:
+		return BTI_CTR_DROP_REPLAY;
+	case -EKEYEXPIRED:
+		return BTI_CTR_DROP_LIMIT;
+	default:
+		return BTI_CTR_DROP_NOMEM;
+	}
+}
+
+static void bti_count(struct bti_net *bn, struct bti_session *session,
+		      enum bti_counter ctr, u64 val)
+{
+	bti_stats_add(&bn->stats, ctr, val);
+	atomic64_add(val, &session->ctr[ctr]);
+}
+
+/* Counts a drop; the netfilter core frees the packet on NF_DROP. */
+static unsigned int bti_drop(struct bti_net *bn, struct bti_session *session,
+			     struct sk_buff *skb, enum bti_counter reason)
+{
+	bti_count(bn, session, reason, 1);
+	return NF_DROP;
+}
+
+/*
+ * The flow of a UDP packet as a session key, seen from this host: on
+ * egress the source is local, on ingress the destination is. Returns
+ * false if the packet is not UDP or is too short to be.
+ */
+static bool bti_skb_flow(struct sk_buff *skb, u8 pf, bool egress,
+			 struct bti_flow *flow, unsigned int *udp_off)
+{
+	const struct udphdr *uh;
+	unsigned int off;
+
+	memset(flow, 0, sizeof(*flow));
+	if (pf == NFPROTO_IPV4) {
+		const struct iphdr *iph = ip_hdr(skb);
+
+		if (iph->protocol != IPPROTO_UDP || ip_is_fragment(iph))
+			return false;
+		off = skb_network_offset(skb) + iph->ihl * 4;
+		memcpy(egress ? &flow->laddr : &flow->raddr, &iph->saddr, 4);
+		memcpy(egress ? &flow->raddr : &flow->laddr, &iph->daddr, 4);
+		flow->family = AF_INET;
+	} else {
+		const struct ipv6hdr *ip6h = ipv6_hdr(skb);
+		__be16 frag_off;
+		u8 nexthdr = ip6h->nexthdr;
+		int hoff;
+
+		hoff = ipv6_skip_exthdr(skb, skb_network_offset(skb) +
+					sizeof(*ip6h), &nexthdr, &frag_off);
+		if (hoff < 0 || nexthdr != IPPROTO_UDP || frag_off)
+			return false;
+		off = hoff;
+		flow->laddr = egress ? ip6h->saddr : ip6h->daddr;
+		flow->raddr = egress ? ip6h->daddr : ip6h->saddr;
+		flow->family = AF_INET6;
+	}
+	if (!pskb_may_pull(skb, off + sizeof(*uh)))
+		return false;
+	uh = (const struct udphdr *)(skb->data + off);
+	flow->lport = egress ? uh->source : uh->dest;
+	flow->rport = egress ? uh->dest : uh->source;
+	*udp_off = off;
+	return true;
+}
+
+/* Rewrites the lengths and the UDP checksum after the payload changed. */
+static void bti_fix_headers(struct sk_buff *skb, u8 pf, unsigned int udp_off)
+{
+	struct udphdr *uh = (struct udphdr *)(skb->data + udp_off);
+	unsigned int udp_len = skb->len - udp_off;
+	__wsum csum;
+
+	uh->len = htons(udp_len);
+	uh->check = 0;
+	csum = skb_checksum(skb, udp_off, udp_len, 0);
+	if (pf == NFPROTO_IPV4) {
+		struct iphdr *iph = ip_hdr(skb);
+
+		iph->tot_len = htons(skb->len - skb_network_offset(skb));
+		ip_send_check(iph);
+		uh->check = csum_tcpudp_magic(iph->saddr, iph->daddr, udp_len,
+					      IPPROTO_UDP, csum);
+	} else {
+		struct ipv6hdr *ip6h = ipv6_hdr(skb);
+
+		ip6h->payload_len = htons(skb->len - skb_network_offset(skb) -
+					  sizeof(*ip6h));
+		uh->check = csum_ipv6_magic(&ip6h->saddr, &ip6h->daddr, udp_len,
+					    IPPROTO_UDP, csum);
+	}
+	if (!uh->check)
+		uh->check = CSUM_MANGLED_0;
+	skb->ip_summed = CHECKSUM_NONE;
+}
+
+static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
+				struct sk_buff *skb, u8 pf, unsigned int udp_off)
+{
+	unsigned int off = udp_off + sizeof(struct udphdr);
+	unsigned int len, out_len;
+	struct bti_ctx *ctx;
+	u8 *payload;
+	int ret;
+
+	/* UDP GSO would need per-segment protection: refuse, never leak. */
+	if (skb_is_gso(skb))
+		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
+	if (skb_ensure_writable(skb, skb->len))
+		return bti_drop(bn, session, skb, BTI_CTR_DROP_NOMEM);
+	if (skb_tailroom(skb) < BTI_MAX_OVERHEAD &&
+	    pskb_expand_head(skb, 0, BTI_MAX_OVERHEAD - skb_tailroom(skb),
+			     GFP_ATOMIC))
+		return bti_drop(bn, session, skb, BTI_CTR_DROP_NOMEM);
+
+	payload = skb->data + off;
+	len = skb->len - off;
+	ctx = rcu_dereference(session->tx);
+	if (bti_is_rtcp(payload, len))
+		ret = bti_srtcp_protect(ctx, payload, len, len + BTI_MAX_OVERHEAD,
+					&out_len);
+	else
+		ret = bti_srtp_protect(ctx, payload, len, len + BTI_MAX_OVERHEAD,
+				       &out_len);
+	if (ret)
+		return bti_drop(bn, session, skb, bti_drop_reason(ret));
+
+	__skb_put(skb, out_len - len);
+	bti_fix_headers(skb, pf, udp_off);
+	bti_count(bn, session, BTI_CTR_TX_PACKETS, 1);
+	bti_count(bn, session, BTI_CTR_TX_BYTES, out_len);
+	return NF_ACCEPT;
+}
+
+static unsigned int bti_unprotect(struct bti_net *bn,
+				  struct bti_session *session,
+				  struct sk_buff *skb, u8 pf,
+				  unsigned int udp_off, unsigned int hooknum)
+{
+	unsigned int off = udp_off + sizeof(struct udphdr);
+	unsigned int len;
+	struct bti_ctx *ctx;
+	u8 *payload;
+	int ret;
+
+	if (skb_is_gso(skb))
+		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
+	if (nf_checksum(skb, hooknum, udp_off, IPPROTO_UDP, pf))
+		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
+	if (skb_ensure_writable(skb, skb->len))
+		return bti_drop(bn, session, skb, BTI_CTR_DROP_NOMEM);
+	/* The UDP length must cover exactly what is there. */
+	if (ntohs(udp_hdr(skb)->len) != skb->len - udp_off)
+		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
+
+	payload = skb->data + off;
+	len = skb->len - off;
+	ctx = rcu_dereference(session->rx);
+	if (bti_is_rtcp(payload, len))
+		ret = bti_srtcp_unprotect(ctx, payload, len);
+	else
+		ret = bti_srtp_unprotect(ctx, payload, len);
+	if (ret < 0)
+		return bti_drop(bn, session, skb, bti_drop_reason(ret));
+
+	skb_trim(skb, off + ret);
+	bti_fix_headers(skb, pf, udp_off);
+	skb->ip_summed = CHECKSUM_UNNECESSARY;
+	bti_count(bn, session, BTI_CTR_RX_PACKETS, 1);
+	bti_count(bn, session, BTI_CTR_RX_BYTES, ret);
+	return NF_ACCEPT;
+}
+
+static unsigned int bti_hook(struct sk_buff *skb,
+			     const struct nf_hook_state *state, bool egress)
+{
+	struct bti_net *bn = bti_net(state->net);
+	struct bti_session *session;
+	unsigned int udp_off, verdict;
+	struct bti_flow flow;
+
+	if (!READ_ONCE(bn->sessions.count))
+		return NF_ACCEPT;
+	if (!bti_skb_flow(skb, state->pf, egress, &flow, &udp_off))
+		return NF_ACCEPT;
+
+	rcu_read_lock();
+	session = bti_session_lookup(&bn->sessions, &flow);
+	if (!session)
+		verdict = NF_ACCEPT;
+	else if (egress)
+		verdict = bti_protect(bn, session, skb, state->pf, udp_off);
+	else
+		verdict = bti_unprotect(bn, session, skb, state->pf, udp_off,
+					state->hook);
+	rcu_read_unlock();
+	return verdict;
+}
+
+static unsigned int bti_hook_out(void *priv, struct sk_buff *skb,
+				 const struct nf_hook_state *state)
+{
+	return bti_hook(skb, state, true);
+}
+
+static unsigned int bti_hook_in(void *priv, struct sk_buff *skb,
+				const struct nf_hook_state *state)
+{
+	return bti_hook(skb, state, false);
+}
+
+static const struct nf_hook_ops bti_nf_ops[] = {
+	{
+		.hook = bti_hook_out,
+		.pf = NFPROTO_IPV4,
+		.hooknum = NF_INET_POST_ROUTING,
+		.priority = NF_IP_PRI_NAT_SRC + 1,
+	}, {
+		.hook = bti_hook_in,
+		.pf = NFPROTO_IPV4,
+		.hooknum = NF_INET_PRE_ROUTING,
+		.priority = NF_IP_PRI_NAT_DST - 1,
+	}, {
+		.hook = bti_hook_out,
+		.pf = NFPROTO_IPV6,
+		.hooknum = NF_INET_POST_ROUTING,
+		.priority = NF_IP6_PRI_NAT_SRC + 1,
+	}, {
+		.hook = bti_hook_in,
+		.pf = NFPROTO_IPV6,
+		.hooknum = NF_INET_PRE_ROUTING,
+		.priority = NF_IP6_PRI_NAT_DST - 1,
+	},
+};
+
+/**
+ * bti_hooks_register() - start the packet path of a namespace
+ * @net: the namespace
+ *
+ * Enables IPv4 and IPv6 defragmentation first, so that the hooks see
+ * whole datagrams only.
+ *
+ * Return: 0 or a negative errno, with nothing left registered.
+ */
+int bti_hooks_register(struct net *net)
+{
+	int ret;
+
+	ret = nf_defrag_ipv4_enable(net);
+	if (ret)
+		return ret;
+	ret = nf_defrag_ipv6_enable(net);
+	if (ret)
+		goto err_v4;
+	ret = nf_register_net_hooks(net, bti_nf_ops, ARRAY_SIZE(bti_nf_ops));
+	if (ret)
+		goto err_v6;
+	return 0;
+
+err_v6:
+	nf_defrag_ipv6_disable(net);
+err_v4:
+	nf_defrag_ipv4_disable(net);
+	return ret;
+}
+
+/**
+ * bti_hooks_unregister() - stop the packet path of a namespace
+ * @net: the namespace
+ *
+ * Returns once no packet of @net is inside a hook any more.
+ */
+void bti_hooks_unregister(struct net *net)
+{
+	nf_unregister_net_hooks(net, bti_nf_ops, ARRAY_SIZE(bti_nf_ops));
+	nf_defrag_ipv6_disable(net);
+	nf_defrag_ipv4_disable(net);
+}
