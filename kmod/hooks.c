@@ -193,6 +193,7 @@ static unsigned int bti_unprotect(struct bti_net *bn,
 				  unsigned int udp_off, unsigned int hooknum)
 {
 	unsigned int off = udp_off + sizeof(struct udphdr);
+	const struct udphdr *uh;
 	unsigned int len;
 	struct bti_ctx *ctx;
 	u8 *payload;
@@ -200,13 +201,16 @@ static unsigned int bti_unprotect(struct bti_net *bn,
 
 	if (skb_is_gso(skb))
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
-	if (nf_checksum(skb, hooknum, udp_off, IPPROTO_UDP, pf))
+	uh = (const struct udphdr *)(skb->data + udp_off);
+	/* The UDP length must cover exactly what is there. */
+	if (ntohs(uh->len) != skb->len - udp_off)
+		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
+	/* A zero IPv4 UDP checksum means none (RFC 768). */
+	if ((pf != NFPROTO_IPV4 || uh->check) &&
+	    nf_checksum(skb, hooknum, udp_off, IPPROTO_UDP, pf))
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
 	if (skb_ensure_writable(skb, skb->len))
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_NOMEM);
-	/* The UDP length must cover exactly what is there. */
-	if (ntohs(udp_hdr(skb)->len) != skb->len - udp_off)
-		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
 
 	payload = skb->data + off;
 	len = skb->len - off;

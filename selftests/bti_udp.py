@@ -7,12 +7,15 @@
 
 LOCAL and REMOTE are ADDR:PORT or [ADDR6]:PORT. recv prints what arrived
 before the timeout (default 5 s) and exits 1 if fewer than COUNT did; once
-its socket is bound it creates the file $BTI_UDP_READY, if set.
+its socket is bound it creates the file $BTI_UDP_READY, if set. With
+BTI_UDP_NO_CHECK=1, send leaves the IPv4 UDP checksum zero (none).
 """
 
 import os
 import socket
 import sys
+
+SO_NO_CHECK = 11  # asm-generic/socket.h
 
 
 def endpoint(text):
@@ -27,6 +30,8 @@ def main(argv):
         family, local = endpoint(argv[2])
         _, remote = endpoint(argv[3])
         with socket.socket(family, socket.SOCK_DGRAM) as s:
+            if os.environ.get("BTI_UDP_NO_CHECK") == "1":
+                s.setsockopt(socket.SOL_SOCKET, SO_NO_CHECK, 1)
             s.bind(local)
             for payload in argv[4:]:
                 s.sendto(bytes.fromhex(payload), remote)

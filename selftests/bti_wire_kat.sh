@@ -58,7 +58,7 @@ keys() { # KEY: the same session keys for both directions and protocols
 	done
 }
 
-ktap_begin 10
+ktap_begin 11
 
 if bti_load; then
 	ktap_ok "module loads"
@@ -102,11 +102,12 @@ A: $(ip -n "$A" -s link show va | tr '\n' ' ')"
 # Ingress: B sends SEND_HEX (protected), A's application must get EXPECT_HEX.
 kat_in() {
 	local name=$1 suite=$2 key=$3 ssrc=$4 send=$5 want=$6 got
+	shift 6
 	ip netns exec "$A" "$BTICTL" session flush
 	keys "$key" | ip netns exec "$A" "$BTICTL" session add local 10.99.0.1:5004 \
 		remote 10.99.0.2:6004 suite "$suite" tx-ssrc "$ssrc" rx-ssrc "$ssrc" keys -
 	recv_bg "$A" 10.99.0.1:5004 5 || true
-	ip netns exec "$B" python3 "$udp" send 10.99.0.2:6004 10.99.0.1:5004 "$send"
+	env "$@" ip netns exec "$B" python3 "$udp" send 10.99.0.2:6004 10.99.0.1:5004 "$send"
 	wait "$RECV_PID" || true
 	got=$(cat "$BTI_TMP/got")
 	if [ "$got" = "$want" ]; then
@@ -124,6 +125,8 @@ kat_out "RFC 7714 16.1.1: AEAD_AES_128_GCM RTP protected on the wire" \
 	AEAD_AES_128_GCM $key128 0x5501a0b2 $rtp_plain $rtp_16_1_1
 kat_in "RFC 7714 16.1.2: AEAD_AES_128_GCM RTP verified and decrypted" \
 	AEAD_AES_128_GCM $key128 0x5501a0b2 $rtp_16_1_1 $rtp_plain
+kat_in "RFC 7714 16.1.2 with no UDP checksum (zero): still verified and delivered" \
+	AEAD_AES_128_GCM $key128 0x5501a0b2 $rtp_16_1_1 $rtp_plain BTI_UDP_NO_CHECK=1
 kat_out "RFC 7714 16.2.1: AEAD_AES_256_GCM RTP protected on the wire" \
 	AEAD_AES_256_GCM $key256 0x5501a0b2 $rtp_plain $rtp_16_2_1
 kat_in "RFC 7714 16.2.2: AEAD_AES_256_GCM RTP verified and decrypted" \
