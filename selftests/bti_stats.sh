@@ -23,7 +23,7 @@ ktap_cleanup() {
 
 loaded_here=0
 bti_loaded || loaded_here=1
-bti_setup ip jq setpriv unshare dmesg modinfo insmod rmmod modprobe
+bti_setup ip jq python3 setpriv unshare dmesg modinfo insmod rmmod modprobe
 ns=$(bti_netns_name stats)
 
 # Can nobody make its own user namespace here?
@@ -91,7 +91,18 @@ else
 	ktap_fail "stats of a fresh netns readable by an unprivileged user" "$(bti_run_report)"
 fi
 
-# 8-9: zeroing is refused to nobody and changes nothing.
+# 8-9: zeroing is refused to nobody and changes nothing. First make a
+# counter move: a session on loopback, and one datagram on its flow whose
+# SSRC is not the session's (dropped, counted as drop_no_key).
+ip link set lo up
+printf 'tx-master-key %s\ntx-master-salt %s\nrx-master-key %s\nrx-master-salt %s\n' \
+	E1F97A0D3E018BE0D64FA32C06DE4139 0EC675AD498AFEEBB6960B3AABE6 \
+	E1F97A0D3E018BE0D64FA32C06DE4139 0EC675AD498AFEEBB6960B3AABE6 >"$BTI_TMP/lo.keys"
+"$BTICTL" session add local 127.0.0.1:5004 remote 127.0.0.1:6004 \
+	suite AES_CM_128_HMAC_SHA1_80 tx-ssrc 1 rx-ssrc 2 keys "$BTI_TMP/lo.keys" || true
+python3 "$BTI_TEST_DIR/bti_udp.py" send 127.0.0.1:5004 127.0.0.1:6004 \
+	80000001000000000000000948656c6c6f || true
+"$BTICTL" session flush || true
 bti_run bti_btictl -j stats
 before=$RUN_OUT
 bti_run bti_nobody "$BTICTL" stats zero
@@ -105,10 +116,10 @@ after=$RUN_OUT
 if ! bti_stats_json_valid "$before" || [ "$after" != "$before" ]; then
 	ktap_fail "refused stats zero leaves the counters alone" "before: $before
 after: $after"
-elif bti_stats_all_zero "$before"; then
-	# Nothing in this slice makes a counter move: a reset would not show.
-	ktap_skip "refused stats zero leaves the counters alone" \
-		"all counters are zero, no traffic source to make them move yet"
+elif bti_stats_all_zero "$before" ||
+	[ "$(printf '%s' "$before" | jq .drop_no_key)" != 1 ]; then
+	ktap_fail "refused stats zero leaves the counters alone" \
+		"the datagram on the session's flow did not count as drop_no_key: $before"
 else
 	ktap_ok "refused stats zero leaves the counters alone"
 fi
