@@ -372,6 +372,16 @@ int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
 				    "the replay window must be a multiple of 64");
 		return -EINVAL;
 	}
+	/*
+	 * The window is part of the receive context: a context in use keeps
+	 * its size, so a new size comes only with a new context. Refusing the
+	 * other case keeps what BTI_CMD_SESSION_GET reports true.
+	 */
+	if (tb[BTI_SESSION_A_REPLAY_WINDOW] && !tb[BTI_SESSION_A_RX]) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[BTI_SESSION_A_REPLAY_WINDOW],
+				    "a new replay window needs a new receive context (BTI_SESSION_A_RX)");
+		return -EINVAL;
+	}
 
 	mutex_lock(&bn->sessions.lock);
 	session = bti_nl_session_find(bn, tb, extack);
@@ -386,10 +396,7 @@ int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
 		ret = -EINVAL;
 		goto out;
 	}
-	/*
-	 * A new receive context gets the window this request sets, else the
-	 * session's; a context already in use keeps the size it was made with.
-	 */
+	/* A new receive context gets the window this request sets, if any. */
 	window = tb[BTI_SESSION_A_REPLAY_WINDOW] ?
 		 nla_get_u32(tb[BTI_SESSION_A_REPLAY_WINDOW]) :
 		 session->replay_window;

@@ -108,12 +108,21 @@ else
 	ktap_fail "add: IPv6 AEAD_AES_128_GCM from session keys on stdin" "$RUN_ERR"
 fi
 
-bti_run bti_btictl session set local $L remote $R window 256 soft-limit 1000000
-if [ "$RUN_RC" -eq 0 ] && "$BTICTL" -j session show local $L remote $R |
+# The window belongs to the receive context: alone it is refused, with
+# a new receive context it applies.
+bti_run bti_btictl session set local $L remote $R window 256
+alone_rc=$RUN_RC
+alone_err=$RUN_ERR
+grep '^rx-' "$BTI_TMP/master.keys" >"$BTI_TMP/rx.keys"
+bti_run bti_btictl session set local $L remote $R keys "$BTI_TMP/rx.keys" \
+	rx-ssrc 0x55667788 window 256 soft-limit 1000000
+if [ "$alone_rc" -eq 1 ] && printf '%s' "$alone_err" | grep -q "receive context" &&
+	[ "$RUN_RC" -eq 0 ] && "$BTICTL" -j session show local $L remote $R |
 	jq -e '.[0].window == 256 and .[0].soft_limit == 1000000' >/dev/null; then
-	ktap_ok "set: window and soft limit"
+	ktap_ok "set: a window alone is refused; with a new receive context it applies"
 else
-	ktap_fail "set: window and soft limit" "$(bti_run_report)"
+	ktap_fail "set: a window alone is refused; with a new receive context it applies" \
+		"alone: $alone_rc $alone_err; $(bti_run_report)"
 fi
 
 grep '^tx-' "$BTI_TMP/master.keys" >"$BTI_TMP/tx.keys"

@@ -200,14 +200,18 @@ def main():
     refused(g, "del: unknown flow", "SESSION_DEL",
             nl.session(L4, other, None), errno.ENOENT, "no session")
     refused(g, "set: unknown flow", "SESSION_SET",
-            nl.session(L4, other, None, window=256), errno.ENOENT,
+            nl.session(L4, other, None, soft_limit=256), errno.ENOENT,
             "no session")
     refused(g, "set: change of suite", "SESSION_SET",
-            nl.session(L4, R4, 3, window=256), errno.EINVAL, "cannot change")
+            nl.session(L4, R4, 3, soft_limit=256), errno.EINVAL,
+            "cannot change")
     refused(g, "set: rekey with a bad key, window change in the same request",
             "SESSION_SET",
-            nl.session(L4, R4, None, tx=nl.ctx(1, 1, 1, omit=[nl.C_SRTP_KEY]),
+            nl.session(L4, R4, None, rx=nl.ctx(1, 2, 2, omit=[nl.C_SRTP_KEY]),
                        window=512), errno.EINVAL, "missing")
+    refused(g, "set: a new window without a new receive context",
+            "SESSION_SET", nl.session(L4, R4, None, window=512),
+            errno.EINVAL, "receive context")
 
     # Unprivileged: every change refused with EPERM, reading allowed.
     pid = os.fork()
@@ -219,7 +223,7 @@ def main():
         codes = 0
         for cmd, payload in (("SESSION_NEW", good(L4, other)),
                              ("SESSION_SET", nl.session(L4, R4, None,
-                                                        window=256)),
+                                                        soft_limit=256)),
                              ("SESSION_DEL", nl.session(L4, R4, None)),
                              ("SESSION_FLUSH", b"")):
             try:
@@ -239,13 +243,14 @@ def main():
     check(len(g.sessions()) == 6, "unprivileged attempts changed nothing")
 
     # Changes that are allowed.
-    g.request(nl.CMD["SESSION_SET"], nl.session(L4, R4, None, window=512,
-                                                 soft_limit=1000))
+    g.request(nl.CMD["SESSION_SET"], nl.session(
+        L4, R4, None, rx=nl.ctx(1, 0x22222222, 2), window=512,
+        soft_limit=1000))
     s = [x for x in g.sessions() if x[nl.S_LOCAL] == nl.sockaddr(*L4) and
          x[nl.S_REMOTE] == nl.sockaddr(*R4)][0]
     check(int.from_bytes(s[nl.S_REPLAY_WINDOW], "little") == 512 and
           int.from_bytes(s[nl.S_SOFT_LIMIT], "little") == 1000,
-          "set: window and soft limit change")
+          "set: new receive context with a new window, soft limit")
     g.request(nl.CMD["SESSION_SET"], nl.session(
         L4, R4, None, tx=nl.ctx(1, 0x33333333, 9, srtcp_index=100),
         rx=nl.ctx(1, 0x44444444, 10)))

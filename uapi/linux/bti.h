@@ -43,8 +43,9 @@
  *
  * BTI_CMD_SESSION_SET: BTI_A_SESSION naming the flow, with any of
  * BTI_SESSION_A_TX or BTI_SESSION_A_RX (a complete new context: rekey),
- * BTI_SESSION_A_REPLAY_WINDOW, BTI_SESSION_A_SOFT_LIMIT. The suite cannot
- * change. All of it applies, or none of it.
+ * BTI_SESSION_A_REPLAY_WINDOW (only together with a new BTI_SESSION_A_RX:
+ * the window belongs to the receive context), BTI_SESSION_A_SOFT_LIMIT.
+ * The suite cannot change. All of it applies, or none of it.
  *
  * BTI_CMD_SESSION_DEL: BTI_A_SESSION naming the flow. ENOENT if none.
  *
