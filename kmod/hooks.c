@@ -26,6 +26,7 @@
 #include <net/netfilter/ipv6/nf_defrag_ipv6.h>
 #include <net/udp.h>
 
+#include "event.h"
 #include "hooks.h"
 #include "netns.h"
 #include "srtcp.h"
@@ -156,6 +157,7 @@ static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 	unsigned int len, out_len;
 	struct bti_ctx *ctx;
 	u8 *payload;
+	bool rtcp;
 	int ret;
 
 	/* UDP GSO would need per-segment protection: refuse, never leak. */
@@ -171,12 +173,14 @@ static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 	payload = skb->data + off;
 	len = skb->len - off;
 	ctx = rcu_dereference(session->tx);
-	if (bti_is_rtcp(payload, len))
+	rtcp = bti_is_rtcp(payload, len);
+	if (rtcp)
 		ret = bti_srtcp_protect(ctx, payload, len, len + BTI_MAX_OVERHEAD,
 					&out_len);
 	else
 		ret = bti_srtp_protect(ctx, payload, len, len + BTI_MAX_OVERHEAD,
 				       &out_len);
+	bti_event_packet(bn, session, ctx, BTI_EVENT_DIR_TX, rtcp, ret);
 	if (ret)
 		return bti_drop(bn, session, skb, bti_drop_reason(ret));
 
@@ -197,6 +201,7 @@ static unsigned int bti_unprotect(struct bti_net *bn,
 	unsigned int len;
 	struct bti_ctx *ctx;
 	u8 *payload;
+	bool rtcp;
 	int ret;
 
 	if (skb_is_gso(skb))
@@ -215,10 +220,12 @@ static unsigned int bti_unprotect(struct bti_net *bn,
 	payload = skb->data + off;
 	len = skb->len - off;
 	ctx = rcu_dereference(session->rx);
-	if (bti_is_rtcp(payload, len))
+	rtcp = bti_is_rtcp(payload, len);
+	if (rtcp)
 		ret = bti_srtcp_unprotect(ctx, payload, len);
 	else
 		ret = bti_srtp_unprotect(ctx, payload, len);
+	bti_event_packet(bn, session, ctx, BTI_EVENT_DIR_RX, rtcp, ret);
 	if (ret < 0)
 		return bti_drop(bn, session, skb, bti_drop_reason(ret));
 

@@ -10,12 +10,14 @@
 #include <net/genetlink.h>
 #include <uapi/linux/bti.h>
 
+#include "event.h"
 #include "netlink.h"
 #include "netns.h"
 #include "session_netlink.h"
 #include "version.h"
 
-#define BTI_FEATURES (BTI_F_NETNS_STATS | BTI_F_ZERO_STATS)
+#define BTI_FEATURES (BTI_F_NETNS_STATS | BTI_F_ZERO_STATS | BTI_F_SESSIONS | \
+		      BTI_F_REKEY | BTI_F_EVENTS)
 
 /*
  * Attributes that only the kernel sends are refused in requests; session
@@ -28,6 +30,7 @@ static const struct nla_policy bti_genl_policy[BTI_A_MAX + 1] = {
 	[BTI_A_STATS] = { .type = NLA_REJECT },
 	[BTI_A_PAD] = { .type = NLA_REJECT },
 	[BTI_A_SESSION] = NLA_POLICY_NESTED(bti_session_policy),
+	[BTI_A_EVENT] = { .type = NLA_REJECT },
 };
 
 static int bti_nl_get_version(struct sk_buff *skb, struct genl_info *info)
@@ -148,6 +151,11 @@ static const struct genl_ops bti_genl_ops[] = {
 	},
 };
 
+/* Joining needs no privilege: events say no more than a session dump. */
+static const struct genl_multicast_group bti_genl_mcgrps[] = {
+	[BTI_MCGRP_EVENTS_ID] = { .name = BTI_MCGRP_EVENTS },
+};
+
 struct genl_family bti_genl_family __ro_after_init = {
 	.name = BTI_GENL_NAME,
 	.version = BTI_GENL_VERSION,
@@ -157,6 +165,8 @@ struct genl_family bti_genl_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.ops = bti_genl_ops,
 	.n_ops = ARRAY_SIZE(bti_genl_ops),
+	.mcgrps = bti_genl_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(bti_genl_mcgrps),
 };
 
 /**

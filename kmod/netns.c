@@ -13,6 +13,7 @@ static int __net_init bti_net_init(struct net *net)
 	struct bti_net *bn = bti_net(net);
 	int ret;
 
+	write_pnet(&bn->net, net);
 	ret = bti_stats_init(&bn->stats);
 	if (ret)
 		return ret;

@@ -12,10 +12,12 @@
  * struct bti_net - state of bti in one network namespace
  * @stats: the namespace's counters
  * @sessions: the namespace's sessions
+ * @net: the namespace itself, for events sent from the packet path
  */
 struct bti_net {
 	struct bti_stats stats;
 	struct bti_session_table sessions;
+	possible_net_t net;
 };
 
 extern unsigned int bti_net_id;

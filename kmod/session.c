@@ -132,7 +132,9 @@ EXPORT_SYMBOL_GPL(bti_ctx_alloc);
  * bti_ctx_free() - release the transforms of a context and the context
  * @ctx: the context, or NULL
  *
- * Wipes the salts, the packet state and the windows with it.
+ * Wipes the salts, the packet state and the windows with it, and frees
+ * the previous context it still held, if any (a chain of at most two:
+ * a rekey cuts the older link, see rekey.c).
  *
  * Context: process context, a grace period after readers could see it.
  */
@@ -140,6 +142,7 @@ void bti_ctx_free(struct bti_ctx *ctx)
 {
 	if (!ctx)
 		return;
+	bti_ctx_free(rcu_dereference_protected(ctx->prev, true));
 	bti_keys_free(&ctx->srtp);
 	bti_keys_free(&ctx->srtcp);
 	kfree_sensitive(ctx);

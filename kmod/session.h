@@ -47,11 +47,20 @@ struct bti_flow {
  *	when the key is spent); receive: unused. Like @roc for dumps.
  * @srtp_packets: SRTP packets protected (transmit) or accepted (receive)
  *	with these keys, for the 2^48 hard limit
- * @srtcp_packets: SRTCP packets accepted (receive); transmit counts with
- *	@srtcp_index
+ * @srtcp_packets: SRTCP packets protected (transmit) or accepted
+ *	(receive) with these keys
  * @srtp_replay: SRTP indexes used: sent (transmit; so that no index,
  *	hence no keystream, is used twice) or accepted (receive)
  * @srtcp_replay: SRTCP indexes accepted (receive)
+ * @prev: receive only: the context this one replaced, still verifying
+ *	what the peer protected with the old keys (see rekey.c); NULL if
+ *	none. Written under the session table's mutex.
+ * @srtp_from: receive, with @prev of the same SSRC: SRTP indexes below
+ *	this one belong to @prev
+ * @srtcp_from: like @srtp_from, for SRTCP indexes
+ * @first_at: receive, with @prev: jiffies when this context first
+ *	accepted a packet (0: not yet); @prev retires a while after
+ * @flags: enum bti_ctx_flag bits, set once and never cleared
  * @window: the bitmaps of @srtp_replay and @srtcp_replay
  *
  * Replaced as a whole on rekey; readers hold rcu_read_lock(). Freed with
@@ -68,7 +77,30 @@ struct bti_ctx {
 	u64 srtcp_packets;
 	struct bti_replay srtp_replay;
 	struct bti_replay srtcp_replay;
+	struct bti_ctx __rcu *prev;
+	u64 srtp_from;
+	u32 srtcp_from;
+	unsigned long first_at;
+	unsigned long flags;
 	unsigned long window[];
+};
+
+/**
+ * enum bti_ctx_flag - one-way bits of &bti_ctx.flags
+ * @BTI_CTX_PREV_SRTP_RETIRED: &bti_ctx.prev verifies no SRTP packet again
+ * @BTI_CTX_PREV_SRTCP_RETIRED: &bti_ctx.prev verifies no SRTCP packet again
+ * @BTI_CTX_SRTP_SOFT: the SRTP soft limit event was sent
+ * @BTI_CTX_SRTCP_SOFT: the SRTCP soft limit event was sent
+ * @BTI_CTX_SRTP_HARD: the SRTP hard limit event was sent
+ * @BTI_CTX_SRTCP_HARD: the SRTCP hard limit event was sent
+ */
+enum bti_ctx_flag {
+	BTI_CTX_PREV_SRTP_RETIRED,
+	BTI_CTX_PREV_SRTCP_RETIRED,
+	BTI_CTX_SRTP_SOFT,
+	BTI_CTX_SRTCP_SOFT,
+	BTI_CTX_SRTP_HARD,
+	BTI_CTX_SRTCP_HARD,
 };
 
 /**
@@ -83,6 +115,8 @@ struct bti_ctx {
  * @tx: protects what is sent
  * @rx: verifies what arrives
  * @ctr: the session's counters, indexed by enum bti_counter
+ * @auth_event_at: jiffies of the last authentication failure event
+ * @auth_reported: @ctr[BTI_CTR_DROP_AUTH] when that event was sent
  */
 struct bti_session {
 	struct rhash_head node;
@@ -95,6 +129,8 @@ struct bti_session {
 	struct bti_ctx __rcu *tx;
 	struct bti_ctx __rcu *rx;
 	atomic64_t ctr[BTI_CTR_NUM];
+	unsigned long auth_event_at;
+	u64 auth_reported;
 };
 
 /**

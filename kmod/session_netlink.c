@@ -14,6 +14,7 @@
 
 #include "netlink.h"
 #include "netns.h"
+#include "rekey.h"
 #include "session_netlink.h"
 
 #define BTI_KEY_MAX 32
@@ -21,6 +22,11 @@
 /* RFC 3711 3.3.2: the SRTCP index is a 31-bit counter. */
 static struct netlink_range_validation bti_srtcp_index_range = {
 	.max = 0x7fffffff,
+};
+
+/* RFC 3711 3.3.1: the SRTP index has 48 bits. */
+static struct netlink_range_validation bti_srtp_index_range = {
+	.max = (1ULL << 48) - 1,
 };
 
 static const struct nla_policy bti_ctx_policy[BTI_CTX_A_MAX + 1] = {
@@ -34,6 +40,11 @@ static const struct nla_policy bti_ctx_policy[BTI_CTX_A_MAX + 1] = {
 	[BTI_CTX_A_SRTCP_AUTH_KEY] = { .type = NLA_BINARY, .len = BTI_KEY_MAX },
 	[BTI_CTX_A_SRTCP_INDEX] = NLA_POLICY_FULL_RANGE(NLA_U32,
 						       &bti_srtcp_index_range),
+	[BTI_CTX_A_SRTP_FROM] = NLA_POLICY_FULL_RANGE(NLA_U64,
+						     &bti_srtp_index_range),
+	[BTI_CTX_A_SRTCP_FROM] = NLA_POLICY_FULL_RANGE(NLA_U32,
+						      &bti_srtcp_index_range),
+	[BTI_CTX_A_PAD] = { .type = NLA_REJECT },
 };
 
 const struct nla_policy bti_session_policy[BTI_SESSION_A_MAX + 1] = {
@@ -192,16 +203,23 @@ static int bti_nl_keys(struct nlattr *nest, struct nlattr **ctb,
  * Builds the crypto context of one direction from its nested attributes;
  * a receive context gets replay windows of @window packets, a transmit
  * context the smallest (it only guards against reusing an SRTP index).
+ * @start says which optional attributes were given; the switch-over
+ * points (BTI_CTX_A_*_FROM) are for the receive context of a rekey only.
  * Return: the context, or an ERR_PTR with an extack message.
  */
 static struct bti_ctx *bti_nl_ctx_new(struct nlattr *attr,
 				      const struct bti_suite_info *suite,
-				      bool tx, u32 window,
+				      bool tx, bool rekey, u32 window,
+				      struct bti_ctx_start *start,
 				      struct netlink_ext_ack *extack)
 {
+	static const int from_attrs[] = {
+		BTI_CTX_A_SRTP_FROM, BTI_CTX_A_SRTCP_FROM,
+	};
 	struct bti_key_material srtp, srtcp;
 	struct nlattr *ctb[BTI_CTX_A_MAX + 1];
 	struct bti_ctx *ctx;
+	unsigned int i;
 	int ret;
 
 	ret = nla_parse_nested(ctb, BTI_CTX_A_MAX, attr, bti_ctx_policy,
@@ -217,6 +235,24 @@ static struct bti_ctx *bti_nl_ctx_new(struct nlattr *attr,
 		NL_SET_ERR_MSG_ATTR(extack, ctb[BTI_CTX_A_SRTCP_INDEX],
 				    "the SRTCP index is set for sending only");
 		return ERR_PTR(-EINVAL);
+	}
+	for (i = 0; i < ARRAY_SIZE(from_attrs); i++) {
+		if (ctb[from_attrs[i]] && (tx || !rekey)) {
+			NL_SET_ERR_MSG_ATTR(extack, ctb[from_attrs[i]],
+					    "a switch-over index is for rekeying a receive context only");
+			return ERR_PTR(-EINVAL);
+		}
+	}
+	memset(start, 0, sizeof(*start));
+	start->roc_set = !!ctb[BTI_CTX_A_ROC];
+	start->srtcp_index_set = !!ctb[BTI_CTX_A_SRTCP_INDEX];
+	if (ctb[BTI_CTX_A_SRTP_FROM]) {
+		start->srtp_from_set = true;
+		start->srtp_from = nla_get_u64(ctb[BTI_CTX_A_SRTP_FROM]);
+	}
+	if (ctb[BTI_CTX_A_SRTCP_FROM]) {
+		start->srtcp_from_set = true;
+		start->srtcp_from = nla_get_u32(ctb[BTI_CTX_A_SRTCP_FROM]);
 	}
 	ret = bti_nl_keys(attr, ctb, suite, BTI_CTX_A_SRTP_CIPHER_KEY,
 			  BTI_CTX_A_SRTP_SALT, BTI_CTX_A_SRTP_AUTH_KEY,
@@ -256,6 +292,7 @@ int bti_nl_session_new(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *stb[BTI_SESSION_A_MAX + 1];
 	struct netlink_ext_ack *extack = info->extack;
 	const struct bti_suite_info *suite;
+	struct bti_ctx_start start;
 	struct bti_session *session;
 	struct bti_ctx *ctx;
 	struct nlattr **tb;
@@ -301,15 +338,15 @@ int bti_nl_session_new(struct sk_buff *skb, struct genl_info *info)
 	if (tb[BTI_SESSION_A_SOFT_LIMIT])
 		session->soft_limit = nla_get_u64(tb[BTI_SESSION_A_SOFT_LIMIT]);
 
-	ctx = bti_nl_ctx_new(tb[BTI_SESSION_A_TX], suite, true,
-			     session->replay_window, extack);
+	ctx = bti_nl_ctx_new(tb[BTI_SESSION_A_TX], suite, true, false,
+			     session->replay_window, &start, extack);
 	if (IS_ERR(ctx)) {
 		ret = PTR_ERR(ctx);
 		goto err;
 	}
 	RCU_INIT_POINTER(session->tx, ctx);
-	ctx = bti_nl_ctx_new(tb[BTI_SESSION_A_RX], suite, false,
-			     session->replay_window, extack);
+	ctx = bti_nl_ctx_new(tb[BTI_SESSION_A_RX], suite, false, false,
+			     session->replay_window, &start, extack);
 	if (IS_ERR(ctx)) {
 		ret = PTR_ERR(ctx);
 		goto err;
@@ -352,12 +389,38 @@ static struct bti_session *bti_nl_session_find(struct bti_net *bn,
 	return session;
 }
 
+/*
+ * Checks a new receive context against the one it replaces: with the same
+ * SSRC the stream goes on, so its ROC follows from the switch-over point
+ * and cannot be set; the switch-over point means nothing for a new SSRC.
+ */
+static int bti_nl_rx_rekey_check(const struct bti_ctx *new,
+				 const struct bti_ctx *old,
+				 const struct bti_ctx_start *start,
+				 struct nlattr *attr,
+				 struct netlink_ext_ack *extack)
+{
+	if (new->ssrc == old->ssrc && start->roc_set) {
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "a rekeyed receive context of the same SSRC goes on with the stream: set BTI_CTX_A_SRTP_FROM, not BTI_CTX_A_ROC");
+		return -EINVAL;
+	}
+	if (new->ssrc != old->ssrc &&
+	    (start->srtp_from_set || start->srtcp_from_set)) {
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "a switch-over index is for the same SSRC; a new SSRC switches by itself");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct bti_net *bn = bti_net(genl_info_net(info));
 	struct nlattr *stb[BTI_SESSION_A_MAX + 1];
 	struct netlink_ext_ack *extack = info->extack;
-	struct bti_ctx *tx = NULL, *rx = NULL;
+	struct bti_ctx *tx = NULL, *rx = NULL, *older = NULL, *old;
+	struct bti_ctx_start tx_start, rx_start;
 	struct bti_session *session;
 	struct nlattr **tb;
 	u32 window;
@@ -402,7 +465,7 @@ int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
 		 session->replay_window;
 	if (tb[BTI_SESSION_A_TX]) {
 		tx = bti_nl_ctx_new(tb[BTI_SESSION_A_TX], session->suite, true,
-				    window, extack);
+				    true, window, &tx_start, extack);
 		if (IS_ERR(tx)) {
 			ret = PTR_ERR(tx);
 			tx = NULL;
@@ -411,21 +474,39 @@ int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (tb[BTI_SESSION_A_RX]) {
 		rx = bti_nl_ctx_new(tb[BTI_SESSION_A_RX], session->suite, false,
-				    window, extack);
+				    true, window, &rx_start, extack);
 		if (IS_ERR(rx)) {
 			ret = PTR_ERR(rx);
 			rx = NULL;
 			goto out;
 		}
+		old = rcu_dereference_protected(session->rx,
+						lockdep_is_held(&bn->sessions.lock));
+		ret = bti_nl_rx_rekey_check(rx, old, &rx_start,
+					    tb[BTI_SESSION_A_RX], extack);
+		if (ret)
+			goto out;
 	}
 
 	/* Everything checked: apply it all. The old contexts come back. */
-	if (tx)
+	if (tx) {
+		old = rcu_dereference_protected(session->tx,
+						lockdep_is_held(&bn->sessions.lock));
+		bti_ctx_follow_tx(tx, old, &tx_start);
 		tx = rcu_replace_pointer(session->tx, tx,
 					 lockdep_is_held(&bn->sessions.lock));
-	if (rx)
-		rx = rcu_replace_pointer(session->rx, rx,
-					 lockdep_is_held(&bn->sessions.lock));
+	}
+	if (rx) {
+		old = rcu_dereference_protected(session->rx,
+						lockdep_is_held(&bn->sessions.lock));
+		/* At most two generations: the oldest goes now. */
+		older = rcu_replace_pointer(old->prev, NULL,
+					    lockdep_is_held(&bn->sessions.lock));
+		if (bti_ctx_follow_rx(rx, old, &rx_start))
+			old = NULL;	/* now owned by the new context */
+		rcu_assign_pointer(session->rx, rx);
+		rx = old;
+	}
 	if (tb[BTI_SESSION_A_REPLAY_WINDOW])
 		WRITE_ONCE(session->replay_window,
 			   nla_get_u32(tb[BTI_SESSION_A_REPLAY_WINDOW]));
@@ -436,12 +517,13 @@ int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
 
 out:
 	mutex_unlock(&bn->sessions.lock);
-	if (tx || rx) {
+	if (tx || rx || older) {
 		/* Old contexts (or new ones not applied) are unreachable. */
 		if (!ret)
 			synchronize_rcu();
 		bti_ctx_free(tx);
 		bti_ctx_free(rx);
+		bti_ctx_free(older);
 	}
 	return ret;
 }
@@ -497,6 +579,40 @@ static int bti_nl_put_endpoint(struct sk_buff *skb, int type, u16 family,
 	return nla_put(skb, type, sizeof(sin), &sin);
 }
 
+/**
+ * bti_nl_put_flow() - put the flow of a session, as BTI_SESSION_A_LOCAL
+ *	and BTI_SESSION_A_REMOTE
+ * @skb: the message
+ * @flow: the flow
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int bti_nl_put_flow(struct sk_buff *skb, const struct bti_flow *flow)
+{
+	return bti_nl_put_endpoint(skb, BTI_SESSION_A_LOCAL, flow->family,
+				   &flow->laddr, flow->lport) ?:
+	       bti_nl_put_endpoint(skb, BTI_SESSION_A_REMOTE, flow->family,
+				   &flow->raddr, flow->rport);
+}
+
+/* The switch-over points of a rekey, while the previous keys still work. */
+static int bti_nl_put_switch_over(struct sk_buff *skb,
+				  const struct bti_ctx *ctx)
+{
+	if (!rcu_access_pointer(ctx->prev))
+		return 0;
+	if (ctx->srtp_from &&
+	    !test_bit(BTI_CTX_PREV_SRTP_RETIRED, &ctx->flags) &&
+	    nla_put_u64_64bit(skb, BTI_CTX_A_SRTP_FROM, ctx->srtp_from,
+			      BTI_CTX_A_PAD))
+		return -EMSGSIZE;
+	if (ctx->srtcp_from &&
+	    !test_bit(BTI_CTX_PREV_SRTCP_RETIRED, &ctx->flags) &&
+	    nla_put_u32(skb, BTI_CTX_A_SRTCP_FROM, ctx->srtcp_from))
+		return -EMSGSIZE;
+	return 0;
+}
+
 /* Never puts a key: only what identifies the stream and its position. */
 static int bti_nl_put_ctx(struct sk_buff *skb, int type,
 			  const struct bti_ctx *ctx, bool tx)
@@ -509,7 +625,8 @@ static int bti_nl_put_ctx(struct sk_buff *skb, int type,
 	if (nla_put_u32(skb, BTI_CTX_A_SSRC, ctx->ssrc) ||
 	    nla_put_u32(skb, BTI_CTX_A_ROC, READ_ONCE(ctx->roc)) ||
 	    (tx && nla_put_u32(skb, BTI_CTX_A_SRTCP_INDEX,
-			       READ_ONCE(ctx->srtcp_index)))) {
+			       READ_ONCE(ctx->srtcp_index))) ||
+	    (!tx && bti_nl_put_switch_over(skb, ctx))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -548,10 +665,7 @@ static int bti_nl_put_session(struct sk_buff *skb,
 	nest = nla_nest_start(skb, BTI_A_SESSION);
 	if (!nest)
 		return -EMSGSIZE;
-	if (bti_nl_put_endpoint(skb, BTI_SESSION_A_LOCAL, flow->family,
-				&flow->laddr, flow->lport) ||
-	    bti_nl_put_endpoint(skb, BTI_SESSION_A_REMOTE, flow->family,
-				&flow->raddr, flow->rport) ||
+	if (bti_nl_put_flow(skb, flow) ||
 	    nla_put_u32(skb, BTI_SESSION_A_SUITE, session->suite_id) ||
 	    bti_nl_put_ctx(skb, BTI_SESSION_A_TX,
 			   rcu_dereference(session->tx), true) ||

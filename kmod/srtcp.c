@@ -22,6 +22,7 @@
 #include <linux/string.h>
 
 #include "cipher.h"
+#include "rekey.h"
 #include "rtp.h"
 #include "srtcp.h"
 
@@ -145,10 +146,12 @@ int bti_srtcp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 	local_bh_disable();
 	spin_lock(&ctx->lock);
 	index = ctx->srtcp_index;
-	if (index > BTI_SRTCP_INDEX_MAX)
+	if (index > BTI_SRTCP_INDEX_MAX) {
 		ret = -EKEYEXPIRED;
-	else
+	} else {
 		WRITE_ONCE(ctx->srtcp_index, index + 1);
+		ctx->srtcp_packets++;
+	}
 	spin_unlock(&ctx->lock);
 	if (!ret) {
 		if (keys->suite->aead)
@@ -165,19 +168,81 @@ int bti_srtcp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 }
 EXPORT_SYMBOL_GPL(bti_srtcp_protect);
 
+/* Verify (and decrypt) with one context; @lo and @hi bound the index. */
+static int bti_srtcp_open(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
+			  u32 ssrc, u32 word, u32 lo, u32 hi)
+{
+	const struct bti_keys *keys = &ctx->srtcp;
+	u32 index = word & BTI_SRTCP_INDEX_MAX;
+	int ret;
+
+	if (index < lo || index >= hi)
+		return -ESTALE;
+	spin_lock(&ctx->lock);
+	if (ctx->srtcp_packets >= BTI_SRTCP_MAX_PACKETS)
+		ret = -EKEYEXPIRED;
+	else
+		ret = bti_replay_check(&ctx->srtcp_replay, index);
+	spin_unlock(&ctx->lock);
+	if (ret)
+		return ret;
+
+	if (keys->suite->aead)
+		ret = bti_srtcp_gcm(keys, pkt, plen, ssrc, word, false);
+	else
+		ret = bti_srtcp_open_cm(keys, pkt, plen, ssrc, word);
+	if (ret)
+		return ret;
+
+	spin_lock(&ctx->lock);
+	ret = bti_replay_commit(&ctx->srtcp_replay, index);
+	if (!ret) {
+		ctx->srtcp_packets++;
+		bti_ctx_accepted(ctx, true);
+	}
+	spin_unlock(&ctx->lock);
+	return ret;
+}
+
+/*
+ * The context in force, or after a rekey the previous one for what the
+ * peer sent with the old keys; chosen by SSRC and index (see rekey.c).
+ */
+static int bti_srtcp_dispatch(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
+			      u32 ssrc, u32 word)
+{
+	u32 index = word & BTI_SRTCP_INDEX_MAX;
+	struct bti_ctx *prev;
+
+	if (ssrc != ctx->ssrc || index < ctx->srtcp_from) {
+		prev = bti_ctx_prev(ctx, ssrc, true);
+		if (!prev)
+			return ssrc != ctx->ssrc ? -ENOKEY : -ESTALE;
+		return bti_srtcp_open(prev, pkt, plen, ssrc, word, 0,
+				      ssrc != ctx->ssrc ?
+				      BTI_SRTCP_INDEX_MAX + 1 :
+				      ctx->srtcp_from);
+	}
+	return bti_srtcp_open(ctx, pkt, plen, ssrc, word, ctx->srtcp_from,
+			      BTI_SRTCP_INDEX_MAX + 1);
+}
+
 /**
  * bti_srtcp_unprotect() - verify (and decrypt) an SRTCP packet, in place
  * @ctx: the receive context of the packet's session
  * @pkt: the SRTCP packet
  * @len: its length, trailer and tag included
  *
- * Reads the E flag and SRTCP index from the trailer, pre-checks the index
- * against the SRTCP replay window, verifies the one tag (constant-time),
- * decrypts when E is set, and only then records the index. Packets with
- * E clear (authenticated, not encrypted) are accepted as they are.
+ * Reads the E flag and SRTCP index from the trailer, chooses the context
+ * (after a rekey, the previous one verifies what the peer sent with the
+ * old keys: see rekey.c), pre-checks the index against its SRTCP replay
+ * window, verifies the one tag (constant-time), decrypts when E is set,
+ * and only then records the index. Packets with E clear (authenticated,
+ * not encrypted) are accepted as they are.
  *
- * Context: any but hard IRQ; disables bottom halves; takes @ctx->lock to
- * read the state and to commit, never across the cryptography.
+ * Context: rcu_read_lock() held; any but hard IRQ; disables bottom
+ * halves; takes the context's lock to read the state and to commit,
+ * never across the cryptography.
  * Return: the length of the RTCP packet, or a negative errno: -EINVAL,
  * -ENOKEY, -EALREADY, -ESTALE, -EKEYEXPIRED, -EBADMSG (see srtp.h).
  */
@@ -186,7 +251,7 @@ int bti_srtcp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
 	const struct bti_keys *keys = &ctx->srtcp;
 	unsigned int tag_len = bti_srtcp_tag_len(ctx);
 	unsigned int plen, word_off;
-	u32 ssrc, word, index;
+	u32 ssrc, word;
 	int ret;
 
 	if (len < BTI_RTCP_HDR_LEN + BTI_SRTCP_WORD_LEN + tag_len)
@@ -194,33 +259,12 @@ int bti_srtcp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
 	plen = len - BTI_SRTCP_WORD_LEN - tag_len;
 	word_off = keys->suite->aead ? plen + tag_len : plen;
 	word = bti_get_be32(pkt + word_off);
-	index = word & BTI_SRTCP_INDEX_MAX;
 	ret = bti_rtcp_parse(pkt, plen, &ssrc);
 	if (ret)
 		return ret;
-	if (ssrc != ctx->ssrc)
-		return -ENOKEY;
 
 	local_bh_disable();
-	spin_lock(&ctx->lock);
-	if (ctx->srtcp_packets >= BTI_SRTCP_MAX_PACKETS)
-		ret = -EKEYEXPIRED;
-	else
-		ret = bti_replay_check(&ctx->srtcp_replay, index);
-	spin_unlock(&ctx->lock);
-	if (!ret) {
-		if (keys->suite->aead)
-			ret = bti_srtcp_gcm(keys, pkt, plen, ssrc, word, false);
-		else
-			ret = bti_srtcp_open_cm(keys, pkt, plen, ssrc, word);
-	}
-	if (!ret) {
-		spin_lock(&ctx->lock);
-		ret = bti_replay_commit(&ctx->srtcp_replay, index);
-		if (!ret)
-			ctx->srtcp_packets++;
-		spin_unlock(&ctx->lock);
-	}
+	ret = bti_srtcp_dispatch(ctx, pkt, plen, ssrc, word);
 	local_bh_enable();
 	return ret ? ret : plen;
 }

@@ -18,6 +18,7 @@
 #include <linux/string.h>
 
 #include "cipher.h"
+#include "rekey.h"
 #include "rtp.h"
 #include "srtp.h"
 
@@ -184,6 +185,78 @@ int bti_srtp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 }
 EXPORT_SYMBOL_GPL(bti_srtp_protect);
 
+/*
+ * Verify and decrypt with one context. @lo and @hi bound the index this
+ * context may take (the switch-over point of a rekey, see rekey.c).
+ */
+static int bti_srtp_open(struct bti_ctx *ctx, u8 *pkt,
+			 const struct bti_rtp_hdr *hdr, unsigned int plen,
+			 u64 lo, u64 hi)
+{
+	const struct bti_keys *keys = &ctx->srtp;
+	u64 index;
+	int ret;
+
+	spin_lock(&ctx->lock);
+	ret = bti_srtp_estimate(ctx, hdr->seq, &index);
+	if (!ret && (index < lo || index >= hi))
+		ret = -ESTALE;
+	if (!ret && ctx->srtp_packets >= BTI_SRTP_MAX_PACKETS)
+		ret = -EKEYEXPIRED;
+	if (!ret)
+		ret = bti_replay_check(&ctx->srtp_replay, index);
+	spin_unlock(&ctx->lock);
+	if (ret)
+		return ret;
+
+	if (keys->suite->aead)
+		ret = bti_srtp_gcm(keys, pkt, hdr, plen, index, false);
+	else
+		ret = bti_srtp_open_cm(keys, pkt, hdr, plen, index);
+	if (ret)
+		return ret;
+
+	spin_lock(&ctx->lock);
+	ret = bti_srtp_commit(ctx, index);
+	if (!ret)
+		bti_ctx_accepted(ctx, false);
+	spin_unlock(&ctx->lock);
+	return ret;
+}
+
+/*
+ * Which context verifies the packet: the one in force, or after a rekey
+ * the previous one for what the peer sent with the old keys. Decided from
+ * the SSRC and the index estimate, before any cryptography.
+ */
+static int bti_srtp_dispatch(struct bti_ctx *ctx, u8 *pkt,
+			     const struct bti_rtp_hdr *hdr, unsigned int plen)
+{
+	struct bti_ctx *prev;
+	u64 index;
+	int ret;
+
+	if (hdr->ssrc != ctx->ssrc) {
+		prev = bti_ctx_prev(ctx, hdr->ssrc, false);
+		if (!prev)
+			return -ENOKEY;
+		return bti_srtp_open(prev, pkt, hdr, plen, 0, U64_MAX);
+	}
+	if (ctx->srtp_from) {
+		spin_lock(&ctx->lock);
+		ret = bti_srtp_estimate(ctx, hdr->seq, &index);
+		spin_unlock(&ctx->lock);
+		if (!ret && index < ctx->srtp_from) {
+			prev = bti_ctx_prev(ctx, hdr->ssrc, false);
+			if (!prev)
+				return -ESTALE;
+			return bti_srtp_open(prev, pkt, hdr, plen, 0,
+					     ctx->srtp_from);
+		}
+	}
+	return bti_srtp_open(ctx, pkt, hdr, plen, ctx->srtp_from, U64_MAX);
+}
+
 /**
  * bti_srtp_unprotect() - verify and decrypt an SRTP packet, in place
  * @ctx: the receive context of the packet's session
@@ -191,17 +264,20 @@ EXPORT_SYMBOL_GPL(bti_srtp_protect);
  * @len: its length, tag included
  *
  * In this order: header checks against the octets before the tag; the
- * index estimate (RFC 3711 Appendix A); the replay window as a cheap
- * filter of indexes already accepted or too old; exactly one tag
- * verification, with the estimated ROC (constant-time compare); the
- * decryption; the padding count, now that it is plaintext. Only a packet
- * whose tag verified changes the state (ROC, highest index, window), and
- * that commit checks the window again, as another CPU may have accepted
- * the same index meanwhile. A packet whose tag verified but whose padding
- * count lies is committed and then refused as malformed.
+ * choice of context (after a rekey, the previous one verifies what the
+ * peer sent with the old keys: see rekey.c); the index estimate (RFC 3711
+ * Appendix A); the replay window as a cheap filter of indexes already
+ * accepted or too old; exactly one tag verification, with the estimated
+ * ROC (constant-time compare); the decryption; the padding count, now
+ * that it is plaintext. Only a packet whose tag verified changes the
+ * state (ROC, highest index, window), and that commit checks the window
+ * again, as another CPU may have accepted the same index meanwhile. A
+ * packet whose tag verified but whose padding count lies is committed
+ * and then refused as malformed.
  *
- * Context: any but hard IRQ; disables bottom halves; takes @ctx->lock to
- * read the state and to commit, never across the cryptography.
+ * Context: rcu_read_lock() held; any but hard IRQ; disables bottom
+ * halves; takes the context's lock to read the state and to commit,
+ * never across the cryptography.
  * Return: the length of the RTP packet (without tag), or a negative errno:
  * -EINVAL, -ENOKEY, -EALREADY, -ESTALE, -EKEYEXPIRED, -EBADMSG (see the
  * DOC section in srtp.h). After -EBADMSG of a GCM suite the payload
@@ -209,11 +285,9 @@ EXPORT_SYMBOL_GPL(bti_srtp_protect);
  */
 int bti_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
 {
-	const struct bti_keys *keys = &ctx->srtp;
-	unsigned int tag_len = keys->suite->srtp_tag_len;
+	unsigned int tag_len = ctx->srtp.suite->srtp_tag_len;
 	struct bti_rtp_hdr hdr;
 	unsigned int plen;
-	u64 index;
 	int ret;
 
 	if (len < tag_len)
@@ -222,28 +296,9 @@ int bti_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
 	ret = bti_rtp_parse(pkt, plen, &hdr);
 	if (ret)
 		return ret;
-	if (hdr.ssrc != ctx->ssrc)
-		return -ENOKEY;
 
 	local_bh_disable();
-	spin_lock(&ctx->lock);
-	ret = bti_srtp_estimate(ctx, hdr.seq, &index);
-	if (!ret && ctx->srtp_packets >= BTI_SRTP_MAX_PACKETS)
-		ret = -EKEYEXPIRED;
-	if (!ret)
-		ret = bti_replay_check(&ctx->srtp_replay, index);
-	spin_unlock(&ctx->lock);
-	if (!ret) {
-		if (keys->suite->aead)
-			ret = bti_srtp_gcm(keys, pkt, &hdr, plen, index, false);
-		else
-			ret = bti_srtp_open_cm(keys, pkt, &hdr, plen, index);
-	}
-	if (!ret) {
-		spin_lock(&ctx->lock);
-		ret = bti_srtp_commit(ctx, index);
-		spin_unlock(&ctx->lock);
-	}
+	ret = bti_srtp_dispatch(ctx, pkt, &hdr, plen);
 	local_bh_enable();
 	if (ret)
 		return ret;

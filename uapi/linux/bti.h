@@ -47,6 +47,30 @@
  * the window belongs to the receive context), BTI_SESSION_A_SOFT_LIMIT.
  * The suite cannot change. All of it applies, or none of it.
  *
+ * Rekey. A new transmit context applies to the next packet sent. Unless
+ * the request sets them, it carries on the stream's position: the ROC and
+ * highest sequence number (RFC 3711 3.3.1) and the next SRTCP index of the
+ * context it replaces, when the SSRC stays the same; with a new SSRC it
+ * starts at BTI_CTX_A_ROC and BTI_CTX_A_SRTCP_INDEX (default 0).
+ * A new receive context does not drop what the peer sent with the old
+ * keys: the old context stays, for packets only, as the previous context.
+ * With the same SSRC, packets whose index is below the switch-over point,
+ * BTI_CTX_A_SRTP_FROM (SRTP) and BTI_CTX_A_SRTCP_FROM (SRTCP), are verified
+ * with the previous keys and the others with the new ones: still exactly
+ * one tag check per packet. The switch-over defaults to the index after
+ * the highest one the old context accepted. With a new SSRC, the packet's
+ * SSRC chooses. The previous context is retired for good, never to be used
+ * again, once the stream is a replay window past the switch-over (same
+ * SSRC: the new context accepted an index at least FROM + window; new
+ * SSRC: the new context accepted a window's worth of packets), or at the
+ * next rekey of the receive direction. A retired key is never accepted.
+ *
+ * BTI_CMD_SESSION_EVENT: never a request; the kernel multicasts it to the
+ * BTI_MCGRP_EVENTS group of the session's network namespace. It carries
+ * BTI_A_EVENT (enum bti_event_attr) and BTI_A_SESSION with the flow
+ * (BTI_SESSION_A_LOCAL, BTI_SESSION_A_REMOTE) and BTI_SESSION_A_SUITE.
+ * Joining the group needs no privilege, like BTI_CMD_SESSION_GET.
+ *
  * BTI_CMD_SESSION_DEL: BTI_A_SESSION naming the flow. ENOENT if none.
  *
  * BTI_CMD_SESSION_GET: as a request (doit), BTI_A_SESSION naming the flow;
@@ -68,6 +92,7 @@
 
 #define BTI_GENL_NAME "bti"
 #define BTI_GENL_VERSION 1
+#define BTI_MCGRP_EVENTS "events"
 
 /**
  * enum bti_cmd - commands of the "bti" generic netlink family
@@ -80,6 +105,7 @@
  * @BTI_CMD_SESSION_DEL: remove a session (admin)
  * @BTI_CMD_SESSION_GET: one session (doit) or all of them (dumpit)
  * @BTI_CMD_SESSION_FLUSH: remove every session of the namespace (admin)
+ * @BTI_CMD_SESSION_EVENT: an event of a session (multicast only)
  * @__BTI_CMD_MAX: internal use
  */
 enum bti_cmd {
@@ -92,6 +118,7 @@ enum bti_cmd {
 	BTI_CMD_SESSION_DEL,
 	BTI_CMD_SESSION_GET,
 	BTI_CMD_SESSION_FLUSH,
+	BTI_CMD_SESSION_EVENT,
 	__BTI_CMD_MAX
 };
 
@@ -106,6 +133,7 @@ enum bti_cmd {
  * @BTI_A_STATS: NLA_NESTED, enum bti_stats_attr
  * @BTI_A_PAD: padding for 64-bit attributes
  * @BTI_A_SESSION: NLA_NESTED, enum bti_session_attr
+ * @BTI_A_EVENT: NLA_NESTED, enum bti_event_attr (events only)
  * @__BTI_A_MAX: internal use
  */
 enum bti_attr {
@@ -116,6 +144,7 @@ enum bti_attr {
 	BTI_A_STATS,
 	BTI_A_PAD,
 	BTI_A_SESSION,
+	BTI_A_EVENT,
 	__BTI_A_MAX
 };
 
@@ -125,6 +154,9 @@ enum bti_attr {
  * enum bti_feature - bits of BTI_A_FEATURES
  * @BTI_F_NETNS_STATS: per network namespace counters (BTI_CMD_GET_STATS)
  * @BTI_F_ZERO_STATS: counters can be reset (BTI_CMD_ZERO_STATS)
+ * @BTI_F_SESSIONS: sessions and the SRTP/SRTCP fast path
+ * @BTI_F_REKEY: rekey without loss (BTI_CTX_A_SRTP_FROM, _SRTCP_FROM)
+ * @BTI_F_EVENTS: BTI_CMD_SESSION_EVENT on the BTI_MCGRP_EVENTS group
  *
  * A bit is set only when the module implements the feature; tools must
  * ignore bits they do not know.
@@ -132,6 +164,9 @@ enum bti_attr {
 enum bti_feature {
 	BTI_F_NETNS_STATS = 1U << 0,
 	BTI_F_ZERO_STATS = 1U << 1,
+	BTI_F_SESSIONS = 1U << 2,
+	BTI_F_REKEY = 1U << 3,
+	BTI_F_EVENTS = 1U << 4,
 };
 
 /**
@@ -257,6 +292,12 @@ enum bti_session_attr {
  * @BTI_CTX_A_SRTCP_SALT: binary, SRTCP session salt
  * @BTI_CTX_A_SRTCP_AUTH_KEY: binary, SRTCP session authentication key
  * @BTI_CTX_A_SRTCP_INDEX: NLA_U32, next SRTCP index to send (TX only)
+ * @BTI_CTX_A_SRTP_FROM: NLA_U64, RX, rekey only: the first SRTP packet
+ *	index (ROC << 16 | SEQ, below 2^48) the peer protects with the new
+ *	keys; see "Rekey" above. Reported while a previous context is in use.
+ * @BTI_CTX_A_SRTCP_FROM: NLA_U32, RX, rekey only: the first SRTCP index
+ *	(below 2^31) under the new keys. Reported like BTI_CTX_A_SRTP_FROM.
+ * @BTI_CTX_A_PAD: padding for 64-bit attributes
  * @__BTI_CTX_A_MAX: internal use
  *
  * Keys are write-only: the kernel never sends one back. Their lengths
@@ -273,9 +314,81 @@ enum bti_ctx_attr {
 	BTI_CTX_A_SRTCP_SALT,
 	BTI_CTX_A_SRTCP_AUTH_KEY,
 	BTI_CTX_A_SRTCP_INDEX,
+	BTI_CTX_A_SRTP_FROM,
+	BTI_CTX_A_SRTCP_FROM,
+	BTI_CTX_A_PAD,
 	__BTI_CTX_A_MAX
 };
 
 #define BTI_CTX_A_MAX (__BTI_CTX_A_MAX - 1)
+
+/**
+ * enum bti_event - what a BTI_CMD_SESSION_EVENT reports
+ * @BTI_EVENT_UNSPEC: unused
+ * @BTI_EVENT_SOFT_LIMIT: a key protected or verified as many packets as
+ *	BTI_SESSION_A_SOFT_LIMIT: time to rekey. Once per context and
+ *	protocol.
+ * @BTI_EVENT_HARD_LIMIT: a key reached its hard limit (2^48 SRTP, 2^31
+ *	SRTCP packets, or the ROC would wrap): the context protects or
+ *	accepts nothing more until a rekey. Once per context and protocol.
+ * @BTI_EVENT_AUTH_FAILURES: received packets of the session failed
+ *	authentication; at most one event per second and session, with
+ *	BTI_EVENT_A_COUNT the failures since the previous such event.
+ */
+enum bti_event {
+	BTI_EVENT_UNSPEC,
+	BTI_EVENT_SOFT_LIMIT,
+	BTI_EVENT_HARD_LIMIT,
+	BTI_EVENT_AUTH_FAILURES,
+};
+
+/**
+ * enum bti_event_dir - which context of a session an event is about
+ * @BTI_EVENT_DIR_UNSPEC: unused
+ * @BTI_EVENT_DIR_TX: the transmit context
+ * @BTI_EVENT_DIR_RX: the receive context
+ */
+enum bti_event_dir {
+	BTI_EVENT_DIR_UNSPEC,
+	BTI_EVENT_DIR_TX,
+	BTI_EVENT_DIR_RX,
+};
+
+/**
+ * enum bti_event_proto - which protocol's keys an event is about
+ * @BTI_EVENT_PROTO_UNSPEC: unused
+ * @BTI_EVENT_PROTO_SRTP: SRTP (RTP packets)
+ * @BTI_EVENT_PROTO_SRTCP: SRTCP (RTCP packets)
+ */
+enum bti_event_proto {
+	BTI_EVENT_PROTO_UNSPEC,
+	BTI_EVENT_PROTO_SRTP,
+	BTI_EVENT_PROTO_SRTCP,
+};
+
+/**
+ * enum bti_event_attr - attributes of an event, inside %BTI_A_EVENT
+ * @BTI_EVENT_A_UNSPEC: unused
+ * @BTI_EVENT_A_TYPE: NLA_U32, enum bti_event
+ * @BTI_EVENT_A_DIRECTION: NLA_U32, enum bti_event_dir (limit events)
+ * @BTI_EVENT_A_PROTOCOL: NLA_U32, enum bti_event_proto (limit events)
+ * @BTI_EVENT_A_SSRC: NLA_U32, SSRC of the context concerned (limit events)
+ * @BTI_EVENT_A_COUNT: NLA_U64: packets under the key (limit events), or
+ *	authentication failures since the previous event
+ * @BTI_EVENT_A_PAD: padding for 64-bit attributes
+ * @__BTI_EVENT_A_MAX: internal use
+ */
+enum bti_event_attr {
+	BTI_EVENT_A_UNSPEC,
+	BTI_EVENT_A_TYPE,
+	BTI_EVENT_A_DIRECTION,
+	BTI_EVENT_A_PROTOCOL,
+	BTI_EVENT_A_SSRC,
+	BTI_EVENT_A_COUNT,
+	BTI_EVENT_A_PAD,
+	__BTI_EVENT_A_MAX
+};
+
+#define BTI_EVENT_A_MAX (__BTI_EVENT_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_BTI_H */
