@@ -163,15 +163,16 @@ bti_expected_api() {
 	echo 1
 }
 
-# Command numbers the module must offer: 1 .. BTI_CMD_MAX, counted from
-# enum bti_cmd of the uapi header (space-separated, trailing space).
+# Command numbers the module must offer as requests: the members of enum
+# bti_cmd of the uapi header, by position, without BTI_CMD_UNSPEC (0) and
+# the *_EVENT commands, which the kernel only sends (space-separated,
+# trailing space).
 bti_expected_cmds() {
-	local h=$BTI_TEST_DIR/../uapi/linux/bti.h n
+	local h=$BTI_TEST_DIR/../uapi/linux/bti.h
 	[ -r "$h" ] || h=$BTI_TEST_DIR/../../../../include/uapi/linux/bti.h
-	n=$(sed -n '/^enum bti_cmd {/,/__BTI_CMD_MAX/p' "$h" 2>/dev/null |
-		grep -c '^[[:space:]]*BTI_CMD_[A-Z_]*,' || true)
-	# BTI_CMD_UNSPEC is 0 and not an operation.
-	seq 1 $((n - 1)) | tr '\n' ' '
+	sed -n '/^enum bti_cmd {/,/__BTI_CMD_MAX/p' "$h" 2>/dev/null |
+		grep '^[[:space:]]*BTI_CMD_[A-Z_]*,' |
+		awk '{ n = NR - 1 } n > 0 && !/_EVENT,/ { printf "%d ", n }'
 }
 
 # Kernel log and taint, from bti_klog_start to bti_klog_check.

@@ -24,7 +24,7 @@ bti_setup ip genl jq setpriv unshare dmesg modinfo insmod rmmod modprobe
 api=$(bti_expected_api)
 ns=$(bti_netns_name genl)
 
-ktap_begin 18
+ktap_begin 19
 
 # 1
 if bti_load; then
@@ -47,13 +47,19 @@ if [ "$family_version" -eq "$api" ]; then
 else
 	ktap_fail "genl: family version is $api" "genl reports version $family_version"
 fi
-cmds=$(printf '%s\n' "$genl_out" | sed -n 's/.*#[0-9]*:[[:space:]]*ID-0x\([0-9a-fA-F]*\).*/\1/p' |
+# Operations come before the multicast groups, which are numbered alike.
+cmds=$(printf '%s\n' "$genl_out" | sed -n '/multicast groups:/q; s/.*#[0-9]*:[[:space:]]*ID-0x\([0-9a-fA-F]*\).*/\1/p' |
 	while read -r id; do echo $((16#$id)); done | sort -n | tr '\n' ' ')
 want_cmds=$(bti_expected_cmds)
 if [ -n "$want_cmds" ] && [ "$cmds" = "$want_cmds" ]; then
 	ktap_ok "genl: every command of enum bti_cmd"
 else
 	ktap_fail "genl: every command of enum bti_cmd" "command ids: ${cmds:-none}; expected ${want_cmds:-unknown}"
+fi
+if printf '%s\n' "$genl_out" | sed -n '/multicast groups:/,$p' | grep -q 'name: events'; then
+	ktap_ok "genl: multicast group events"
+else
+	ktap_fail "genl: multicast group events" "$genl_out"
 fi
 
 # 5-6: fresh namespaces.

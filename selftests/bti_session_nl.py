@@ -12,6 +12,7 @@ that a leaked session shows as a slab cache with objects left.
 import errno
 import os
 import re
+import struct
 import subprocess
 import sys
 
@@ -213,6 +214,38 @@ def main():
             "SESSION_SET", nl.session(L4, R4, None, window=512),
             errno.EINVAL, "receive context")
 
+    # Rekey: the switch-over index belongs to a rekeyed receive context.
+    from_srtp = (nl.C_SRTP_FROM, struct.pack("=Q", 1000))
+    refused(g, "new: a switch-over index in a new session", "SESSION_NEW",
+            nl.session(L4, other, 1, nl.ctx(1, 1, 1),
+                       nl.ctx(1, 2, 2, extra=[from_srtp])),
+            errno.EINVAL, "rekeying a receive context")
+    refused(g, "set: a switch-over index for the transmit context",
+            "SESSION_SET",
+            nl.session(L4, R4, None, tx=nl.ctx(1, 0x11111111, 5,
+                                               extra=[from_srtp])),
+            errno.EINVAL, "rekeying a receive context")
+    refused(g, "set: a switch-over index past 2^48", "SESSION_SET",
+            nl.session(L4, R4, None, rx=nl.ctx(
+                1, 0x22222222, 5,
+                extra=[(nl.C_SRTP_FROM, struct.pack("=Q", 1 << 48))])),
+            errno.ERANGE)
+    refused(g, "set: an SRTCP switch-over index past 2^31", "SESSION_SET",
+            nl.session(L4, R4, None, rx=nl.ctx(
+                1, 0x22222222, 5,
+                extra=[(nl.C_SRTCP_FROM, struct.pack("=I", 1 << 31))])),
+            errno.ERANGE)
+    refused(g, "set: a ROC for a rekeyed receive context of the same SSRC",
+            "SESSION_SET",
+            nl.session(L4, R4, None, rx=nl.ctx(
+                1, 0x22222222, 5,
+                extra=[(nl.C_ROC, struct.pack("=I", 3))])),
+            errno.EINVAL, "BTI_CTX_A_SRTP_FROM")
+    refused(g, "set: a switch-over index with a new SSRC", "SESSION_SET",
+            nl.session(L4, R4, None, rx=nl.ctx(1, 0x2222aaaa, 5,
+                                               extra=[from_srtp])),
+            errno.EINVAL, "new SSRC")
+
     # Unprivileged: every change refused with EPERM, reading allowed.
     pid = os.fork()
     if pid == 0:
@@ -251,6 +284,19 @@ def main():
     check(int.from_bytes(s[nl.S_REPLAY_WINDOW], "little") == 512 and
           int.from_bytes(s[nl.S_SOFT_LIMIT], "little") == 1000,
           "set: new receive context with a new window, soft limit")
+    g.request(nl.CMD["SESSION_SET"], nl.session(
+        L4, R4, None, rx=nl.ctx(1, 0x22222222, 3, extra=[
+            (nl.C_SRTP_FROM, struct.pack("=Q", (7 << 16) | 9)),
+            (nl.C_SRTCP_FROM, struct.pack("=I", 77))])))
+    s = [x for x in g.sessions() if x[nl.S_LOCAL] == nl.sockaddr(*L4) and
+         x[nl.S_REMOTE] == nl.sockaddr(*R4)][0]
+    rx = nl.parse_attrs(s[nl.S_RX])
+    check(int.from_bytes(rx.get(nl.C_SRTP_FROM, b""), "little") ==
+          (7 << 16) | 9 and
+          int.from_bytes(rx.get(nl.C_SRTCP_FROM, b""), "little") == 77 and
+          int.from_bytes(rx[nl.C_ROC], "little") == 7,
+          "set: rekey with switch-over indexes; GET reports them and the ROC",
+          repr(rx))
     g.request(nl.CMD["SESSION_SET"], nl.session(
         L4, R4, None, tx=nl.ctx(1, 0x33333333, 9, srtcp_index=100),
         rx=nl.ctx(1, 0x44444444, 10)))
@@ -291,6 +337,12 @@ loaded_here = not os.path.isdir("/sys/module/bti")
 log_before = len(kernel_log())
 if loaded_here:
     ko = os.environ.get("BTI_KO")
+    if ko:
+        # insmod does not load what the module depends on.
+        deps = subprocess.run(["modinfo", "-F", "depends", ko],
+                              capture_output=True, text=True).stdout
+        for dep in filter(None, deps.strip().split(",")):
+            subprocess.run(["modprobe", dep], check=False)
     cmd = ["insmod", ko] if ko else ["modprobe", "bti"]
     load = subprocess.run(cmd, capture_output=True, text=True)
     check(load.returncode == 0, "module loads", load.stderr.strip())
