@@ -111,13 +111,14 @@ btictl_a session set local $LA remote $RB rx-ssrc 0x2222 keys "$BTI_TMP/rx3" \
 ktap_check "rekey: GET reports the switch-over points" \
 	[ "$(show '.rx | [.srtp_from, .srtcp_from]')" = "[$from,51]" ]
 
-# Sequence numbers 65000-65599, then 65610-65999 (a gap of ten, kept for
-# later), the keys switching at ROC 1, SEQ 100.
+# Indexes 65000-65599 (ROC 0 SEQ 65000 to ROC 1 SEQ 63), then 65610-65999
+# (ROC 1 SEQ 74-463; a gap of ten kept for later), the keys switching at
+# ROC 1 SEQ 100.
 peer_recv "$A" plain-recv --local $LA --ssrc 0x2222 --count 990 || true
 peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 65000 --count 600 \
 	--impair reorder=8,seed=11 || true
 peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --rekey-at $from \
-	--keys2 "$BTI_TMP/peer3" --start-seq 65610 --count 390 \
+	--keys2 "$BTI_TMP/peer3" --start-seq 74 --start-roc 1 --count 390 \
 	--impair reorder=8,seed=12 || true
 wait "$RX_PID" || true
 if jq -e '.ok == 990 and .content_mismatch == 0' "$BTI_TMP/rx" >/dev/null &&
@@ -149,7 +150,8 @@ ktap_check "rekey: once a window past the switch-over, the old SRTP keys retire 
 # now refused as too old.
 replay0=$(stat_of drop_replay)
 auth0=$(stat_of drop_auth)
-peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 65600 --count 10 || true
+peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 64 --start-roc 1 \
+	--count 10 || true
 # Old keys above the switch-over: the new keys verify them, and refuse.
 peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 500 --start-roc 1 \
 	--count 10 || true
