@@ -83,7 +83,7 @@ peer_recv() {
 	shift
 	rm -f "$BTI_TMP/ready" "$BTI_TMP/rx"
 	ip netns exec "$ns" "$PEER" "$@" --ready-file "$BTI_TMP/ready" \
-		--timeout-ms 3000 >"$BTI_TMP/rx" 2>"$BTI_TMP/rx.err" &
+		--timeout-ms 10000 >"$BTI_TMP/rx" 2>"$BTI_TMP/rx.err" &
 	RX_PID=$!
 	for _ in $(seq 100); do
 		[ -e "$BTI_TMP/ready" ] && return 0
@@ -213,7 +213,7 @@ if [ "$index_after" = 51 ] && jq -e '.ok == 100 and .auth_fail == 0' "$BTI_TMP/r
 	ktap_ok "rekey: transmit SRTCP, the index carries on (51) and libsrtp2 verifies 100"
 else
 	ktap_fail "rekey: transmit SRTCP, the index carries on (51) and libsrtp2 verifies 100" \
-		"srtcp_index after rekey $index_after; $(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
+		"srtcp_index after rekey $index_after; $(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err") $(show .)"
 fi
 
 # 4. Receive, new SSRC: the packet's SSRC chooses the keys; the old SSRC
