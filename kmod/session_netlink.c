@@ -207,25 +207,21 @@ static int bti_nl_keys(struct nlattr *nest, struct nlattr **ctb,
  * points (BTI_CTX_A_*_FROM) are for the receive context of a rekey only.
  * Return: the context, or an ERR_PTR with an extack message.
  */
-static struct bti_ctx *bti_nl_ctx_new(struct nlattr *attr,
-				      const struct bti_suite_info *suite,
-				      bool tx, bool rekey, u32 window,
-				      struct bti_ctx_start *start,
-				      struct netlink_ext_ack *extack)
+static struct bti_ctx *__bti_nl_ctx_new(struct nlattr *attr,
+					struct nlattr **ctb,
+					const struct bti_suite_info *suite,
+					bool tx, bool rekey, u32 window,
+					struct bti_ctx_start *start,
+					struct netlink_ext_ack *extack)
 {
 	static const int from_attrs[] = {
 		BTI_CTX_A_SRTP_FROM, BTI_CTX_A_SRTCP_FROM,
 	};
 	struct bti_key_material srtp, srtcp;
-	struct nlattr *ctb[BTI_CTX_A_MAX + 1];
 	struct bti_ctx *ctx;
 	unsigned int i;
 	int ret;
 
-	ret = nla_parse_nested(ctb, BTI_CTX_A_MAX, attr, bti_ctx_policy,
-			       extack);
-	if (ret)
-		return ERR_PTR(ret);
 	if (!ctb[BTI_CTX_A_SSRC]) {
 		NL_SET_ERR_MSG(extack, "missing BTI_CTX_A_SSRC");
 		NL_SET_ERR_ATTR_MISS(extack, attr, BTI_CTX_A_SSRC);
@@ -283,6 +279,46 @@ static struct bti_ctx *bti_nl_ctx_new(struct nlattr *attr,
 		bti_ctx_free(ctx);
 		return ERR_PTR(ret);
 	}
+	return ctx;
+}
+
+/*
+ * The keys and salts of a request have done their job once the transforms
+ * hold them: wipe them in the request too, so that they do not outlive it
+ * in freed memory (nor in an error reply that echoes the request).
+ */
+static void bti_nl_wipe_keys(struct nlattr **ctb)
+{
+	static const int key_attrs[] = {
+		BTI_CTX_A_SRTP_CIPHER_KEY, BTI_CTX_A_SRTP_SALT,
+		BTI_CTX_A_SRTP_AUTH_KEY, BTI_CTX_A_SRTCP_CIPHER_KEY,
+		BTI_CTX_A_SRTCP_SALT, BTI_CTX_A_SRTCP_AUTH_KEY,
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(key_attrs); i++)
+		if (ctb[key_attrs[i]])
+			memzero_explicit(nla_data(ctb[key_attrs[i]]),
+					 nla_len(ctb[key_attrs[i]]));
+}
+
+static struct bti_ctx *bti_nl_ctx_new(struct nlattr *attr,
+				      const struct bti_suite_info *suite,
+				      bool tx, bool rekey, u32 window,
+				      struct bti_ctx_start *start,
+				      struct netlink_ext_ack *extack)
+{
+	struct nlattr *ctb[BTI_CTX_A_MAX + 1];
+	struct bti_ctx *ctx;
+	int ret;
+
+	ret = nla_parse_nested(ctb, BTI_CTX_A_MAX, attr, bti_ctx_policy,
+			       extack);
+	if (ret)
+		return ERR_PTR(ret);
+	ctx = __bti_nl_ctx_new(attr, ctb, suite, tx, rekey, window, start,
+			       extack);
+	bti_nl_wipe_keys(ctb);
 	return ctx;
 }
 

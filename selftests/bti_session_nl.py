@@ -12,6 +12,7 @@ that a leaked session shows as a slab cache with objects left.
 import errno
 import os
 import re
+import socket
 import struct
 import subprocess
 import sys
@@ -57,6 +58,37 @@ def refused(g, name, cmd, payload, want_errno, want_msg=None, want_miss=None):
     check(ok, name, "errno %d msg %r miss %r; table %s" %
           (err.errno, err.msg, err.miss_type,
            "unchanged" if before == after else "CHANGED"))
+
+
+def echo_has_no_keys(g):
+    """Sends a rekey that is refused after its keys were parsed (ROC with
+    the same SSRC) on a socket that gets the request echoed in the error.
+    Returns (ok, diagnostic)."""
+    rx = nl.ctx(1, 0x22222222, 0x40, extra=[(nl.C_ROC, struct.pack("=I", 3))])
+    keys = [bytes((0x40 + typ + i) & 0xff for i in range(n))
+            for typ, n in ((nl.C_SRTP_KEY, 16), (nl.C_SRTP_AUTH, 20),
+                           (nl.C_SRTCP_KEY, 16), (nl.C_SRTCP_AUTH, 20))]
+    body = struct.pack("=BBH", nl.CMD["SESSION_SET"], 1, 0) + \
+        nl.session(L4, R4, None, rx=rx)
+    msg = struct.pack("=IHHII", 16 + len(body), g.family_id,
+                      nl.NLM_F_REQUEST | nl.NLM_F_ACK, 4242, 0) + body
+    sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW,
+                         nl.NETLINK_GENERIC)
+    try:
+        sock.bind((0, 0))
+        sock.send(msg)
+        reply = sock.recv(1 << 16)
+    finally:
+        sock.close()
+    mtype = struct.unpack_from("=H", reply, 4)[0]
+    err = -struct.unpack_from("=i", reply, 16)[0]
+    echoed = reply[20:20 + len(msg)]
+    if mtype != nl.NLMSG_ERROR or err != errno.EINVAL:
+        return False, "reply type %d errno %d" % (mtype, err)
+    if len(echoed) != len(msg) or struct.pack("=I", 0x22222222) not in echoed:
+        return False, "the request was not echoed"
+    left = [k.hex() for k in keys if k in echoed]
+    return not left, "keys in the echo: %s" % left
 
 
 def main():
@@ -245,6 +277,11 @@ def main():
             nl.session(L4, R4, None, rx=nl.ctx(1, 0x2222aaaa, 5,
                                                extra=[from_srtp])),
             errno.EINVAL, "new SSRC")
+
+    # A refused request is echoed back in full to a socket without
+    # NETLINK_CAP_ACK: by then the keys in it are wiped.
+    ok, diag = echo_has_no_keys(g)
+    check(ok, "refused rekey: the echoed request carries no key", diag)
 
     # Unprivileged: every change refused with EPERM, reading allowed.
     pid = os.fork()
