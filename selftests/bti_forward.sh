@@ -1,0 +1,142 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A CPE protects the media of a phone behind it: packets forwarded through
+# the namespace that holds the session are protected on their way out
+# (POST_ROUTING) and verified on their way in (PRE_ROUTING), routed and
+# behind source NAT (masquerade), against libsrtp2 on the far side.
+#
+#   phone (P) 192.168.77.2 -- 192.168.77.1 CPE (R) 10.95.0.1 -- 10.95.0.2 peer (B)
+
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd -P)
+# shellcheck source=ktap.sh
+. "$here/ktap.sh"
+# shellcheck source=bti_env.sh
+. "$here/bti_env.sh"
+
+ktap_cleanup() {
+	bti_cleanup
+	bti_unload || true
+}
+
+PEER=${BTI_SRTP_PEER:-$here/../tools/srtp-peer/srtp-peer}
+bti_setup ip jq nft sysctl insmod rmmod modprobe
+[ -x "$PEER" ] || bti_prereq_missing "srtp-peer not found (set BTI_SRTP_PEER)"
+umask 077
+P=$(bti_netns_name fw-p)
+R=$(bti_netns_name fw-r)
+B=$(bti_netns_name fw-b)
+N=500
+SUITE=AES_CM_128_HMAC_SHA1_80
+K1=E1F97A0D3E018BE0D64FA32C06DE4139
+S1=0EC675AD498AFEEBB6960B3AABE6
+K2=0EC675AD498AFEEBB6960B3AABE61234
+S2=E1F97A0D3E018BE0D64FA32C06DE
+
+ktap_begin 9
+
+if bti_load; then
+	ktap_ok "module loads"
+else
+	ktap_fail "module loads"
+fi
+bti_netns_add "$P" && bti_netns_add "$R" && bti_netns_add "$B" &&
+	ip link add lan netns "$R" type veth peer name eth0 netns "$P" &&
+	ip link add wan netns "$R" type veth peer name eth0 netns "$B" &&
+	ip -n "$P" addr add 192.168.77.2/24 dev eth0 &&
+	ip -n "$R" addr add 192.168.77.1/24 dev lan &&
+	ip -n "$R" addr add 10.95.0.1/24 dev wan &&
+	ip -n "$B" addr add 10.95.0.2/24 dev eth0 &&
+	ip -n "$P" link set eth0 up && ip -n "$R" link set lan up &&
+	ip -n "$R" link set wan up && ip -n "$B" link set eth0 up &&
+	ip -n "$P" route add default via 192.168.77.1 &&
+	ip -n "$B" route add 192.168.77.0/24 via 10.95.0.1 &&
+	ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1
+setup=$?
+ktap_check "phone, CPE and peer, routed" [ "$setup" -eq 0 ]
+
+printf '%s %s %s\n' "$SUITE" "$K1" "$S1" >"$BTI_TMP/k1"
+printf '%s %s %s\n' "$SUITE" "$K2" "$S2" >"$BTI_TMP/k2"
+printf 'tx-master-key %s\ntx-master-salt %s\nrx-master-key %s\nrx-master-salt %s\n' \
+	"$K1" "$S1" "$K2" "$S2" >"$BTI_TMP/cpe.keys"
+
+# peer_recv NS ARGS...: a receiver in the background, summary to $BTI_TMP/rx
+peer_recv() {
+	local ns=$1
+	shift
+	rm -f "$BTI_TMP/ready" "$BTI_TMP/rx"
+	ip netns exec "$ns" "$PEER" "$@" --ready-file "$BTI_TMP/ready" \
+		--timeout-ms 5000 >"$BTI_TMP/rx" 2>"$BTI_TMP/rx.err" &
+	RX_PID=$!
+	for _ in $(seq 100); do
+		[ -e "$BTI_TMP/ready" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# both_ways LABEL LOCAL: the CPE's session names the phone's media as
+# LOCAL (its address on the wire at the CPE's WAN side); the phone sends
+# and receives plaintext, the peer SRTP.
+both_ways() {
+	local label=$1 local=$2 stats
+	ip netns exec "$R" "$BTICTL" session flush
+	ip netns exec "$R" "$BTICTL" session add local "$local" remote 10.95.0.2:6004 \
+		suite $SUITE tx-ssrc 0x1111 rx-ssrc 0x2222 srtcp-index 1 \
+		keys "$BTI_TMP/cpe.keys"
+
+	peer_recv "$B" recv --local 10.95.0.2:6004 --ssrc 0x1111 --keys "$BTI_TMP/k1" \
+		--count $N || true
+	ip netns exec "$P" "$PEER" plain-send --local 192.168.77.2:5004 \
+		--remote 10.95.0.2:6004 --ssrc 0x1111 --count $N --interval-us 200 >/dev/null
+	wait "$RX_PID" || true
+	if jq -e ".ok == $N and .auth_fail == 0" "$BTI_TMP/rx" >/dev/null; then
+		ktap_ok "$label: the phone's $N RTP packets leave the CPE protected; libsrtp2 verifies all"
+	else
+		ktap_fail "$label: the phone's $N RTP packets leave the CPE protected; libsrtp2 verifies all" \
+			"$(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
+	fi
+
+	peer_recv "$P" plain-recv --local 192.168.77.2:5004 --ssrc 0x2222 --count $N || true
+	ip netns exec "$B" "$PEER" send --local 10.95.0.2:6004 --remote "$local" \
+		--ssrc 0x2222 --keys "$BTI_TMP/k2" --count $N --interval-us 200 >/dev/null
+	wait "$RX_PID" || true
+	if jq -e ".ok == $N and .content_mismatch == 0" "$BTI_TMP/rx" >/dev/null; then
+		ktap_ok "$label: the peer's $N SRTP packets reach the phone verified and decrypted"
+	else
+		ktap_fail "$label: the peer's $N SRTP packets reach the phone verified and decrypted" \
+			"$(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
+	fi
+
+	stats=$(ip netns exec "$R" "$BTICTL" -j session show | jq -c '.[0].stats')
+	if printf '%s' "$stats" | jq -e ".tx_packets == $N and .rx_packets == $N and
+		([.drop_auth, .drop_replay, .drop_malformed, .drop_no_key] | add) == 0" >/dev/null; then
+		ktap_ok "$label: the CPE counted $N each way and no drop"
+	else
+		ktap_fail "$label: the CPE counted $N each way and no drop" "$stats"
+	fi
+}
+
+both_ways routed 192.168.77.2:5004
+
+# Behind masquerade the phone's media leaves with the WAN address; the
+# peer answers there, and the CPE verifies before it translates back.
+ip netns exec "$R" nft -f - <<'EOF'
+table ip bti_test_nat {
+	chain post {
+		type nat hook postrouting priority srcnat; policy accept;
+		oifname "wan" masquerade persistent
+	}
+}
+EOF
+ip netns exec "$B" ip route del 192.168.77.0/24
+both_ways "source NAT" 10.95.0.1:5004
+
+ip netns del "$P"
+ip netns del "$R"
+ip netns del "$B"
+BTI_NETNS_LIST=()
+bti_klog_case
+ktap_end
