@@ -31,10 +31,10 @@ static const struct btictl_cmd session_commands[] = {
 	},
 	{
 		.name = "set",
-		.args = "local ADDR:PORT remote ADDR:PORT [keys FILE|- [tx-ssrc N] [rx-ssrc N] [tx-roc N] [rx-roc N] [srtcp-index N]] [window N] [soft-limit N]",
+		.args = "local ADDR:PORT remote ADDR:PORT [keys FILE|- [tx-ssrc N] [rx-ssrc N] [tx-roc N] [rx-roc N] [srtcp-index N] [rx-srtp-from INDEX] [rx-srtcp-from INDEX]] [window N] [soft-limit N]",
 		.summary = "rekey the directions in the key file and/or change settings (needs CAP_NET_ADMIN)",
 		.run = cmd_session_set,
-		.max_args = 20,
+		.max_args = 24,
 	},
 	{
 		.name = "del",
