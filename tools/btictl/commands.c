@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "cmd_help.h"
+#include "cmd_monitor.h"
 #include "cmd_session.h"
 #include "cmd_stats.h"
 #include "cmd_version.h"
@@ -75,6 +76,13 @@ const struct btictl_cmd btictl_commands[] = {
 		.summary = "show every session of this network namespace",
 		.run = cmd_session_show,
 		.sub = session_commands,
+	},
+	{
+		.name = "monitor",
+		.args = "[count N] [timeout SECONDS] [ready-file PATH]",
+		.summary = "print the session events of this network namespace as they come",
+		.run = cmd_monitor,
+		.max_args = 6,
 	},
 	{
 		.name = "help",
