@@ -141,7 +141,7 @@ PUB=$BTI_TMP/pub
 mkdir -p "$PUB" && chmod 1777 "$PUB"
 bti_run bti_nobody "$BTICTL" -j monitor timeout 1 ready-file "$PUB/ready1"
 if [ "$RUN_RC" -eq 3 ] && [ -z "$RUN_OUT" ] && [ -s "$PUB/ready1" ] &&
-	printf '%s' "$RUN_ERR" | grep -q 'timed out after 1 seconds with 0 events'; then
+	printf '%s' "$RUN_ERR" | grep -q 'timed out after 1 second with 0 events'; then
 	ktap_ok "monitor as nobody: subscribed (ready file), no event, timeout exits 3"
 else
 	ktap_fail "monitor as nobody: subscribed (ready file), no event, timeout exits 3" \

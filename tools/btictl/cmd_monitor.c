@@ -124,15 +124,17 @@ static bool time_left(const struct timespec *deadline, struct timespec *left)
 static int timed_out(struct btictl_ctx *ctx, const struct monitor_args *a,
 		     const struct monitor *m)
 {
+	const char *s = a->timeout == 1 ? "" : "s";
+
 	if (a->count)
 		fprintf(ctx->err,
-			"btictl: %s: timed out after %" PRIu64 " seconds with %"
-			PRIu64 " of %" PRIu64 " events\n", what, a->timeout,
+			"btictl: %s: timed out after %" PRIu64 " second%s with %"
+			PRIu64 " of %" PRIu64 " events\n", what, a->timeout, s,
 			m->printed, a->count);
 	else
 		fprintf(ctx->err,
-			"btictl: %s: timed out after %" PRIu64 " seconds with %"
-			PRIu64 " events\n", what, a->timeout, m->printed);
+			"btictl: %s: timed out after %" PRIu64 " second%s with %"
+			PRIu64 " events\n", what, a->timeout, s, m->printed);
 	return BTICTL_EXIT_TIMEOUT;
 }
 

@@ -245,16 +245,16 @@ static void test_timeout(void **state)
 	r = run_btictl("monitor", "timeout", "1", NULL);
 	took = now_s() - t0;
 	expect(&r, BTICTL_EXIT_TIMEOUT, "",
-	       "btictl: monitoring the events: timed out after 1 seconds with 0 events\n");
+	       "btictl: monitoring the events: timed out after 1 second with 0 events\n");
 	assert_true(took >= 0.99 && took < 3.0);
 	assert_true(fake_bti.last_timeout_ms >= 0 &&
 		    fake_bti.last_timeout_ms <= 1000);
 
 	fake_bti_reset();
 	step_events(&auth_ev, NULL, NULL);
-	r = run_btictl("monitor", "count", "2", "timeout", "1", NULL);
+	r = run_btictl("monitor", "count", "2", "timeout", "2", NULL);
 	expect(&r, BTICTL_EXIT_TIMEOUT, auth_text,
-	       "btictl: monitoring the events: timed out after 1 seconds with 1 of 2 events\n");
+	       "btictl: monitoring the events: timed out after 2 seconds with 1 of 2 events\n");
 	assert_int_equal(BTICTL_EXIT_TIMEOUT, 3);
 }
 
