@@ -77,10 +77,11 @@ struct monitor {
 	uint64_t count;		/* stop after this many; 0: never */
 	uint64_t printed;
 	int write_errno;	/* writing stdout failed: why */
+	bool json_failed;	/* the JSON writer was misused */
 };
 
-static int on_event(const struct bti_session_event *ev, const struct nl_error *bad,
-		    void *data)
+static int on_event(const struct bti_session_event *ev,
+		    const struct nl_error *bad, void *data)
 {
 	struct monitor *m = data;
 	FILE *out = m->ctx->out;
@@ -92,7 +93,7 @@ static int on_event(const struct bti_session_event *ev, const struct nl_error *b
 	}
 	if (m->ctx->json) {
 		if (event_print_json(out, ev) < 0) {
-			m->write_errno = EINVAL;
+			m->json_failed = true;
 			return 1;
 		}
 	} else {
@@ -149,6 +150,8 @@ static int run(struct btictl_ctx *ctx, struct bti_client *c,
 	clock_gettime(CLOCK_MONOTONIC, &deadline);
 	deadline.tv_sec += (time_t)a->timeout;
 	for (;;) {
+		if (m.json_failed)
+			return btictl_error(ctx, "internal error writing JSON");
 		if (m.write_errno)
 			return btictl_error(ctx, "writing the output: %s",
 					    strerror(m.write_errno));

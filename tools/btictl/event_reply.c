@@ -26,7 +26,8 @@ static int get_u32(const struct nlattr *a, const char *name, bool *has,
 	return 0;
 }
 
-static int parse_event_nest(const struct nlattr *nest, struct bti_session_event *ev,
+static int parse_event_nest(const struct nlattr *nest,
+			    struct bti_session_event *ev,
 			    struct nl_error *err)
 {
 	const struct nlattr *tb[BTI_EVENT_A_MAX + 1];
