@@ -215,3 +215,21 @@ int bti_client_session_flush(struct bti_client *c, struct nl_error *err)
 	return session_transact(c, BTI_CMD_SESSION_FLUSH, NULL, 0, NULL, NULL,
 				err);
 }
+
+int bti_client_events_join(struct bti_client *c, struct nl_error *err)
+{
+	return genl_socket_join(&c->gs, BTI_MCGRP_EVENTS, err);
+}
+
+int bti_client_events_wait(struct bti_client *c,
+			   const struct timespec *timeout,
+			   const sigset_t *sigmask, bti_event_cb cb,
+			   void *data, struct nl_error *err)
+{
+	ssize_t n = genl_socket_wait(&c->gs, timeout, sigmask, err);
+
+	if (n <= 0)
+		return (int)n;
+	bti_event_feed(c->gs.rx, (size_t)n, c->gs.family.id, cb, data);
+	return 1;
+}

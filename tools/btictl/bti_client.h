@@ -6,8 +6,12 @@
 #ifndef BTICTL_BTI_CLIENT_H
 #define BTICTL_BTI_CLIENT_H
 
+#include <signal.h>
+#include <time.h>
+
 #include "bti_reply.h"
 #include "endpoint.h"
+#include "event_reply.h"
 #include "nl_error.h"
 #include "session_reply.h"
 #include "session_request.h"
@@ -58,5 +62,25 @@ int bti_client_session_dump(struct bti_client *c, struct bti_session_list *l,
 			    struct nl_error *err);
 /* BTI_CMD_SESSION_FLUSH */
 int bti_client_session_flush(struct bti_client *c, struct nl_error *err);
+
+/*
+ * Join the BTI_MCGRP_EVENTS group (no privilege needed): from now on the
+ * events of sessions of the caller's network namespace arrive. 0, or -1
+ * with @err set (EOPNOTSUPP: the module has no such group).
+ */
+int bti_client_events_join(struct bti_client *c, struct nl_error *err);
+
+/*
+ * Wait up to @timeout (NULL: for ever) for a datagram of events, with
+ * @sigmask as the signal mask while waiting (see genl_socket_wait()), and
+ * give each event message in it to @cb (event_reply.h). Returns 1 when a
+ * datagram was handled, 0 when none came in time, or -1 with @err set:
+ * EINTR when a signal arrived, ENOBUFS when events were lost because the
+ * socket's receive buffer overflowed (waiting may go on), others.
+ */
+int bti_client_events_wait(struct bti_client *c,
+			   const struct timespec *timeout,
+			   const sigset_t *sigmask, bti_event_cb cb,
+			   void *data, struct nl_error *err);
 
 #endif /* BTICTL_BTI_CLIENT_H */

@@ -11,10 +11,16 @@
 static const char *const feature_names[] = {
 	"netns-stats",	/* BTI_F_NETNS_STATS, bit 0 */
 	"zero-stats",	/* BTI_F_ZERO_STATS, bit 1 */
+	"sessions",	/* BTI_F_SESSIONS, bit 2 */
+	"rekey",	/* BTI_F_REKEY, bit 3 */
+	"events",	/* BTI_F_EVENTS, bit 4 */
 };
 
 _Static_assert(BTI_F_NETNS_STATS == 1U << 0, "feature bit moved");
 _Static_assert(BTI_F_ZERO_STATS == 1U << 1, "feature bit moved");
+_Static_assert(BTI_F_SESSIONS == 1U << 2, "feature bit moved");
+_Static_assert(BTI_F_REKEY == 1U << 3, "feature bit moved");
+_Static_assert(BTI_F_EVENTS == 1U << 4, "feature bit moved");
 
 const char *bti_feature_name(unsigned int bit, char *buf, size_t len)
 {
@@ -23,6 +29,54 @@ const char *bti_feature_name(unsigned int bit, char *buf, size_t len)
 	else
 		snprintf(buf, len, "bit-%u", bit);
 	return buf;
+}
+
+/* @names[@v], or @unknown followed by @v. */
+static const char *value_name(const char *const *names, size_t n,
+			      unsigned int v, const char *unknown,
+			      char *buf, size_t len)
+{
+	if (v < n && names[v])
+		snprintf(buf, len, "%s", names[v]);
+	else
+		snprintf(buf, len, "%s%u", unknown, v);
+	return buf;
+}
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const event_names[] = {
+	[BTI_EVENT_SOFT_LIMIT] = "soft-limit",
+	[BTI_EVENT_HARD_LIMIT] = "hard-limit",
+	[BTI_EVENT_AUTH_FAILURES] = "auth-failures",
+};
+
+static const char *const event_dir_names[] = {
+	[BTI_EVENT_DIR_TX] = "tx",
+	[BTI_EVENT_DIR_RX] = "rx",
+};
+
+static const char *const event_proto_names[] = {
+	[BTI_EVENT_PROTO_SRTP] = "srtp",
+	[BTI_EVENT_PROTO_SRTCP] = "srtcp",
+};
+
+const char *bti_event_name(unsigned int type, char *buf, size_t len)
+{
+	return value_name(event_names, N_OF(event_names), type, "event-",
+			  buf, len);
+}
+
+const char *bti_event_dir_name(unsigned int dir, char *buf, size_t len)
+{
+	return value_name(event_dir_names, N_OF(event_dir_names), dir, "dir-",
+			  buf, len);
+}
+
+const char *bti_event_proto_name(unsigned int proto, char *buf, size_t len)
+{
+	return value_name(event_proto_names, N_OF(event_proto_names), proto,
+			  "proto-", buf, len);
 }
 
 static const char *const stats_names[BTI_STATS_A_MAX + 1] = {
@@ -54,6 +108,7 @@ static const char *const top_names[BTI_A_MAX + 1] = {
 	NAME(BTI_A_STATS),
 	NAME(BTI_A_PAD),
 	NAME(BTI_A_SESSION),
+	NAME(BTI_A_EVENT),
 };
 
 static const char *const session_names[BTI_SESSION_A_MAX + 1] = {
@@ -78,6 +133,9 @@ static const char *const ctx_names[BTI_CTX_A_MAX + 1] = {
 	NAME(BTI_CTX_A_SRTCP_SALT),
 	NAME(BTI_CTX_A_SRTCP_AUTH_KEY),
 	NAME(BTI_CTX_A_SRTCP_INDEX),
+	NAME(BTI_CTX_A_SRTP_FROM),
+	NAME(BTI_CTX_A_SRTCP_FROM),
+	NAME(BTI_CTX_A_PAD),
 };
 
 static const char *const stats_attr_names[BTI_STATS_A_MAX + 1] = {

@@ -10,8 +10,8 @@
 
 /*
  * Name of feature bit @bit (0..63) of BTI_A_FEATURES: "netns-stats",
- * "zero-stats", or "bit-N" for a bit this tool does not know, written to
- * @buf. Returns @buf.
+ * "zero-stats", "sessions", "rekey", "events", or "bit-N" for a bit this
+ * tool does not know, written to @buf. Returns @buf.
  */
 const char *bti_feature_name(unsigned int bit, char *buf, size_t len);
 
@@ -24,6 +24,19 @@ const char *bti_feature_name(unsigned int bit, char *buf, size_t len);
  * know.
  */
 const char *bti_stats_name(unsigned int type);
+
+/*
+ * Names of the values of an event (enum bti_event, bti_event_dir,
+ * bti_event_proto), written to @buf, which is returned:
+ * "soft-limit", "hard-limit", "auth-failures" or "event-N";
+ * "tx", "rx" or "dir-N"; "srtp", "srtcp" or "proto-N".
+ */
+const char *bti_event_name(unsigned int type, char *buf, size_t len);
+const char *bti_event_dir_name(unsigned int dir, char *buf, size_t len);
+const char *bti_event_proto_name(unsigned int proto, char *buf, size_t len);
+
+/* Longest string the three above write, including the NUL. */
+#define BTI_EVENT_NAME_MAX 20
 
 /* The attribute spaces of the "bti" family (which enum a type is in). */
 enum bti_attr_space {

@@ -9,10 +9,11 @@ BTICTL_DIR := btictl
 BTICTL_CORE := nl_error nl_attr_parse nl_reply ctrl_reply genl_socket \
 	bti_names bti_reply bti_client json_writer bti_extack_attr \
 	secret_wipe num_parse endpoint bti_suites key_derive key_file \
-	session_request session_reply session_print
+	session_request session_reply session_print event_reply event_print
 # Command line and commands.
 BTICTL_CLI := cli cli_report cmd_help commands cmd_version cmd_stats \
-	session_args cmd_session cmd_session_show
+	session_args cmd_session cmd_session_show stop_signal ready_file \
+	cmd_monitor
 
 BTICTL_OBJS := $(patsubst %,$(BTICTL_DIR)/%.o,$(BTICTL_CORE) $(BTICTL_CLI) main)
 
@@ -37,8 +38,8 @@ BTICTL_REPLY_UNITS := session_reply bti_reply bti_names nl_attr_parse \
 	nl_error $(BTICTL_ADDR_UNITS)
 BTICTL_CMD_UNITS := cli cli_report cmd_help commands cmd_version cmd_stats \
 	json_writer bti_names nl_error session_args cmd_session \
-	cmd_session_show session_print $(BTICTL_KEY_UNITS) \
-	$(BTICTL_REPLY_UNITS)
+	cmd_session_show session_print cmd_monitor event_print stop_signal \
+	ready_file $(BTICTL_KEY_UNITS) $(BTICTL_REPLY_UNITS)
 BTICTL_TEST_DEPS_test_nl_error := nl_error
 BTICTL_TEST_DEPS_test_nl_attr_parse := nl_attr_parse
 BTICTL_TEST_DEPS_test_nl_reply := nl_reply nl_attr_parse nl_error
@@ -64,12 +65,18 @@ BTICTL_TEST_DEPS_test_session_reply := $(BTICTL_REPLY_UNITS)
 BTICTL_TEST_DEPS_test_session_print := session_print bti_suites \
 	json_writer $(BTICTL_REPLY_UNITS)
 BTICTL_TEST_DEPS_test_bti_client := bti_client bti_extack_attr \
-	session_request secret_wipe $(BTICTL_REPLY_UNITS)
+	session_request secret_wipe event_reply $(BTICTL_REPLY_UNITS)
+BTICTL_TEST_DEPS_test_event_reply := event_reply nl_attr_parse nl_error \
+	$(BTICTL_ADDR_UNITS)
+BTICTL_TEST_DEPS_test_event_print := event_print event_reply session_print \
+	bti_suites json_writer bti_names nl_attr_parse nl_error \
+	$(BTICTL_ADDR_UNITS)
 BTICTL_TEST_DEPS_test_cli := $(BTICTL_CMD_UNITS)
 BTICTL_TEST_DEPS_test_cmd_version := $(BTICTL_CMD_UNITS)
 BTICTL_TEST_DEPS_test_cmd_stats := $(BTICTL_CMD_UNITS)
 BTICTL_TEST_DEPS_test_cmd_session := $(BTICTL_CMD_UNITS)
 BTICTL_TEST_DEPS_test_cmd_session_show := $(BTICTL_CMD_UNITS)
+BTICTL_TEST_DEPS_test_cmd_monitor := $(BTICTL_CMD_UNITS)
 BTICTL_FAKE := $(BT)/fake_bti_client.o $(BT)/run_capture.o \
 	$(LIB_SRTP_KDF_OBJS)
 BTICTL_BUILD := $(BT)/nlmsg_build.o
@@ -87,13 +94,18 @@ BTICTL_TEST_EXTRA_test_key_file := $(BTICTL_KDF)
 BTICTL_SESSION_BUILD := $(BTICTL_BUILD) $(BT)/session_msg_build.o
 BTICTL_TEST_EXTRA_test_session_reply := $(BTICTL_SESSION_BUILD)
 BTICTL_TEST_EXTRA_test_session_print := $(BTICTL_SESSION_BUILD)
-BTICTL_TEST_EXTRA_test_bti_client := $(BTICTL_SESSION_BUILD) \
+# Events as the kernel multicasts them.
+BTICTL_EVENT_BUILD := $(BTICTL_SESSION_BUILD) $(BT)/event_msg_build.o
+BTICTL_TEST_EXTRA_test_event_reply := $(BTICTL_EVENT_BUILD)
+BTICTL_TEST_EXTRA_test_event_print := $(BTICTL_EVENT_BUILD)
+BTICTL_TEST_EXTRA_test_bti_client := $(BTICTL_EVENT_BUILD) \
 	$(BT)/fake_genl_socket.o
 BTICTL_TEST_EXTRA_test_cli := $(BTICTL_FAKE)
 BTICTL_TEST_EXTRA_test_cmd_version := $(BTICTL_FAKE)
 BTICTL_TEST_EXTRA_test_cmd_stats := $(BTICTL_FAKE)
 BTICTL_TEST_EXTRA_test_cmd_session := $(BTICTL_FAKE) $(LT)/test_hex.o
 BTICTL_TEST_EXTRA_test_cmd_session_show := $(BTICTL_FAKE)
+BTICTL_TEST_EXTRA_test_cmd_monitor := $(BTICTL_FAKE)
 
 BTICTL_TESTS := test_nl_error test_nl_attr_parse test_nl_reply \
 	test_ctrl_reply test_bti_names test_bti_reply test_json_writer \
@@ -102,7 +114,8 @@ BTICTL_TESTS := test_nl_error test_nl_attr_parse test_nl_reply \
 	test_key_derive test_key_file test_session_args \
 	test_session_request test_bti_extack_attr test_session_reply \
 	test_session_print test_bti_client test_cmd_session \
-	test_cmd_session_show
+	test_cmd_session_show test_event_reply test_event_print \
+	test_cmd_monitor
 
 $(BT)/%.o: $(BT)/%.c | test-deps lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(BTICTL_DIR) -I$(LIB_DIR) -I$(LT) $(MNL_CFLAGS) $(CRYPTO_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<

@@ -12,6 +12,7 @@ enum btictl_exit {
 	BTICTL_EXIT_OK = 0,
 	BTICTL_EXIT_FAILURE = 1,	/* runtime error */
 	BTICTL_EXIT_USAGE = 2,		/* bad command line */
+	BTICTL_EXIT_TIMEOUT = 3,	/* monitor: the timeout passed */
 };
 
 /* State shared by all commands of one run. */

@@ -50,6 +50,10 @@ static void fill_request(struct bti_session_req *r,
 	}
 	r->ctx[BTI_DIR_TX].has_srtcp_index = a->has_srtcp_index;
 	r->ctx[BTI_DIR_TX].srtcp_index = a->srtcp_index;
+	r->ctx[BTI_DIR_RX].has_srtp_from = a->has_srtp_from;
+	r->ctx[BTI_DIR_RX].srtp_from = a->srtp_from;
+	r->ctx[BTI_DIR_RX].has_srtcp_from = a->has_srtcp_from;
+	r->ctx[BTI_DIR_RX].srtcp_from = a->srtcp_from;
 	r->has_window = a->has_window;
 	r->window = a->window;
 	r->has_soft_limit = a->has_soft_limit;
@@ -119,6 +123,11 @@ static int check_rekey_args(struct btictl_ctx *ctx,
 		if (d == BTI_DIR_TX && a->has_srtcp_index)
 			return btictl_usage_error(ctx,
 						  "the key file has no tx keys, so srtcp-index does not apply");
+		if (d == BTI_DIR_RX && (a->has_srtp_from || a->has_srtcp_from))
+			return btictl_usage_error(ctx,
+						  "the key file has no rx keys, so %s does not apply",
+						  a->has_srtp_from ? "rx-srtp-from" :
+								     "rx-srtcp-from");
 	}
 	return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "cmd_help.h"
+#include "cmd_monitor.h"
 #include "cmd_session.h"
 #include "cmd_stats.h"
 #include "cmd_version.h"
@@ -31,10 +32,10 @@ static const struct btictl_cmd session_commands[] = {
 	},
 	{
 		.name = "set",
-		.args = "local ADDR:PORT remote ADDR:PORT [keys FILE|- [tx-ssrc N] [rx-ssrc N] [tx-roc N] [rx-roc N] [srtcp-index N]] [window N] [soft-limit N]",
+		.args = "local ADDR:PORT remote ADDR:PORT [keys FILE|- [tx-ssrc N] [rx-ssrc N] [tx-roc N] [rx-roc N] [srtcp-index N] [rx-srtp-from INDEX] [rx-srtcp-from INDEX]] [window N] [soft-limit N]",
 		.summary = "rekey the directions in the key file and/or change settings (needs CAP_NET_ADMIN)",
 		.run = cmd_session_set,
-		.max_args = 20,
+		.max_args = 24,
 	},
 	{
 		.name = "del",
@@ -75,6 +76,13 @@ const struct btictl_cmd btictl_commands[] = {
 		.summary = "show every session of this network namespace",
 		.run = cmd_session_show,
 		.sub = session_commands,
+	},
+	{
+		.name = "monitor",
+		.args = "[count N] [timeout SECONDS] [ready-file PATH]",
+		.summary = "print the session events of this network namespace as they come",
+		.run = cmd_monitor,
+		.max_args = 6,
 	},
 	{
 		.name = "help",

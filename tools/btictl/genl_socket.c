@@ -2,7 +2,10 @@
 /*
  * genl_socket: generic netlink transport on libmnl.
  */
+#define _GNU_SOURCE	/* ppoll */
 #include <errno.h>
+#include <poll.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -29,35 +32,45 @@ static uint32_t next_seq(struct genl_socket *gs)
 	return gs->seq;
 }
 
+/*
+ * Receive one datagram into gs->rx with recvmsg() @flags: its length or
+ * -errno; *@foreign tells whether it came from elsewhere than the kernel.
+ */
+static ssize_t recv_datagram(struct genl_socket *gs, int flags,
+			     bool *foreign)
+{
+	struct sockaddr_nl sa;
+	struct iovec iov = {
+		.iov_base = gs->rx,
+		.iov_len = sizeof(gs->rx),
+	};
+	struct msghdr msg = {
+		.msg_name = &sa,
+		.msg_namelen = sizeof(sa),
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+	};
+	ssize_t n = recvmsg(mnl_socket_get_fd(gs->nl), &msg, flags);
+
+	*foreign = false;
+	if (n < 0)
+		return -errno;
+	if (msg.msg_flags & MSG_TRUNC)
+		return -EMSGSIZE;
+	*foreign = msg.msg_namelen != sizeof(sa) ||
+		   sa.nl_family != AF_NETLINK || sa.nl_pid != 0;
+	return n;
+}
+
 /* Receive one datagram from the kernel into gs->rx; -errno on failure. */
 static ssize_t recv_from_kernel(struct genl_socket *gs)
 {
-	int fd = mnl_socket_get_fd(gs->nl);
-
 	for (;;) {
-		struct sockaddr_nl sa;
-		struct iovec iov = {
-			.iov_base = gs->rx,
-			.iov_len = sizeof(gs->rx),
-		};
-		struct msghdr msg = {
-			.msg_name = &sa,
-			.msg_namelen = sizeof(sa),
-			.msg_iov = &iov,
-			.msg_iovlen = 1,
-		};
-		ssize_t n = recvmsg(fd, &msg, 0);
+		bool foreign;
+		ssize_t n = recv_datagram(gs, 0, &foreign);
 
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		if (msg.msg_flags & MSG_TRUNC)
-			return -EMSGSIZE;
-		if (msg.msg_namelen != sizeof(sa) ||
-		    sa.nl_family != AF_NETLINK || sa.nl_pid != 0)
-			continue;	/* not from the kernel */
+		if (n == -EINTR || foreign)
+			continue;
 		return n;
 	}
 }
@@ -215,4 +228,56 @@ int genl_socket_transact(struct genl_socket *gs, struct nlmsghdr *req,
 	match.type = gs->family.id;
 	return send_and_receive(gs, req, &match, cb ? cb : ignore_data, data,
 				err);
+}
+
+int genl_socket_join(struct genl_socket *gs, const char *group,
+		     struct nl_error *err)
+{
+	const struct genl_mcast_group *g;
+	uint32_t id;
+
+	nl_error_clear(err);
+	err->stage = NL_ERROR_STAGE_REQUEST;
+	g = genl_family_mcast_group(&gs->family, group);
+	if (!g)
+		return nl_error_set(err, EOPNOTSUPP,
+				    "generic netlink family \"%s\" has no multicast group \"%s\"",
+				    gs->family_name, group);
+	id = g->id;
+	if (mnl_socket_setsockopt(gs->nl, NETLINK_ADD_MEMBERSHIP, &id,
+				  sizeof(id)) < 0)
+		return nl_error_set(err, errno,
+				    "joining multicast group \"%s\"", group);
+	return 0;
+}
+
+ssize_t genl_socket_wait(struct genl_socket *gs,
+			 const struct timespec *timeout,
+			 const sigset_t *sigmask, struct nl_error *err)
+{
+	struct pollfd pfd = {
+		.fd = mnl_socket_get_fd(gs->nl),
+		.events = POLLIN,
+	};
+	bool foreign;
+	ssize_t n;
+	int ready;
+
+	nl_error_clear(err);
+	err->stage = NL_ERROR_STAGE_REQUEST;
+	ready = ppoll(&pfd, 1, timeout, sigmask);
+	if (ready < 0)
+		return nl_error_set(err, errno, NULL);
+	if (ready == 0)
+		return 0;
+	/* Readable, or an error (ENOBUFS) that recvmsg() reports. */
+	n = recv_datagram(gs, MSG_DONTWAIT, &foreign);
+	if (n == -EAGAIN || n == -EWOULDBLOCK)
+		return 0;
+	if (n == -EMSGSIZE)
+		return nl_error_set(err, EMSGSIZE,
+				    "a message larger than the receive buffer");
+	if (n < 0)
+		return nl_error_set(err, (int)-n, NULL);
+	return foreign ? 0 : n;
 }

@@ -2,12 +2,16 @@
 /*
  * genl_socket: a generic netlink socket bound to one family: open it,
  * resolve the family id by name through the controller, send a request
- * and collect its reply and ACK.
+ * and collect its reply and ACK; or join one of the family's multicast
+ * groups and wait for what the kernel sends there.
  */
 #ifndef BTICTL_GENL_SOCKET_H
 #define BTICTL_GENL_SOCKET_H
 
+#include <signal.h>
 #include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
 
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
@@ -57,5 +61,28 @@ struct nlmsghdr *genl_socket_request(struct genl_socket *gs, uint8_t cmd,
 int genl_socket_transact(struct genl_socket *gs, struct nlmsghdr *req,
 			 uint16_t flags, nl_reply_cb cb, void *data,
 			 struct nl_error *err);
+
+/*
+ * Join the family's multicast group @group (by name, as the controller
+ * reported it when the socket was opened), so that what the kernel sends
+ * to it arrives on the socket. Returns 0, or -1 with @err set:
+ * EOPNOTSUPP if the family has no such group, else the error of
+ * NETLINK_ADD_MEMBERSHIP.
+ */
+int genl_socket_join(struct genl_socket *gs, const char *group,
+		     struct nl_error *err);
+
+/*
+ * Wait up to @timeout (NULL: for ever) for a datagram from the kernel and
+ * receive it into gs->rx; while waiting, the signal mask is @sigmask (NULL:
+ * unchanged), as ppoll(2) does it. Returns its length, 0 if none came in
+ * time (or what came was not from the kernel), or -1 with @err set: EINTR
+ * when a signal arrived, ENOBUFS when the socket's receive buffer
+ * overflowed and messages were lost, EMSGSIZE for a datagram larger than
+ * gs->rx.
+ */
+ssize_t genl_socket_wait(struct genl_socket *gs,
+			 const struct timespec *timeout,
+			 const sigset_t *sigmask, struct nl_error *err);
 
 #endif /* BTICTL_GENL_SOCKET_H */

@@ -13,6 +13,8 @@
 
 /* RFC 3711 §3.3.2: the SRTCP index is 31 bits. */
 #define SRTCP_INDEX_MAX 0x7fffffffu
+/* RFC 3711 §3.3.1: the SRTP packet index is 48 bits (ROC << 16 | SEQ). */
+#define SRTP_INDEX_MAX ((UINT64_C(1) << 48) - 1)
 
 enum keyword {
 	KW_LOCAL,
@@ -24,6 +26,8 @@ enum keyword {
 	KW_TX_ROC,
 	KW_RX_ROC,
 	KW_SRTCP_INDEX,
+	KW_RX_SRTP_FROM,
+	KW_RX_SRTCP_FROM,
 	KW_WINDOW,
 	KW_SOFT_LIMIT,
 	KW_NUM
@@ -50,6 +54,8 @@ static const struct {
 	[KW_TX_ROC] = { "tx-roc", V_ADD | V_SET, 0 },
 	[KW_RX_ROC] = { "rx-roc", V_ADD | V_SET, 0 },
 	[KW_SRTCP_INDEX] = { "srtcp-index", V_ADD | V_SET, 0 },
+	[KW_RX_SRTP_FROM] = { "rx-srtp-from", V_SET, 0 },
+	[KW_RX_SRTCP_FROM] = { "rx-srtcp-from", V_SET, 0 },
 	[KW_WINDOW] = { "window", V_ADD | V_SET, 0 },
 	[KW_SOFT_LIMIT] = { "soft-limit", V_ADD | V_SET, 0 },
 };
@@ -152,6 +158,22 @@ static int take_value(struct session_args *a, enum keyword k,
 		a->has_srtcp_index = true;
 		a->srtcp_index = (uint32_t)x;
 		return 0;
+	case KW_RX_SRTP_FROM:
+		if (num_parse_u64(v, SRTP_INDEX_MAX, &x) < 0)
+			return fail(msg, len,
+				    "bad rx-srtp-from '%s': expected an SRTP packet index (ROC * 65536 + SEQ) from 0 to 281474976710655",
+				    v);
+		a->has_srtp_from = true;
+		a->srtp_from = x;
+		return 0;
+	case KW_RX_SRTCP_FROM:
+		if (num_parse_u64(v, SRTCP_INDEX_MAX, &x) < 0)
+			return fail(msg, len,
+				    "bad rx-srtcp-from '%s': expected an SRTCP index from 0 to 2147483647",
+				    v);
+		a->has_srtcp_from = true;
+		a->srtcp_from = (uint32_t)x;
+		return 0;
 	case KW_WINDOW:
 		if (num_parse_u64(v, BTI_REPLAY_WINDOW_MAX, &x) < 0 ||
 		    x < BTI_REPLAY_WINDOW_MIN || x % 64)
@@ -198,7 +220,7 @@ static int check_verb(enum session_verb verb, const struct session_args *a,
 	if (verb == SESSION_VERB_SET) {
 		static const enum keyword with_keys[] = {
 			KW_TX_SSRC, KW_RX_SSRC, KW_TX_ROC, KW_RX_ROC,
-			KW_SRTCP_INDEX,
+			KW_SRTCP_INDEX, KW_RX_SRTP_FROM, KW_RX_SRTCP_FROM,
 		};
 		size_t i;
 
@@ -213,6 +235,16 @@ static int check_verb(enum session_verb verb, const struct session_args *a,
 			return fail(msg, len,
 				    "'%s' has nothing to change: give keys, window or soft-limit",
 				    vn);
+		/*
+		 * Same SSRC: the ROC follows from the switch-over point; new
+		 * SSRC: the packets' SSRC switches, there is no point.
+		 */
+		if (seen[KW_RX_ROC] &&
+		    (seen[KW_RX_SRTP_FROM] || seen[KW_RX_SRTCP_FROM]))
+			return fail(msg, len,
+				    "'rx-roc' and '%s' do not go together: with the same rx-ssrc the ROC follows from the switch-over point, a new rx-ssrc needs none",
+				    seen[KW_RX_SRTP_FROM] ? "rx-srtp-from" :
+							    "rx-srtcp-from");
 	}
 	return 0;
 }

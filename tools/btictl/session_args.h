@@ -32,6 +32,11 @@ struct session_args {
 	uint32_t roc[BTI_DIR_NUM];
 	bool has_srtcp_index;
 	uint32_t srtcp_index;
+	/* Switch-over points of a receive rekey (set only). */
+	bool has_srtp_from;
+	uint64_t srtp_from;		/* below 2^48 */
+	bool has_srtcp_from;
+	uint32_t srtcp_from;		/* below 2^31 */
 	bool has_window;
 	uint32_t window;
 	bool has_soft_limit;

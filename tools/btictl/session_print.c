@@ -31,6 +31,17 @@ static void print_ctx_text(FILE *out, enum bti_dir d,
 	if (c->has_srtcp_index)
 		fprintf(out, " srtcp-index %" PRIu32, c->srtcp_index);
 	fputc('\n', out);
+	if (!c->has_srtp_from && !c->has_srtcp_from)
+		return;
+	fputs("    rekey: previous keys below", out);
+	if (c->has_srtp_from)
+		fprintf(out, " srtp index %" PRIu64 " (roc %" PRIu64 " seq %"
+			PRIu64 ")", c->srtp_from, c->srtp_from >> 16,
+			c->srtp_from & 0xffff);
+	if (c->has_srtcp_from)
+		fprintf(out, "%s srtcp index %" PRIu32,
+			c->has_srtp_from ? "," : "", c->srtcp_from);
+	fputc('\n', out);
 }
 
 void session_print_text(FILE *out, const struct bti_session_info *s)
@@ -75,6 +86,14 @@ static void print_ctx_json(struct json_writer *w, enum bti_dir d,
 	if (c->has_srtcp_index) {
 		json_key(w, "srtcp_index");
 		json_u64(w, c->srtcp_index);
+	}
+	if (c->has_srtp_from) {
+		json_key(w, "srtp_from");
+		json_u64(w, c->srtp_from);
+	}
+	if (c->has_srtcp_from) {
+		json_key(w, "srtcp_from");
+		json_u64(w, c->srtcp_from);
 	}
 	json_object_end(w);
 }

@@ -28,6 +28,20 @@ static int get_u32(const struct nlattr *a, const char *name, bool *has,
 	return 0;
 }
 
+/* As get_u32() for a u64 attribute. */
+static int get_u64(const struct nlattr *a, const char *name, bool *has,
+		   uint64_t *v, struct nl_error *err)
+{
+	if (!a)
+		return 0;
+	if (mnl_attr_validate(a, MNL_TYPE_U64) < 0)
+		return nl_error_set(err, EPROTO, "%s has a wrong length",
+				    name);
+	*v = mnl_attr_get_u64(a);
+	*has = true;
+	return 0;
+}
+
 static int parse_endpoint(const struct nlattr *a, const char *name,
 			  struct bti_endpoint *ep, struct nl_error *err)
 {
@@ -56,7 +70,11 @@ static int parse_ctx(const struct nlattr *nest, const char *name,
 	    get_u32(tb[BTI_CTX_A_ROC], "BTI_CTX_A_ROC", &c->has_roc,
 		    &c->roc, err) < 0 ||
 	    get_u32(tb[BTI_CTX_A_SRTCP_INDEX], "BTI_CTX_A_SRTCP_INDEX",
-		    &c->has_srtcp_index, &c->srtcp_index, err) < 0)
+		    &c->has_srtcp_index, &c->srtcp_index, err) < 0 ||
+	    get_u64(tb[BTI_CTX_A_SRTP_FROM], "BTI_CTX_A_SRTP_FROM",
+		    &c->has_srtp_from, &c->srtp_from, err) < 0 ||
+	    get_u32(tb[BTI_CTX_A_SRTCP_FROM], "BTI_CTX_A_SRTCP_FROM",
+		    &c->has_srtcp_from, &c->srtcp_from, err) < 0)
 		return -1;
 	if (!has_ssrc)
 		return nl_error_set(err, EPROTO, "%s lacks BTI_CTX_A_SSRC",
@@ -102,14 +120,9 @@ int bti_reply_parse_session(const struct nlmsghdr *nlh,
 		return nl_error_set(err, EPROTO,
 				    "session reply lacks BTI_SESSION_A_SUITE");
 
-	a = tb[BTI_SESSION_A_SOFT_LIMIT];
-	if (a) {
-		if (mnl_attr_validate(a, MNL_TYPE_U64) < 0)
-			return nl_error_set(err, EPROTO,
-					    "BTI_SESSION_A_SOFT_LIMIT has a wrong length");
-		s->soft_limit = mnl_attr_get_u64(a);
-		s->has_soft_limit = true;
-	}
+	if (get_u64(tb[BTI_SESSION_A_SOFT_LIMIT], "BTI_SESSION_A_SOFT_LIMIT",
+		    &s->has_soft_limit, &s->soft_limit, err) < 0)
+		return -1;
 
 	if (tb[BTI_SESSION_A_TX]) {
 		if (parse_ctx(tb[BTI_SESSION_A_TX], "BTI_SESSION_A_TX",

@@ -26,6 +26,11 @@ struct bti_ctx_info {
 	uint32_t roc;			/* BTI_CTX_A_ROC */
 	bool has_srtcp_index;
 	uint32_t srtcp_index;		/* BTI_CTX_A_SRTCP_INDEX (tx) */
+	/* Switch-over points, while a rekey's previous keys are in use. */
+	bool has_srtp_from;
+	uint64_t srtp_from;		/* BTI_CTX_A_SRTP_FROM (rx) */
+	bool has_srtcp_from;
+	uint32_t srtcp_from;		/* BTI_CTX_A_SRTCP_FROM (rx) */
 };
 
 struct bti_session_info {

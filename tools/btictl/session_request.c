@@ -48,7 +48,13 @@ static bool put_ctx(struct nlmsghdr *nlh, size_t cap, enum bti_dir d,
 		      BTI_CTX_A_SRTCP_SALT, BTI_CTX_A_SRTCP_AUTH_KEY) ||
 	    (d == BTI_DIR_TX && c->has_srtcp_index &&
 	     !mnl_attr_put_u32_check(nlh, cap, BTI_CTX_A_SRTCP_INDEX,
-				     c->srtcp_index)))
+				     c->srtcp_index)) ||
+	    (d == BTI_DIR_RX && c->has_srtp_from &&
+	     !mnl_attr_put_u64_check(nlh, cap, BTI_CTX_A_SRTP_FROM,
+				     c->srtp_from)) ||
+	    (d == BTI_DIR_RX && c->has_srtcp_from &&
+	     !mnl_attr_put_u32_check(nlh, cap, BTI_CTX_A_SRTCP_FROM,
+				     c->srtcp_from)))
 		return false;
 	mnl_attr_nest_end(nlh, nest);
 	return true;

@@ -22,6 +22,11 @@ struct bti_ctx_req {
 	uint32_t roc;
 	bool has_srtcp_index;	/* sent in the TX context only */
 	uint32_t srtcp_index;
+	/* Switch-over points of a rekey, sent in the RX context only. */
+	bool has_srtp_from;
+	uint64_t srtp_from;
+	bool has_srtcp_from;
+	uint32_t srtcp_from;
 };
 
 struct bti_session_req {
@@ -44,7 +49,8 @@ struct bti_session_req {
  * Add BTI_A_SESSION with what @r holds to @nlh, a message in a buffer of
  * @cap bytes (generic netlink header already there). Only the attributes
  * the suite takes go out: no auth key attribute when a key set has none
- * (AEAD suites); BTI_CTX_A_SRTCP_INDEX only in BTI_SESSION_A_TX.
+ * (AEAD suites); BTI_CTX_A_SRTCP_INDEX only in BTI_SESSION_A_TX,
+ * BTI_CTX_A_SRTP_FROM and BTI_CTX_A_SRTCP_FROM only in BTI_SESSION_A_RX.
  * Returns 0, or -1 if the buffer is too small (the message is then
  * unusable; the caller wipes the buffer either way).
  */

@@ -3,8 +3,10 @@
  * fake_bti_client: bti_client.h implemented from the fake_bti table.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fake_bti_client.h"
 
@@ -191,4 +193,91 @@ int bti_client_session_flush(struct bti_client *c, struct nl_error *err)
 	if (c != (struct bti_client *)&handle)
 		return nl_error_set(err, EBADF, "bad handle");
 	return fail(&fake_bti.session_flush, err);
+}
+
+int bti_client_events_join(struct bti_client *c, struct nl_error *err)
+{
+	fake_bti.n_events_join++;
+	log_call("join");
+	if (c != (struct bti_client *)&handle)
+		return nl_error_set(err, EBADF, "bad handle");
+	return fail(&fake_bti.events_join, err);
+}
+
+/* The signal @sig arrives while the mask is @sigmask, as in ppoll(). */
+static void deliver_signal(int sig, const sigset_t *sigmask)
+{
+	sigset_t old;
+
+	raise(sig);	/* pending while blocked */
+	sigprocmask(SIG_SETMASK, sigmask, &old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static int deliver_items(const struct fake_wait_step *st, bti_event_cb cb,
+			 void *data)
+{
+	struct nl_error bad;
+	size_t i;
+	int stop;
+
+	for (i = 0; i < st->n_items; i++) {
+		const struct fake_event_item *it = &st->items[i];
+
+		fake_bti.n_items_delivered++;
+		if (it->malformed) {
+			nl_error_clear(&bad);
+			nl_error_set(&bad, EPROTO, "%s", it->malformed);
+			stop = cb(NULL, &bad, data);
+		} else {
+			stop = cb(&it->ev, NULL, data);
+		}
+		if (stop) {
+			fake_bti.n_cb_stops++;
+			break;
+		}
+	}
+	return 1;
+}
+
+int bti_client_events_wait(struct bti_client *c,
+			   const struct timespec *timeout,
+			   const sigset_t *sigmask, bti_event_cb cb,
+			   void *data, struct nl_error *err)
+{
+	size_t n = (size_t)fake_bti.n_events_wait++;
+	const struct fake_wait_step *st;
+	sigset_t now;
+
+	nl_error_clear(err);
+	if (c != (struct bti_client *)&handle)
+		return nl_error_set(err, EBADF, "bad handle");
+	if (n == 0 && fake_bti.watch_path)
+		fake_bti.watch_existed = access(fake_bti.watch_path, F_OK) == 0;
+	sigprocmask(SIG_BLOCK, NULL, &now);
+	if (!sigismember(&now, SIGINT) || !sigismember(&now, SIGTERM) ||
+	    !sigmask || sigismember(sigmask, SIGINT) ||
+	    sigismember(sigmask, SIGTERM))
+		fake_bti.signals_unblocked = true;
+	fake_bti.last_timeout_ms = timeout ? (long)timeout->tv_sec * 1000 +
+					     timeout->tv_nsec / 1000000 : -1;
+	if (n >= fake_bti.n_wait) {
+		if (!timeout)
+			return nl_error_set(err, EIO, "fake: no more steps");
+		nanosleep(timeout, NULL);
+		return 0;
+	}
+	st = &fake_bti.wait[n];
+	switch (st->kind) {
+	case FAKE_WAIT_EVENTS:
+		return deliver_items(st, cb, data);
+	case FAKE_WAIT_NOTHING:
+		return 0;
+	case FAKE_WAIT_SIGNAL:
+		deliver_signal(st->sig, sigmask);
+		return nl_error_set(err, EINTR, NULL);
+	case FAKE_WAIT_ERROR:
+	default:
+		return nl_error_set(err, st->code, NULL);
+	}
 }

@@ -2,6 +2,7 @@
 /*
  * fake_genl_socket: genl_socket.h implemented for tests, no socket.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -64,4 +65,31 @@ int genl_socket_transact(struct genl_socket *gs, struct nlmsghdr *req,
 	if (!fake_genl.handler)
 		return 0;
 	return fake_genl.handler(gs, req, flags, cb, data, err);
+}
+
+int genl_socket_join(struct genl_socket *gs, const char *group,
+		     struct nl_error *err)
+{
+	(void)gs;
+	nl_error_clear(err);
+	snprintf(fake_genl.joined, sizeof(fake_genl.joined), "%s", group);
+	if (fake_genl.join_code)
+		return nl_error_set(err, fake_genl.join_code, NULL);
+	return 0;
+}
+
+ssize_t genl_socket_wait(struct genl_socket *gs,
+			 const struct timespec *timeout,
+			 const sigset_t *sigmask, struct nl_error *err)
+{
+	(void)timeout;
+	(void)sigmask;
+	nl_error_clear(err);
+	if (fake_genl.wait_code)
+		return nl_error_set(err, fake_genl.wait_code, NULL);
+	if (fake_genl.wait_len > sizeof(gs->rx))
+		return nl_error_set(err, EMSGSIZE, NULL);
+	if (fake_genl.wait_len)
+		memcpy(gs->rx, fake_genl.wait_data, fake_genl.wait_len);
+	return (ssize_t)fake_genl.wait_len;
 }

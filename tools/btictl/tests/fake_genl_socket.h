@@ -23,6 +23,16 @@ struct fake_genl {
 	_Alignas(8) char last_req[GENL_SOCKET_TX_SIZE];
 	uint16_t last_flags;		/* flags given to transact */
 	int n_transact;
+	/* join: the group last joined; fails with join_code if not 0. */
+	char joined[GENL_NAMSIZ];
+	int join_code;
+	/*
+	 * wait: the datagram to hand out (copied to gs->rx) and its length;
+	 * 0: nothing came. wait_code: fail with it instead.
+	 */
+	const void *wait_data;
+	size_t wait_len;
+	int wait_code;
 };
 
 extern struct fake_genl fake_genl;

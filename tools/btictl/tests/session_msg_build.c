@@ -55,6 +55,11 @@ struct nlmsghdr *session_msg_build(void *buf, const struct session_msg *m)
 	nest = mnl_attr_nest_start(nlh, BTI_SESSION_A_RX);
 	mnl_attr_put_u32(nlh, BTI_CTX_A_SSRC, m->rx_ssrc);
 	mnl_attr_put_u32(nlh, BTI_CTX_A_ROC, m->rx_roc);
+	if (m->has_rx_srtp_from)
+		put_u64_64bit(nlh, BTI_CTX_A_SRTP_FROM, m->rx_srtp_from,
+			      BTI_CTX_A_PAD);
+	if (m->has_rx_srtcp_from)
+		mnl_attr_put_u32(nlh, BTI_CTX_A_SRTCP_FROM, m->rx_srtcp_from);
 	mnl_attr_nest_end(nlh, nest);
 
 	mnl_attr_put_u32(nlh, BTI_SESSION_A_REPLAY_WINDOW, m->window);

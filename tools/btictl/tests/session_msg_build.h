@@ -18,6 +18,10 @@ struct session_msg {
 	uint32_t suite;
 	uint32_t tx_ssrc, tx_roc, tx_srtcp_index;
 	uint32_t rx_ssrc, rx_roc;
+	/* Switch-over points of a rekey (the kernel sends them while in use). */
+	bool has_rx_srtp_from, has_rx_srtcp_from;
+	uint64_t rx_srtp_from;
+	uint32_t rx_srtcp_from;
 	uint32_t window;
 	uint64_t soft_limit;
 	uint64_t counter_base;	/* counter i is counter_base + i */

@@ -4,7 +4,8 @@
  * the command and flags of each request, replies handed to the parsers,
  * the attribute named from an extended ACK, and that the buffers that
  * held keys (the request, and an error that echoes it) are zero when the
- * call returns, on success and on failure.
+ * call returns, on success and on failure; joining the events group and
+ * the events of a datagram handed to the callback.
  */
 #include <errno.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 
 #include "bti_client.h"
 #include "cmocka_all.h"
+#include "event_msg_build.h"
 #include "fake_genl_socket.h"
 #include "nlmsg_build.h"
 #include "session_msg_build.h"
@@ -329,6 +331,85 @@ static void test_del_and_flush(void **state)
 	assert_int_equal(fake_genl.n_transact, 2);
 }
 
+static void test_events_join(void **state)
+{
+	struct nl_error err;
+
+	(void)state;
+	assert_int_equal(bti_client_events_join(client, &err), 0);
+	assert_string_equal(fake_genl.joined, BTI_MCGRP_EVENTS);
+	assert_string_equal(fake_genl.joined, "events");
+	fake_genl.join_code = EOPNOTSUPP;
+	assert_int_equal(bti_client_events_join(client, &err), -1);
+	assert_int_equal(err.code, EOPNOTSUPP);
+	assert_int_equal(fake_genl.n_transact, 0);
+}
+
+struct events_seen {
+	int n_ok, n_bad;
+	uint32_t ssrc[4];
+};
+
+static int events_cb(const struct bti_session_event *ev,
+		     const struct nl_error *bad, void *data)
+{
+	struct events_seen *s = data;
+
+	(void)bad;
+	if (ev)
+		s->ssrc[s->n_ok++] = ev->ssrc;
+	else
+		s->n_bad++;
+	return 0;
+}
+
+/* A datagram of events reaches the callback, parsed, message by message. */
+static void test_events_wait(void **state)
+{
+	_Alignas(8) char buf[512];
+	struct event_msg m = {
+		.local = "192.0.2.1:5004", .remote = "192.0.2.2:6004",
+		.suite = BTI_SUITE_AEAD_AES_128_GCM,
+		.type = BTI_EVENT_HARD_LIMIT, .dir = BTI_EVENT_DIR_RX,
+		.proto = BTI_EVENT_PROTO_SRTP, .ssrc = 0x2222,
+		.count = UINT64_C(1) << 48,
+	};
+	struct events_seen seen = { 0 };
+	struct nlmsghdr *nlh;
+	struct nl_error err;
+	struct nlbuf b;
+
+	(void)state;
+	nlbuf_init(&b);
+	nlh = event_msg_build(buf, &m);
+	memcpy(b.data, nlh, nlh->nlmsg_len);
+	b.len = MNL_ALIGN(nlh->nlmsg_len);
+	m.ssrc = 0x3333;
+	nlh = event_msg_build(buf, &m);
+	memcpy(b.data + b.len, nlh, nlh->nlmsg_len);
+	b.len += MNL_ALIGN(nlh->nlmsg_len);
+	fake_genl.wait_data = b.data;
+	fake_genl.wait_len = b.len;
+	assert_int_equal(bti_client_events_wait(client, NULL, NULL, events_cb,
+						&seen, &err), 1);
+	assert_int_equal(seen.n_ok, 2);
+	assert_int_equal(seen.ssrc[0], 0x2222);
+	assert_int_equal(seen.ssrc[1], 0x3333);
+	assert_int_equal(seen.n_bad, 0);
+
+	/* Nothing came in time. */
+	fake_genl.wait_len = 0;
+	assert_int_equal(bti_client_events_wait(client, NULL, NULL, events_cb,
+						&seen, &err), 0);
+	assert_int_equal(seen.n_ok, 2);
+
+	fake_genl.wait_code = ENOBUFS;
+	assert_int_equal(bti_client_events_wait(client, NULL, NULL, events_cb,
+						&seen, &err), -1);
+	assert_int_equal(err.code, ENOBUFS);
+	assert_int_equal(seen.n_ok + seen.n_bad, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +422,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_get, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dump, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_del_and_flush, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_events_join, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_events_wait, setup,
 						teardown),
 	};
 

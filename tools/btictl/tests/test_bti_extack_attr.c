@@ -17,7 +17,10 @@
 static _Alignas(8) char buf[2048];
 static struct bti_session_keys keys;
 
-/* A NEW request of an AES-CM session, as btictl sends it. */
+/*
+ * A request of an AES-CM session as btictl sends it (NEW never carries
+ * the switch-over points of a receive rekey; this one does, for naming).
+ */
 static struct nlmsghdr *new_request(void)
 {
 	struct bti_session_req r;
@@ -41,6 +44,8 @@ static struct nlmsghdr *new_request(void)
 	r.suite = BTI_SUITE_AES_CM_128_HMAC_SHA1_80;
 	r.keys = &keys;
 	r.ctx[BTI_DIR_TX].has_srtcp_index = true;
+	r.ctx[BTI_DIR_RX].has_srtp_from = true;
+	r.ctx[BTI_DIR_RX].has_srtcp_from = true;
 	nlh = genl_msg_begin(buf, TEST_FAMILY, BTI_CMD_SESSION_NEW);
 	assert_int_equal(session_request_put(nlh, sizeof(buf), &r), 0);
 	return nlh;
@@ -148,6 +153,13 @@ static void test_bad_attribute(void **state)
 				   BTI_CTX_A_SRTCP_AUTH_KEY)),
 		   "attribute BTI_CTX_A_SRTCP_AUTH_KEY in BTI_SESSION_A_RX");
 	expect_bad(nlh, offs(nlh, s), "attribute BTI_A_SESSION");
+	/* The switch-over points of a receive rekey. */
+	expect_bad(nlh, offs(nlh, in(in(s, BTI_SESSION_A_RX),
+				   BTI_CTX_A_SRTP_FROM)),
+		   "attribute BTI_CTX_A_SRTP_FROM in BTI_SESSION_A_RX");
+	expect_bad(nlh, offs(nlh, in(in(s, BTI_SESSION_A_RX),
+				   BTI_CTX_A_SRTCP_FROM)),
+		   "attribute BTI_CTX_A_SRTCP_FROM in BTI_SESSION_A_RX");
 }
 
 /* Offsets that are not where an attribute starts name nothing. */

@@ -20,6 +20,12 @@ static void test_known_feature_bits(void **state)
 	assert_int_equal(BTI_F_ZERO_STATS, 1 << 1);
 	assert_string_equal(bti_feature_name(1, buf, sizeof(buf)),
 			    "zero-stats");
+	assert_int_equal(BTI_F_SESSIONS, 1 << 2);
+	assert_string_equal(bti_feature_name(2, buf, sizeof(buf)), "sessions");
+	assert_int_equal(BTI_F_REKEY, 1 << 3);
+	assert_string_equal(bti_feature_name(3, buf, sizeof(buf)), "rekey");
+	assert_int_equal(BTI_F_EVENTS, 1 << 4);
+	assert_string_equal(bti_feature_name(4, buf, sizeof(buf)), "events");
 }
 
 static void test_unknown_feature_bits(void **state)
@@ -27,7 +33,7 @@ static void test_unknown_feature_bits(void **state)
 	char buf[BTI_FEATURE_NAME_MAX];
 
 	(void)state;
-	assert_string_equal(bti_feature_name(2, buf, sizeof(buf)), "bit-2");
+	assert_string_equal(bti_feature_name(5, buf, sizeof(buf)), "bit-5");
 	assert_string_equal(bti_feature_name(31, buf, sizeof(buf)), "bit-31");
 	assert_string_equal(bti_feature_name(63, buf, sizeof(buf)), "bit-63");
 }
@@ -40,6 +46,40 @@ static void test_feature_name_returns_buffer_and_truncates(void **state)
 	assert_ptr_equal(bti_feature_name(0, buf, sizeof(buf)), buf);
 	assert_string_equal(buf, "netn");
 	assert_string_equal(bti_feature_name(40, buf, sizeof(buf)), "bit-");
+}
+
+static void test_event_names(void **state)
+{
+	char buf[BTI_EVENT_NAME_MAX];
+
+	(void)state;
+	assert_int_equal(BTI_EVENT_SOFT_LIMIT, 1);
+	assert_string_equal(bti_event_name(BTI_EVENT_SOFT_LIMIT, buf,
+					   sizeof(buf)), "soft-limit");
+	assert_string_equal(bti_event_name(BTI_EVENT_HARD_LIMIT, buf,
+					   sizeof(buf)), "hard-limit");
+	assert_string_equal(bti_event_name(BTI_EVENT_AUTH_FAILURES, buf,
+					   sizeof(buf)), "auth-failures");
+	assert_string_equal(bti_event_name(BTI_EVENT_UNSPEC, buf,
+					   sizeof(buf)), "event-0");
+	assert_string_equal(bti_event_name(4, buf, sizeof(buf)), "event-4");
+	assert_ptr_equal(bti_event_name(UINT32_MAX, buf, sizeof(buf)), buf);
+	assert_string_equal(buf, "event-4294967295");
+
+	assert_string_equal(bti_event_dir_name(BTI_EVENT_DIR_TX, buf,
+					       sizeof(buf)), "tx");
+	assert_string_equal(bti_event_dir_name(BTI_EVENT_DIR_RX, buf,
+					       sizeof(buf)), "rx");
+	assert_string_equal(bti_event_dir_name(0, buf, sizeof(buf)), "dir-0");
+	assert_string_equal(bti_event_dir_name(3, buf, sizeof(buf)), "dir-3");
+
+	assert_string_equal(bti_event_proto_name(BTI_EVENT_PROTO_SRTP, buf,
+						 sizeof(buf)), "srtp");
+	assert_string_equal(bti_event_proto_name(BTI_EVENT_PROTO_SRTCP, buf,
+						 sizeof(buf)), "srtcp");
+	assert_string_equal(bti_event_proto_name(UINT32_MAX, buf,
+						 sizeof(buf)),
+			    "proto-4294967295");
 }
 
 static void test_counter_names_in_order(void **state)
@@ -84,6 +124,14 @@ static void test_attribute_names(void **state)
 	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_CTX,
 					  BTI_CTX_A_SRTCP_INDEX),
 			    "BTI_CTX_A_SRTCP_INDEX");
+	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_CTX,
+					  BTI_CTX_A_SRTP_FROM),
+			    "BTI_CTX_A_SRTP_FROM");
+	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_CTX,
+					  BTI_CTX_A_SRTCP_FROM),
+			    "BTI_CTX_A_SRTCP_FROM");
+	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_TOP, BTI_A_EVENT),
+			    "BTI_A_EVENT");
 	assert_string_equal(bti_attr_name(BTI_ATTR_SPACE_STATS,
 					  BTI_STATS_A_DROP_NOMEM),
 			    "BTI_STATS_A_DROP_NOMEM");
@@ -150,6 +198,7 @@ int main(void)
 		cmocka_unit_test(test_known_feature_bits),
 		cmocka_unit_test(test_unknown_feature_bits),
 		cmocka_unit_test(test_feature_name_returns_buffer_and_truncates),
+		cmocka_unit_test(test_event_names),
 		cmocka_unit_test(test_counter_names_in_order),
 		cmocka_unit_test(test_non_counters_have_no_name),
 		cmocka_unit_test(test_attribute_names),

@@ -175,6 +175,8 @@ static void check_usage_text(const char *out)
 	assert_non_null(strstr(out, "\n  session "));
 	assert_non_null(strstr(out, "\n  session add local ADDR:PORT remote ADDR:PORT suite SUITE "));
 	assert_non_null(strstr(out, "\n  session flush "));
+	assert_non_null(strstr(out, "rx-srtp-from INDEX] [rx-srtcp-from INDEX]]"));
+	assert_non_null(strstr(out, "\n  monitor [count N] [timeout SECONDS] [ready-file PATH]\n"));
 	assert_non_null(strstr(out, "\n  -j, --json "));
 }
 

@@ -44,6 +44,9 @@ static const char gcm_rx_keys[] =
 	"rx-srtp-salt " H12 "\n"
 	"rx-srtcp-key " H16 "\n"
 	"rx-srtcp-salt " H12 "\n";
+static const char tx_master_keys[] =
+	"tx-master-key " RFC3711_B3_MASTER_KEY "\n"
+	"tx-master-salt " RFC3711_B3_MASTER_SALT "\n";
 static const char bad_salt_line3[] =
 	"tx-master-key " RFC3711_B3_MASTER_KEY "\n"
 	"\n"
@@ -54,7 +57,7 @@ static const char eperm_tail[] =
 static const char hint[] = "; try 'btictl help'\n";
 
 static char dir[] = "/tmp/btictl-cmd-session-XXXXXX";
-static char path_aes_cm[64], path_gcm_rx[64], path_bad[64];
+static char path_aes_cm[64], path_gcm_rx[64], path_bad[64], path_tx[64];
 
 #define FLOW "local", "192.0.2.1:5004", "remote", "192.0.2.2:6004"
 #define ADD(keys, ...) run_btictl("session", "add", FLOW, \
@@ -80,6 +83,7 @@ static int group_setup(void **state)
 	write_file(path_aes_cm, "aes_cm", aes_cm_keys);
 	write_file(path_gcm_rx, "gcm_rx", gcm_rx_keys);
 	write_file(path_bad, "bad", bad_salt_line3);
+	write_file(path_tx, "tx", tx_master_keys);
 	return 0;
 }
 
@@ -89,6 +93,7 @@ static int group_teardown(void **state)
 	unlink(path_aes_cm);
 	unlink(path_gcm_rx);
 	unlink(path_bad);
+	unlink(path_tx);
 	return rmdir(dir);
 }
 
@@ -358,6 +363,101 @@ static void test_set_rekey_errors(void **state)
 		     "'session set' has nothing to change: give keys, window or soft-limit");
 }
 
+/* The switch-over points of a receive rekey go into the RX context. */
+static void test_set_rekey_switch_over(void **state)
+{
+	const struct bti_session_req *q = &fake_bti.last_req;
+	struct run_result r;
+
+	(void)state;
+	fake_bti.session.suite = BTI_SUITE_AEAD_AES_128_GCM;
+	r = run_btictl("session", "set", FLOW, "keys", path_gcm_rx, "rx-ssrc",
+		       "0x55667788", "rx-srtp-from", "0x10064",
+		       "rx-srtcp-from", "51", "window", "256", NULL);
+	expect(&r, 0, "");
+	assert_string_equal(fake_bti.log, "open get set close ");
+	assert_true(q->ctx[BTI_DIR_RX].has_srtp_from);
+	assert_true(q->ctx[BTI_DIR_RX].srtp_from == 65636);
+	assert_true(q->ctx[BTI_DIR_RX].has_srtcp_from);
+	assert_int_equal(q->ctx[BTI_DIR_RX].srtcp_from, 51);
+	assert_false(q->ctx[BTI_DIR_RX].has_roc);
+	assert_false(q->ctx[BTI_DIR_TX].has_srtp_from);
+	assert_false(q->ctx[BTI_DIR_TX].has_srtcp_from);
+	assert_int_equal(q->window, 256);
+
+	/* Without them, none is sent: the kernel picks the default. */
+	fake_bti_reset();
+	fake_bti.session.suite = BTI_SUITE_AEAD_AES_128_GCM;
+	r = run_btictl("session", "set", FLOW, "keys", path_gcm_rx, "rx-ssrc",
+		       "0x55667788", NULL);
+	expect(&r, 0, "");
+	assert_false(q->ctx[BTI_DIR_RX].has_srtp_from);
+	assert_false(q->ctx[BTI_DIR_RX].has_srtcp_from);
+}
+
+static void test_set_rekey_switch_over_errors(void **state)
+{
+	struct run_result r;
+
+	(void)state;
+	fake_bti.session.suite = BTI_SUITE_AES_CM_128_HMAC_SHA1_80;
+	/* A key file without rx keys: nothing to switch over. */
+	r = run_btictl("session", "set", FLOW, "keys", path_tx, "tx-ssrc",
+		       "1", "rx-srtp-from", "100", NULL);
+	expect_usage(&r,
+		     "the key file has no rx keys, so rx-srtp-from does not apply");
+	r = run_btictl("session", "set", FLOW, "keys", path_tx, "tx-ssrc",
+		       "1", "rx-srtcp-from", "100", NULL);
+	expect_usage(&r,
+		     "the key file has no rx keys, so rx-srtcp-from does not apply");
+	assert_int_equal(fake_bti.n_session_get, 2);
+
+	/* Refused before anything is read or sent. */
+	r = run_btictl("session", "set", FLOW, "rx-srtp-from", "100", NULL);
+	expect_usage(&r,
+		     "'rx-srtp-from' goes with 'keys': it sets up a rekeyed direction");
+	r = run_btictl("session", "set", FLOW, "keys", path_gcm_rx, "rx-ssrc",
+		       "1", "rx-srtp-from", "281474976710656", NULL);
+	expect_usage(&r,
+		     "bad rx-srtp-from '281474976710656': expected an SRTP packet index (ROC * 65536 + SEQ) from 0 to 281474976710655");
+	r = run_btictl("session", "set", FLOW, "keys", path_gcm_rx, "rx-ssrc",
+		       "1", "rx-srtcp-from", "0x80000000", NULL);
+	expect_usage(&r,
+		     "bad rx-srtcp-from '0x80000000': expected an SRTCP index from 0 to 2147483647");
+	r = run_btictl("session", "set", FLOW, "keys", path_gcm_rx, "rx-ssrc",
+		       "1", "rx-roc", "1", "rx-srtp-from", "100", NULL);
+	expect_usage(&r,
+		     "'rx-roc' and 'rx-srtp-from' do not go together: with the same rx-ssrc the ROC follows from the switch-over point, a new rx-ssrc needs none");
+	r = ADD(path_aes_cm, "rx-srtcp-from", "1", NULL);
+	expect_usage(&r, "unexpected argument 'rx-srtcp-from' to 'session add'");
+	assert_int_equal(fake_bti.n_session_get, 2);
+}
+
+/* What the kernel refuses in a rekey reaches the user as it said it. */
+static void test_set_rekey_refused(void **state)
+{
+	struct run_result r;
+
+	(void)state;
+	fake_bti.session.suite = BTI_SUITE_AEAD_AES_128_GCM;
+	fake_bti.session_set.code = EINVAL;
+	fake_bti.session_set.extack =
+		"a rekeyed receive context of the same SSRC goes on with the stream: set BTI_CTX_A_SRTP_FROM, not BTI_CTX_A_ROC";
+	fake_bti.session_set.attr = "attribute BTI_SESSION_A_RX";
+	r = run_btictl("session", "set", FLOW, "keys", path_gcm_rx, "rx-ssrc",
+		       "1", "rx-roc", "2", NULL);
+	expect(&r, 1,
+	       "btictl: changing the session: Invalid argument: a rekeyed receive context of the same SSRC goes on with the stream: set BTI_CTX_A_SRTP_FROM, not BTI_CTX_A_ROC (attribute BTI_SESSION_A_RX)\n");
+
+	fake_bti.session_set.extack =
+		"a switch-over index is for the same SSRC; a new SSRC switches by itself";
+	r = run_btictl("session", "set", FLOW, "keys", path_gcm_rx, "rx-ssrc",
+		       "2", "rx-srtp-from", "100", NULL);
+	expect(&r, 1,
+	       "btictl: changing the session: Invalid argument: a switch-over index is for the same SSRC; a new SSRC switches by itself (attribute BTI_SESSION_A_RX)\n");
+	assert_int_equal(fake_bti.n_session_set, 2);
+}
+
 static void test_set_kernel_errors(void **state)
 {
 	struct run_result r;
@@ -435,6 +535,10 @@ int main(void)
 		cmocka_unit_test_setup(test_set_settings_only, setup),
 		cmocka_unit_test_setup(test_set_rekey, setup),
 		cmocka_unit_test_setup(test_set_rekey_errors, setup),
+		cmocka_unit_test_setup(test_set_rekey_switch_over, setup),
+		cmocka_unit_test_setup(test_set_rekey_switch_over_errors,
+				       setup),
+		cmocka_unit_test_setup(test_set_rekey_refused, setup),
 		cmocka_unit_test_setup(test_set_kernel_errors, setup),
 		cmocka_unit_test_setup(test_del, setup),
 		cmocka_unit_test_setup(test_flush, setup),

@@ -60,14 +60,38 @@ static void test_text_unknown_features(void **state)
 	(void)state;
 	strcpy(fake_bti.version.module_version, "0.3.1");
 	fake_bti.version.api_version = 7;
-	fake_bti.version.features = BTI_F_ZERO_STATS | 1U << 2 |
+	fake_bti.version.features = BTI_F_ZERO_STATS | 1U << 5 |
 				    UINT64_C(1) << 63;
 	r = run_btictl("version", NULL);
 	expect_ok(&r,
 		  "module: bti 0.3.1\n"
 		  "api: 7\n"
-		  "features: zero-stats bit-2 bit-63\n"
+		  "features: zero-stats bit-5 bit-63\n"
 		  "tool: 0.1.0\n");
+}
+
+/* The features of the module with sessions, rekey and events. */
+static void test_every_feature(void **state)
+{
+	struct run_result r;
+
+	(void)state;
+	fake_bti.version.features = BTI_F_NETNS_STATS | BTI_F_ZERO_STATS |
+				    BTI_F_SESSIONS | BTI_F_REKEY |
+				    BTI_F_EVENTS;
+	r = run_btictl("version", NULL);
+	expect_ok(&r,
+		  "module: bti 0.1.0\n"
+		  "api: 1\n"
+		  "features: netns-stats zero-stats sessions rekey events\n"
+		  "tool: 0.1.0\n");
+	fake_bti.n_get_version = 0;
+	fake_bti.n_close = 0;
+	r = run_btictl("-j", "version", NULL);
+	expect_ok(&r,
+		  "{\"module_version\":\"0.1.0\",\"api_version\":1,"
+		  "\"features\":[\"netns-stats\",\"zero-stats\",\"sessions\","
+		  "\"rekey\",\"events\"],\"tool_version\":\"0.1.0\"}\n");
 }
 
 static void test_json(void **state)
@@ -86,11 +110,11 @@ static void test_json_unknown_and_no_features(void **state)
 	struct run_result r;
 
 	(void)state;
-	fake_bti.version.features = 1U << 5;
+	fake_bti.version.features = 1U << 6;
 	r = run_btictl("--json", "version", NULL);
 	expect_ok(&r,
 		  "{\"module_version\":\"0.1.0\",\"api_version\":1,"
-		  "\"features\":[\"bit-5\"],\"tool_version\":\"0.1.0\"}\n");
+		  "\"features\":[\"bit-6\"],\"tool_version\":\"0.1.0\"}\n");
 
 	fake_bti_reset();
 	fake_bti.version.features = 0;
@@ -151,6 +175,7 @@ int main(void)
 		cmocka_unit_test_setup(test_text, setup),
 		cmocka_unit_test_setup(test_text_no_features, setup),
 		cmocka_unit_test_setup(test_text_unknown_features, setup),
+		cmocka_unit_test_setup(test_every_feature, setup),
 		cmocka_unit_test_setup(test_json, setup),
 		cmocka_unit_test_setup(test_json_unknown_and_no_features, setup),
 		cmocka_unit_test_setup(test_json_escapes_module_version, setup),

@@ -212,6 +212,87 @@ static void test_set_rules(void **state)
 		     msg, "'session set' needs 'local'");
 }
 
+/* rx-srtp-from, rx-srtcp-from: set only, with keys, in range. */
+static void test_switch_over(void **state)
+{
+	struct session_args a;
+	char msg[256];
+
+	(void)state;
+	assert_int_equal(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			       "rx-ssrc", "7", "rx-srtp-from",
+			       "281474976710655", "rx-srtcp-from",
+			       "2147483647"), 0);
+	assert_true(a.has_srtp_from);
+	assert_true(a.srtp_from == (UINT64_C(1) << 48) - 1);
+	assert_true(a.has_srtcp_from);
+	assert_int_equal(a.srtcp_from, 0x7fffffff);
+
+	assert_int_equal(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			       "rx-srtp-from", "0x10064"), 0);
+	assert_true(a.srtp_from == 0x10064);
+	assert_false(a.has_srtcp_from);
+	assert_int_equal(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			       "rx-srtcp-from", "0"), 0);
+	assert_false(a.has_srtp_from);
+	assert_true(a.has_srtcp_from);
+	assert_int_equal(a.srtcp_from, 0);
+	assert_int_equal(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			       "rx-srtp-from", "0"), 0);
+	assert_true(a.has_srtp_from);
+
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			   "rx-srtp-from", "281474976710656"),
+		     msg,
+		     "bad rx-srtp-from '281474976710656': expected an SRTP packet index (ROC * 65536 + SEQ) from 0 to 281474976710655");
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			   "rx-srtp-from", "0x1000000000000"),
+		     msg,
+		     "bad rx-srtp-from '0x1000000000000': expected an SRTP packet index (ROC * 65536 + SEQ) from 0 to 281474976710655");
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			   "rx-srtp-from", "-1"),
+		     msg,
+		     "bad rx-srtp-from '-1': expected an SRTP packet index (ROC * 65536 + SEQ) from 0 to 281474976710655");
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			   "rx-srtcp-from", "2147483648"),
+		     msg,
+		     "bad rx-srtcp-from '2147483648': expected an SRTCP index from 0 to 2147483647");
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			   "rx-srtcp-from", ""),
+		     msg,
+		     "bad rx-srtcp-from '': expected an SRTCP index from 0 to 2147483647");
+
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "window", "64",
+			   "rx-srtp-from", "1"),
+		     msg,
+		     "'rx-srtp-from' goes with 'keys': it sets up a rekeyed direction");
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "rx-srtcp-from",
+			   "1"),
+		     msg,
+		     "'rx-srtcp-from' goes with 'keys': it sets up a rekeyed direction");
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			   "rx-roc", "1", "rx-srtp-from", "1"),
+		     msg,
+		     "'rx-roc' and 'rx-srtp-from' do not go together: with the same rx-ssrc the ROC follows from the switch-over point, a new rx-ssrc needs none");
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			   "rx-srtcp-from", "1", "rx-roc", "1"),
+		     msg,
+		     "'rx-roc' and 'rx-srtcp-from' do not go together: with the same rx-ssrc the ROC follows from the switch-over point, a new rx-ssrc needs none");
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			   "rx-srtp-from", "1", "rx-srtp-from", "2"),
+		     msg, "'rx-srtp-from' given twice");
+	expect_error(PARSE(SESSION_VERB_ADD, &a, msg, FLOW4, "suite",
+			   "AEAD_AES_128_GCM", "tx-ssrc", "1", "rx-ssrc", "2",
+			   "keys", "k", "rx-srtp-from", "1"),
+		     msg, "unexpected argument 'rx-srtp-from' to 'session add'");
+	expect_error(PARSE(SESSION_VERB_SHOW, &a, msg, "rx-srtcp-from", "1"),
+		     msg,
+		     "unexpected argument 'rx-srtcp-from' to 'session show'");
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
+			   "tx-srtp-from", "1"),
+		     msg, "unexpected argument 'tx-srtp-from' to 'session set'");
+}
+
 static void test_del_and_show(void **state)
 {
 	struct session_args a;
@@ -243,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_bad_values),
 		cmocka_unit_test(test_keywords),
 		cmocka_unit_test(test_set_rules),
+		cmocka_unit_test(test_switch_over),
 		cmocka_unit_test(test_del_and_show),
 	};
 

@@ -179,6 +179,64 @@ static void test_unknown_suite_and_absent_fields(void **state)
 	free(out);
 }
 
+/* While a rekey's previous keys are in use: the switch-over points. */
+static void test_switch_over_points(void **state)
+{
+	struct session_msg m = example;
+	struct bti_session_info s;
+	char want[1024];
+	char *out;
+
+	(void)state;
+	m.rx_roc = 1;
+	m.has_rx_srtp_from = true;
+	m.rx_srtp_from = 65536 + 100;
+	m.has_rx_srtcp_from = true;
+	m.rx_srtcp_from = 51;
+	parse(&m, &s);
+	out = text(&s);
+	snprintf(want, sizeof(want),
+		 "local 192.0.2.1:5004 remote 192.0.2.2:6004 suite AES_CM_128_HMAC_SHA1_80 window 128 soft-limit 0\n"
+		 "  tx ssrc 0x11223344 roc 0 srtcp-index 0\n"
+		 "  rx ssrc 0x55667788 roc 1\n"
+		 "    rekey: previous keys below srtp index 65636 (roc 1 seq 100), srtcp index 51\n"
+		 "%s", example_stats_text);
+	assert_string_equal(out, want);
+	free(out);
+	out = json(&s);
+	assert_non_null(strstr(out,
+			       ",\"rx\":{\"ssrc\":1432778632,\"roc\":1,"
+			       "\"srtp_from\":65636,\"srtcp_from\":51},"));
+	free(out);
+
+	/* One point alone (the other protocol's previous keys retired). */
+	m.has_rx_srtp_from = false;
+	parse(&m, &s);
+	out = text(&s);
+	assert_non_null(strstr(out,
+			       "  rx ssrc 0x55667788 roc 1\n"
+			       "    rekey: previous keys below srtcp index 51\n"
+			       "  stats "));
+	free(out);
+	out = json(&s);
+	assert_non_null(strstr(out,
+			       "\"rx\":{\"ssrc\":1432778632,\"roc\":1,"
+			       "\"srtcp_from\":51},"));
+	free(out);
+
+	m.has_rx_srtp_from = true;
+	m.rx_srtp_from = (UINT64_C(1) << 48) - 1;
+	m.has_rx_srtcp_from = false;
+	parse(&m, &s);
+	out = text(&s);
+	assert_non_null(strstr(out,
+			       "\n    rekey: previous keys below srtp index 281474976710655 (roc 4294967295 seq 65535)\n"));
+	free(out);
+	out = json(&s);
+	assert_non_null(strstr(out, "\"roc\":1,\"srtp_from\":281474976710655},"));
+	free(out);
+}
+
 /* Counters missing from the reply are left out of both forms. */
 static void test_partial_stats(void **state)
 {
@@ -204,6 +262,7 @@ int main(void)
 		cmocka_unit_test(test_json_example),
 		cmocka_unit_test(test_ipv6_large_values),
 		cmocka_unit_test(test_unknown_suite_and_absent_fields),
+		cmocka_unit_test(test_switch_over_points),
 		cmocka_unit_test(test_partial_stats),
 	};
 

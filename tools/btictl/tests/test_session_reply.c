@@ -87,6 +87,89 @@ static void test_unknown_attributes_ignored(void **state)
 	expect_full(&s);
 }
 
+/*
+ * The switch-over points of a rekey, each with or without the other; the
+ * u64 one padded as nla_put_u64_64bit() pads it, and not mistaken for
+ * another attribute.
+ */
+static void test_switch_over_points(void **state)
+{
+	_Alignas(8) char buf[1024];
+	struct session_msg m = full;
+	struct bti_session_info s;
+	struct nl_error err;
+
+	(void)state;
+	m.has_rx_srtp_from = true;
+	m.rx_srtp_from = (UINT64_C(1) << 48) - 1;
+	m.has_rx_srtcp_from = true;
+	m.rx_srtcp_from = 0x7fffffff;
+	nl_error_clear(&err);
+	assert_int_equal(bti_reply_parse_session(session_msg_build(buf, &m),
+						 &s, &err), 0);
+	expect_full(&s);
+	assert_true(s.ctx[BTI_DIR_RX].has_srtp_from);
+	assert_true(s.ctx[BTI_DIR_RX].srtp_from == (UINT64_C(1) << 48) - 1);
+	assert_true(s.ctx[BTI_DIR_RX].has_srtcp_from);
+	assert_int_equal(s.ctx[BTI_DIR_RX].srtcp_from, 0x7fffffff);
+	assert_false(s.ctx[BTI_DIR_TX].has_srtp_from);
+	assert_false(s.ctx[BTI_DIR_TX].has_srtcp_from);
+
+	m.has_rx_srtp_from = false;
+	m.rx_srtcp_from = 51;
+	assert_int_equal(bti_reply_parse_session(session_msg_build(buf, &m),
+						 &s, &err), 0);
+	assert_false(s.ctx[BTI_DIR_RX].has_srtp_from);
+	assert_int_equal(s.ctx[BTI_DIR_RX].srtcp_from, 51);
+
+	m.has_rx_srtp_from = true;
+	m.rx_srtp_from = 65636;
+	m.has_rx_srtcp_from = false;
+	m.unknown_attrs = true;
+	assert_int_equal(bti_reply_parse_session(session_msg_build(buf, &m),
+						 &s, &err), 0);
+	assert_true(s.ctx[BTI_DIR_RX].srtp_from == 65636);
+	assert_false(s.ctx[BTI_DIR_RX].has_srtcp_from);
+
+	/* Without a rekey in progress, neither. */
+	assert_int_equal(bti_reply_parse_session(session_msg_build(buf, &full),
+						 &s, &err), 0);
+	assert_false(s.ctx[BTI_DIR_RX].has_srtp_from);
+	assert_false(s.ctx[BTI_DIR_RX].has_srtcp_from);
+}
+
+static void expect_eproto(const struct nlmsghdr *nlh, const char *detail);
+
+/* Switch-over points of the wrong length are refused. */
+static void test_switch_over_wrong_length(void **state)
+{
+	_Alignas(8) char buf[1024];
+	struct sockaddr_in sin = { .sin_family = AF_INET };
+	struct nlmsghdr *nlh;
+	struct nlattr *n, *c;
+	int bad;
+
+	(void)state;
+	for (bad = 0; bad < 2; bad++) {
+		nlh = genl_msg_begin(buf, TEST_FAMILY, BTI_CMD_SESSION_GET);
+		n = mnl_attr_nest_start(nlh, BTI_A_SESSION);
+		mnl_attr_put(nlh, BTI_SESSION_A_LOCAL, sizeof(sin), &sin);
+		mnl_attr_put(nlh, BTI_SESSION_A_REMOTE, sizeof(sin), &sin);
+		mnl_attr_put_u32(nlh, BTI_SESSION_A_SUITE, 1);
+		c = mnl_attr_nest_start(nlh, BTI_SESSION_A_RX);
+		mnl_attr_put_u32(nlh, BTI_CTX_A_SSRC, 1);
+		if (bad == 0)
+			mnl_attr_put_u32(nlh, BTI_CTX_A_SRTP_FROM, 5);
+		else
+			mnl_attr_put_u64(nlh, BTI_CTX_A_SRTCP_FROM, 5);
+		mnl_attr_nest_end(nlh, c);
+		mnl_attr_nest_end(nlh, n);
+		expect_eproto(nlh, bad == 0 ?
+			      "BTI_CTX_A_SRTP_FROM has a wrong length" :
+			      "BTI_CTX_A_SRTCP_FROM has a wrong length");
+	}
+}
+
 static void test_ipv6_and_unknown_suite(void **state)
 {
 	_Alignas(8) char buf[1024];
@@ -275,6 +358,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_full_reply),
 		cmocka_unit_test(test_unknown_attributes_ignored),
+		cmocka_unit_test(test_switch_over_points),
+		cmocka_unit_test(test_switch_over_wrong_length),
 		cmocka_unit_test(test_ipv6_and_unknown_suite),
 		cmocka_unit_test(test_optional_absent),
 		cmocka_unit_test(test_malformed_cases),

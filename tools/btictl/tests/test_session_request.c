@@ -309,6 +309,62 @@ static void test_set_rekey_one_direction(void **state)
 	session_keys_wipe(&keys);
 }
 
+/*
+ * The switch-over points of a receive rekey go in BTI_SESSION_A_RX only,
+ * as NLA_U64 and NLA_U32, without a pad attribute (the kernel refuses
+ * BTI_CTX_A_PAD in a request).
+ */
+static void test_set_rekey_switch_over(void **state)
+{
+	_Alignas(8) char buf[2048];
+	struct bti_session_keys keys;
+	struct bti_session_req r;
+	struct nlmsghdr *nlh;
+	struct level s, c;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	set_flow(&r.flow, "192.0.2.1:5004", "192.0.2.2:6004");
+	fill_keys(&keys, 16, 14, 20, BTI_DIRS_BOTH);
+	r.suite = BTI_SUITE_AES_CM_128_HMAC_SHA1_80;
+	r.keys = &keys;
+	r.ctx[BTI_DIR_TX] = (struct bti_ctx_req){
+		.ssrc = 1, .has_srtp_from = true, .srtp_from = 5,
+		.has_srtcp_from = true, .srtcp_from = 6,
+	};
+	r.ctx[BTI_DIR_RX] = (struct bti_ctx_req){
+		.ssrc = 2, .has_srtp_from = true,
+		.srtp_from = (UINT64_C(1) << 48) - 1,
+		.has_srtcp_from = true, .srtcp_from = 0x7fffffff,
+	};
+
+	nlh = build(buf, sizeof(buf), BTI_CMD_SESSION_SET, &r);
+	read_session(nlh, &s);
+	/* TX: never a switch-over point. */
+	expect_ctx(s.tb[BTI_SESSION_A_TX], &keys.dir[BTI_DIR_TX], 1, NULL,
+		   NULL);
+	read_nest(s.tb[BTI_SESSION_A_RX], &c);
+	assert_int_equal(c.n, 7 + 2);	/* ssrc, six keys, two points */
+	assert_int_equal(mnl_attr_validate(c.tb[BTI_CTX_A_SRTP_FROM],
+					   MNL_TYPE_U64), 0);
+	assert_true(mnl_attr_get_u64(c.tb[BTI_CTX_A_SRTP_FROM]) ==
+		    (UINT64_C(1) << 48) - 1);
+	assert_int_equal(get_u32(c.tb[BTI_CTX_A_SRTCP_FROM]), 0x7fffffff);
+	assert_null(c.tb[BTI_CTX_A_PAD]);
+	assert_null(c.tb[BTI_CTX_A_ROC]);
+
+	/* One point alone, the value 0 included. */
+	r.ctx[BTI_DIR_RX].has_srtp_from = false;
+	r.ctx[BTI_DIR_RX].srtcp_from = 0;
+	nlh = build(buf, sizeof(buf), BTI_CMD_SESSION_SET, &r);
+	read_session(nlh, &s);
+	read_nest(s.tb[BTI_SESSION_A_RX], &c);
+	assert_int_equal(c.n, 7 + 1);
+	assert_null(c.tb[BTI_CTX_A_SRTP_FROM]);
+	assert_int_equal(get_u32(c.tb[BTI_CTX_A_SRTCP_FROM]), 0);
+	session_keys_wipe(&keys);
+}
+
 /* Settings only: the flow and the settings, no suite, no context. */
 static void test_set_settings_only(void **state)
 {
@@ -383,6 +439,7 @@ int main(void)
 		cmocka_unit_test(test_new_aes_cm_ipv4),
 		cmocka_unit_test(test_new_gcm_ipv6_no_auth),
 		cmocka_unit_test(test_set_rekey_one_direction),
+		cmocka_unit_test(test_set_rekey_switch_over),
 		cmocka_unit_test(test_set_settings_only),
 		cmocka_unit_test(test_del_flow_only),
 		cmocka_unit_test(test_buffer_too_small),
