@@ -14,7 +14,7 @@
  * (&bti_ctx.srtp_from, &bti_ctx.srtcp_from), with a new SSRC by its SSRC.
  * The previous context retires for good, per protocol, once the stream is
  * a replay window past the switch-over, and in any case BTI_PREV_GRACE
- * after the new context accepted its first packet. A retired key never
+ * after the new context accepted its first packet of that protocol. A retired key never
  * verifies a packet again; its memory goes at the next rekey or with the
  * session.
  */
@@ -140,10 +140,9 @@ struct bti_ctx *bti_ctx_prev(struct bti_ctx *ctx, u32 ssrc, bool srtcp)
 
 	if (!rcu_access_pointer(ctx->prev) || test_bit(bit, &ctx->flags))
 		return NULL;
-	first_at = READ_ONCE(ctx->first_at);
+	first_at = READ_ONCE(ctx->first_at[srtcp]);
 	if (first_at && time_after(jiffies, first_at + BTI_PREV_GRACE)) {
-		set_bit(BTI_CTX_PREV_SRTP_RETIRED, &ctx->flags);
-		set_bit(BTI_CTX_PREV_SRTCP_RETIRED, &ctx->flags);
+		set_bit(bit, &ctx->flags);
 		return NULL;
 	}
 	prev = rcu_dereference(ctx->prev);
@@ -155,8 +154,8 @@ struct bti_ctx *bti_ctx_prev(struct bti_ctx *ctx, u32 ssrc, bool srtcp)
  * @ctx: the context
  * @srtcp: the packet was SRTCP
  *
- * Starts the grace period of the previous context, and retires it for
- * the protocol once the stream moved a replay window past the switch-over
+ * Starts the protocol's grace period of the previous context, and retires
+ * it for the protocol once the stream moved a replay window past the switch-over
  * (same SSRC), or once the new SSRC brought a window's worth of packets.
  *
  * Context: rcu_read_lock() and @ctx->lock held, after the commit.
@@ -170,8 +169,8 @@ void bti_ctx_accepted(struct bti_ctx *ctx, bool srtcp)
 
 	if (!rcu_access_pointer(ctx->prev))
 		return;
-	if (!ctx->first_at)
-		WRITE_ONCE(ctx->first_at, jiffies ?: 1);
+	if (!ctx->first_at[srtcp])
+		WRITE_ONCE(ctx->first_at[srtcp], jiffies ?: 1);
 	bit = srtcp ? BTI_CTX_PREV_SRTCP_RETIRED : BTI_CTX_PREV_SRTP_RETIRED;
 	if (test_bit(bit, &ctx->flags))
 		return;

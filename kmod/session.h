@@ -59,7 +59,8 @@ struct bti_flow {
  *	this one belong to @prev
  * @srtcp_from: like @srtp_from, for SRTCP indexes
  * @first_at: receive, with @prev: jiffies when this context first
- *	accepted a packet (0: not yet); @prev retires a while after
+ *	accepted an SRTP ([0]) or SRTCP ([1]) packet (0: not yet); @prev
+ *	retires for that protocol a while after
  * @flags: enum bti_ctx_flag bits, set once and never cleared
  * @window: the bitmaps of @srtp_replay and @srtcp_replay
  *
@@ -80,7 +81,7 @@ struct bti_ctx {
 	struct bti_ctx __rcu *prev;
 	u64 srtp_from;
 	u32 srtcp_from;
-	unsigned long first_at;
+	unsigned long first_at[2];
 	unsigned long flags;
 	unsigned long window[];
 };

@@ -62,8 +62,10 @@
  * SSRC chooses. The previous context is retired for good, never to be used
  * again, once the stream is a replay window past the switch-over (same
  * SSRC: the new context accepted an index at least FROM + window; new
- * SSRC: the new context accepted a window's worth of packets), or at the
+ * SSRC: the new context accepted a window's worth of packets), 10 s after
+ * the new context accepted its first packet of the protocol, or at the
  * next rekey of the receive direction. A retired key is never accepted.
+ * BTI_CTX_A_PAD is for replies only; requests must not carry it.
  *
  * BTI_CMD_SESSION_EVENT: never a request; the kernel multicasts it to the
  * BTI_MCGRP_EVENTS group of the session's network namespace. It carries
