@@ -73,8 +73,11 @@ BTICTL_TEST_DEPS_test_cmd_session_show := $(BTICTL_CMD_UNITS)
 BTICTL_FAKE := $(BT)/fake_bti_client.o $(BT)/run_capture.o \
 	$(LIB_SRTP_KDF_OBJS)
 BTICTL_BUILD := $(BT)/nlmsg_build.o
-# RFC vectors as hex strings (lib/tests/test_hex.c, rfc3711_b3.h).
-BTICTL_KDF := $(LIB_SRTP_KDF_OBJS) $(LT)/test_hex.o
+# RFC vectors as hex strings (lib/tests/test_hex.c, rfc3711_b3.h), and
+# AES-GCM keys held against libsrtp2 (lib/tests/libsrtp_gcm.h).
+BTICTL_KDF := $(LIB_SRTP_KDF_OBJS) $(LT)/test_hex.o $(LIB_LIBSRTP_GCM_OBJS)
+BTICTL_TEST_LIBS_test_key_derive = $(LIBSRTP_LIBS)
+BTICTL_TEST_LIBS_test_key_file = $(LIBSRTP_LIBS)
 BTICTL_TEST_EXTRA_test_nl_attr_parse := $(BTICTL_BUILD)
 BTICTL_TEST_EXTRA_test_nl_reply := $(BTICTL_BUILD)
 BTICTL_TEST_EXTRA_test_ctrl_reply := $(BTICTL_BUILD)
@@ -109,7 +112,7 @@ $(BT)/%.o: $(BT)/%.c | test-deps lib-deps
 
 define btictl_test_rule
 $(BT)/$(1): $(BT)/$(1).o $(patsubst %,$(BTICTL_DIR)/%.o,$(BTICTL_TEST_DEPS_$(1))) $(BTICTL_TEST_EXTRA_$(1))
-	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(MNL_LIBS) $$(CRYPTO_LIBS) $$(LDLIBS)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(MNL_LIBS) $$(BTICTL_TEST_LIBS_$(1)) $$(CRYPTO_LIBS) $$(LDLIBS)
 endef
 $(foreach t,$(BTICTL_TESTS),$(eval $(call btictl_test_rule,$(t))))
 
