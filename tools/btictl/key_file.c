@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hex_decode.h"
 #include "key_derive.h"
 #include "key_file.h"
 
@@ -77,17 +78,6 @@ static int fail(struct key_file_error *e, unsigned int line,
 static bool is_blank(char c)
 {
 	return c == ' ' || c == '\t';
-}
-
-static int hex_nibble(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /* Name and kind of "D-SUFFIX"; -1 if it is not one. */
@@ -262,9 +252,9 @@ static int take_value(struct parse_state *st, unsigned int line,
 			    length_hint(suite, kind));
 
 	dst = destination(st, d, kind, &len_field);
-	for (i = 0; i < want; i++)
-		dst[i] = (uint8_t)(hex_nibble(hex[2 * i]) << 4 |
-				   hex_nibble(hex[2 * i + 1]));
+	if (hex_decode(hex, hex_len, dst, want) != (long)want)
+		return fail(st->e, line, "%s: the value is not hexadecimal",
+			    name);
 	if (len_field)
 		*len_field = want;
 	st->seen[d][kind] = line;

@@ -4,10 +4,14 @@
 # paths are relative to tools/.
 #
 #   srtp_aes_cm   AES counter mode keystream (RFC 3711 §4.1.1, RFC 6188)
-#   srtp_kdf      SRTP/SRTCP key derivation (RFC 3711 §4.3, RFC 6188 §3)
+#   srtp_kdf      SRTP/SRTCP key derivation (RFC 3711 §4.3, RFC 6188 §3,
+#                 RFC 7714 §11)
+#   num_parse     strict unsigned numbers (decimal, 0x hex)
+#   hex_decode    hex digits to octets
 #
 # A program that derives SRTP keys links $(LIB_SRTP_KDF_OBJS) and
-# $(CRYPTO_LIBS), and adds -I$(LIB_DIR) to its compile flags.
+# $(CRYPTO_LIBS); one that parses numbers or hex links $(LIB_PARSE_OBJS)
+# (no library). Both add -I$(LIB_DIR) to their compile flags.
 #
 # Test helpers other tests may link (tests/):
 #   test_hex      RFC hex strings to octets
@@ -22,6 +26,7 @@ CRYPTO_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcrypto)
 CRYPTO_LIBS = $(shell $(PKG_CONFIG) --libs libcrypto)
 
 LIB_SRTP_KDF_OBJS := $(LIB_DIR)/srtp_kdf.o $(LIB_DIR)/srtp_aes_cm.o
+LIB_PARSE_OBJS := $(LIB_DIR)/num_parse.o $(LIB_DIR)/hex_decode.o
 
 # libsrtp2 (Debian 12: libsrtp2-dev 2.5), for the tests that compare with
 # it; evaluated only when used.
@@ -46,13 +51,16 @@ LT := $(LIB_DIR)/tests
 LIB_TEST_DEPS_test_srtp_aes_cm := srtp_aes_cm
 LIB_TEST_DEPS_test_srtp_kdf := srtp_kdf srtp_aes_cm
 LIB_TEST_DEPS_test_srtp_kdf_libsrtp := srtp_kdf srtp_aes_cm
+LIB_TEST_DEPS_test_num_parse := num_parse hex_decode
+LIB_TEST_DEPS_test_hex_decode := hex_decode
 
 # The helpers that protect a packet with libsrtp2 and with OpenSSL.
 LIB_LIBSRTP_GCM_OBJS := $(LT)/libsrtp_gcm.o $(LT)/rfc7714_seal.o
 LIB_TEST_EXTRA_test_srtp_kdf_libsrtp := $(LIB_LIBSRTP_GCM_OBJS)
 LIB_TEST_LIBS_test_srtp_kdf_libsrtp = $(LIBSRTP_LIBS)
 
-LIB_TESTS := test_srtp_aes_cm test_srtp_kdf test_srtp_kdf_libsrtp
+LIB_TESTS := test_srtp_aes_cm test_srtp_kdf test_srtp_kdf_libsrtp \
+	test_num_parse test_hex_decode
 # Every test reads its RFC vectors as hex strings.
 LIB_TEST_EXTRA := $(LT)/test_hex.o
 
