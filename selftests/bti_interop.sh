@@ -1,12 +1,18 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Interop with libsrtp2 (tools/srtp-peer) across a veth pair, both
-# directions, RTP and RTCP, for the AES-CM suites (keys from RFC 3711
-# master keys, derived by btictl on one side and by libsrtp2 on the
-# other): sequence-number wrap (ROC 0 -> 1), reordering inside the window,
-# duplicates and packets older than the window dropped and counted as
-# replays, flipped bits dropped and counted as authentication failures.
+# Interop with libsrtp2 (tools/srtp-peer) across a veth pair, for every
+# suite (AES_CM_128_HMAC_SHA1_80 and _32, AEAD_AES_128_GCM and
+# AEAD_AES_256_GCM), RTP and RTCP, both directions. The keys come from
+# master keys: derived by btictl (RFC 3711; RFC 7714 with a 96-bit master
+# salt for AES-GCM) on one side and by libsrtp2 on the other.
+#
+#   bti.ko protects: RTP across the sequence-number wrap (ROC 0 -> 1),
+#   handed to it reordered, all verified by libsrtp2; RTCP, all verified.
+#   libsrtp2 protects, reordered, with duplicates, packets older than the
+#   window and flipped bits: bti.ko delivers every intact packet once and
+#   counts exactly duplicates + old as replays and the flips as
+#   authentication failures, for RTP (across the wrap) and for RTCP.
 
 set -eu
 
@@ -27,14 +33,16 @@ bti_setup ip jq insmod rmmod modprobe
 umask 077
 A=$(bti_netns_name io-a)
 B=$(bti_netns_name io-b)
-N=1000
+N=600		# RTP: 532 before the wrap, 68 after
 
 K1=E1F97A0D3E018BE0D64FA32C06DE4139
 S1=0EC675AD498AFEEBB6960B3AABE6
 K2=0EC675AD498AFEEBB6960B3AABE61234
 S2=E1F97A0D3E018BE0D64FA32C06DE
+SUITES=(AES_CM_128_HMAC_SHA1_80 AES_CM_128_HMAC_SHA1_32 AEAD_AES_128_GCM AEAD_AES_256_GCM)
 
-ktap_begin 13
+# 6 results per suite, 2 of set-up, 2 of plaintext, the kernel log.
+ktap_begin $((6 * ${#SUITES[@]} + 5))
 
 if bti_load; then
 	ktap_ok "module loads"
@@ -49,108 +57,164 @@ setup=$?
 ip netns exec "$A" ping -c 1 -W 2 10.98.0.2 >/dev/null 2>&1 || true
 ktap_check "two namespaces joined by veth" [ "$setup" -eq 0 ]
 
-# peer_recv NS ARGS...: a receiver in the background, summary to $BTI_TMP/rx
+# peer_recv NS ARGS...: a receiver in the background, summary to
+# $BTI_TMP/rx. It waits for its first packet as long as the sender takes
+# to start (an emulated guest on a busy host can take seconds to start a
+# process); rx_done ends it once the sender is done.
 peer_recv() {
 	local ns=$1
 	shift
 	rm -f "$BTI_TMP/ready" "$BTI_TMP/rx"
 	ip netns exec "$ns" "$PEER" "$@" --ready-file "$BTI_TMP/ready" \
-		--timeout-ms 3000 >"$BTI_TMP/rx" 2>"$BTI_TMP/rx.err" &
+		--timeout-ms 3000 --first-timeout-ms 120000 \
+		>"$BTI_TMP/rx" 2>"$BTI_TMP/rx.err" &
 	RX_PID=$!
-	for _ in $(seq 100); do
+	for _ in $(seq 300); do
 		[ -e "$BTI_TMP/ready" ] && return 0
 		sleep 0.1
 	done
 	return 1
 }
 
+# rx_done: the sender has finished. A receiver that got all it expected
+# has printed its summary and ended; one still waiting gets 10 s, then
+# SIGTERM (it prints its summary), so that a failing case costs seconds,
+# not the first timeout.
+rx_done() {
+	for _ in $(seq 100); do
+		[ -s "$BTI_TMP/rx" ] && break
+		sleep 0.1
+	done
+	[ -s "$BTI_TMP/rx" ] || kill -TERM "$RX_PID" 2>/dev/null || true
+	wait "$RX_PID" || true
+}
+
 stat_of() { # COUNTER: of the session in A
 	ip netns exec "$A" "$BTICTL" -j session show | jq ".[0].stats.$1"
 }
 
-for suite in AES_CM_128_HMAC_SHA1_80 AES_CM_128_HMAC_SHA1_32; do
-	printf '%s %s %s\n' "$suite" "$K1" "$S1" >"$BTI_TMP/k1"
-	printf '%s %s %s\n' "$suite" "$K2" "$S2" >"$BTI_TMP/k2"
+# keys SUITE: the master key and salt of each direction for SUITE, as
+# key files for srtp-peer ($BTI_TMP/k1: A to B, k2: B to A) and for
+# btictl ($BTI_TMP/bti.keys, A's view). AES-GCM: 12-octet salts, 32-octet
+# keys for AEAD_AES_256_GCM.
+keys() {
+	local k1=$K1 s1=$S1 k2=$K2 s2=$S2
+	case $1 in
+	AEAD_*) s1=${S1:0:24} s2=${S2:0:24} ;;
+	esac
+	case $1 in
+	AEAD_AES_256_GCM) k1=$K1$K2 k2=$K2$K1 ;;
+	esac
+	printf '%s %s %s\n' "$1" "$k1" "$s1" >"$BTI_TMP/k1"
+	printf '%s %s %s\n' "$1" "$k2" "$s2" >"$BTI_TMP/k2"
 	printf 'tx-master-key %s\ntx-master-salt %s\nrx-master-key %s\nrx-master-salt %s\n' \
-		"$K1" "$S1" "$K2" "$S2" >"$BTI_TMP/bti.keys"
+		"$k1" "$s1" "$k2" "$s2" >"$BTI_TMP/bti.keys"
+}
+
+# drops: "DROP_REPLAY DROP_AUTH" of the session in A
+drops() {
+	ip netns exec "$A" "$BTICTL" -j session show |
+		jq -r '.[0].stats | "\(.drop_replay) \(.drop_auth)"'
+}
+
+# counted NAME REPLAY AUTH: judge a libsrtp2 to bti.ko case from the
+# sender's summary ($BTI_TMP/tx), the plain receiver's ($BTI_TMP/rx) and
+# how far the drop counters moved (REPLAY, AUTH). One jq for it all:
+# every process costs under TCG.
+counted() {
+	local name=$1 replay=$2 auth=$3 sent='' dups='' old='' flipped='' ok='' clean=''
+	read -r sent dups old flipped ok clean < <(jq -rn \
+		--slurpfile tx "$BTI_TMP/tx" --slurpfile rx "$BTI_TMP/rx" \
+		'[$tx[0].packets, $tx[0].duplicates, $tx[0].old, $tx[0].flipped,
+		  $rx[0].ok, ($rx[0].content_mismatch == 0 and
+		  $rx[0].replay_fail == 0 and $rx[0].other_fail == 0)] | @tsv') || true
+	if [ -n "$ok" ] && [ "$ok" = $((sent - flipped)) ] && [ "$clean" = true ]; then
+		ktap_ok "$name: libsrtp2 to bti.ko, reordered: every intact packet delivered once"
+	else
+		ktap_fail "$name: libsrtp2 to bti.ko, reordered: every intact packet delivered once" \
+			"delivered $ok of $sent - $flipped; $(cat "$BTI_TMP/rx" "$BTI_TMP/tx")"
+	fi
+	if [ -n "$flipped" ] && [ "$replay" = $((dups + old)) ] && [ "$auth" = "$flipped" ] &&
+	   [ "$flipped" -gt 0 ] && [ "$dups" -gt 0 ] && [ "$old" -gt 0 ]; then
+		ktap_ok "$name: $dups duplicates and $old old packets counted as replays, $flipped flipped as auth failures"
+	else
+		ktap_fail "$name: duplicates and old packets counted as replays, flipped bits as auth failures" \
+			"drop_replay $replay (want $dups + $old), drop_auth $auth (want $flipped)"
+	fi
+}
+
+FLIPS=10
+IMPAIR=reorder=8,duplicate=5%,old=10,flip=$FLIPS,seed=7
+NC=150		# RTCP from libsrtp2: old= needs >= old + flip + window (128)
+for suite in "${SUITES[@]}"; do
+	keys "$suite"
 	ip netns exec "$A" "$BTICTL" session flush
 	ip netns exec "$A" "$BTICTL" session add local 10.98.0.1:5004 remote 10.98.0.2:6004 \
 		suite "$suite" tx-ssrc 0x1111 rx-ssrc 0x2222 srtcp-index 1 \
 		keys "$BTI_TMP/bti.keys"
 
-	# bti.ko protects, libsrtp2 verifies, across the wrap of the sequence.
+	# bti.ko protects plaintext handed to it reordered in blocks of 8,
+	# one block across the wrap (65004 + 528 = 65532); libsrtp2 verifies.
 	peer_recv "$B" recv --local 10.98.0.2:6004 --ssrc 0x1111 --keys "$BTI_TMP/k1" \
 		--count $N || true
 	ip netns exec "$A" "$PEER" plain-send --local 10.98.0.1:5004 \
-		--remote 10.98.0.2:6004 --ssrc 0x1111 --count $N --start-seq 65000 \
-		--interval-us 200 >/dev/null
-	wait "$RX_PID" || true
-	if jq -e ".ok == $N and .roc == 1 and .auth_fail == 0" "$BTI_TMP/rx" >/dev/null; then
-		ktap_ok "$suite: $N RTP packets protected by bti.ko, verified by libsrtp2, ROC 0->1"
+		--remote 10.98.0.2:6004 --ssrc 0x1111 --count $N --start-seq 65004 \
+		--impair reorder=8,seed=3 --interval-us 200 >/dev/null
+	rx_done
+	if jq -e ".ok == $N and .roc == 1 and .auth_fail == 0 and .replay_fail == 0" \
+		"$BTI_TMP/rx" >/dev/null; then
+		ktap_ok "$suite: $N RTP packets protected by bti.ko, reordered, verified by libsrtp2, ROC 0->1"
 	else
-		ktap_fail "$suite: $N RTP packets protected by bti.ko, verified by libsrtp2, ROC 0->1" \
+		ktap_fail "$suite: $N RTP packets protected by bti.ko, reordered, verified by libsrtp2, ROC 0->1" \
 			"$(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
 	fi
 
-	# libsrtp2 protects, with duplicates, old packets, flips and
-	# reordering; bti.ko delivers every original once and counts the rest.
-	peer_recv "$A" plain-recv --local 10.98.0.1:5004 --ssrc 0x2222 --count $N || true
+	# libsrtp2 protects, across the wrap, with duplicates, old packets,
+	# flips and reordering. The receiver stops at the intact count: one
+	# packet delivered twice would take the place of an original.
+	peer_recv "$A" plain-recv --local 10.98.0.1:5004 --ssrc 0x2222 \
+		--count $((N - FLIPS)) || true
 	ip netns exec "$B" "$PEER" send --local 10.98.0.2:6004 --remote 10.98.0.1:5004 \
-		--ssrc 0x2222 --keys "$BTI_TMP/k2" --count $N --start-seq 65000 \
-		--impair reorder=8,duplicate=5%,old=10,flip=10,seed=7 --window 128 \
-		--interval-us 200 \
-		>"$BTI_TMP/tx"
-	wait "$RX_PID" || true
-	dups=$(jq .duplicates "$BTI_TMP/tx")
-	old=$(jq .old "$BTI_TMP/tx")
-	flipped=$(jq .flipped "$BTI_TMP/tx")
-	delivered=$(jq .ok "$BTI_TMP/rx")
-	want=$((N - flipped))
-	replay=$(stat_of drop_replay)
-	auth=$(stat_of drop_auth)
-	if [ "$delivered" = "$want" ] && jq -e '.content_mismatch == 0' "$BTI_TMP/rx" >/dev/null; then
-		ktap_ok "$suite: libsrtp2 to bti.ko, reordered, across the wrap: every intact packet delivered once"
-	else
-		ktap_fail "$suite: libsrtp2 to bti.ko, reordered, across the wrap: every intact packet delivered once" \
-			"delivered $delivered of $want; $(cat "$BTI_TMP/rx" "$BTI_TMP/tx")"
-	fi
-	if [ "$replay" = $((dups + old)) ] && [ "$auth" = "$flipped" ]; then
-		ktap_ok "$suite: duplicates and old packets counted as replays, flipped bits as auth failures"
-	else
-		ktap_fail "$suite: duplicates and old packets counted as replays, flipped bits as auth failures" \
-			"drop_replay $replay (want $((dups + old))), drop_auth $auth (want $flipped)"
-	fi
+		--ssrc 0x2222 --keys "$BTI_TMP/k2" --count $N --start-seq 65004 \
+		--impair "$IMPAIR" --window 128 --interval-us 200 >"$BTI_TMP/tx"
+	rx_done
+	read -r replay0 auth0 < <(drops)
+	counted "$suite RTP" "$replay0" "$auth0"
 
-	# RTCP both ways (same port, RFC 5761).
+	# RTCP (same port, RFC 5761). bti.ko protects, libsrtp2 verifies.
 	peer_recv "$B" recv --rtcp --local 10.98.0.2:6004 --ssrc 0x1111 --keys "$BTI_TMP/k1" \
 		--count 100 || true
 	ip netns exec "$A" "$PEER" plain-send --rtcp --local 10.98.0.1:5004 \
 		--remote 10.98.0.2:6004 --ssrc 0x1111 --count 100 >/dev/null
-	wait "$RX_PID" || true
-	rtcp_out=$(jq .ok "$BTI_TMP/rx")
-	peer_recv "$A" plain-recv --rtcp --local 10.98.0.1:5004 --ssrc 0x2222 --count 100 || true
-	ip netns exec "$B" "$PEER" send --rtcp --local 10.98.0.2:6004 --remote 10.98.0.1:5004 \
-		--ssrc 0x2222 --keys "$BTI_TMP/k2" --count 100 >/dev/null
-	wait "$RX_PID" || true
-	rtcp_in=$(jq .ok "$BTI_TMP/rx")
-	if [ "$rtcp_out" = 100 ] && [ "$rtcp_in" = 100 ]; then
-		ktap_ok "$suite: 100 SRTCP packets each way between bti.ko and libsrtp2"
+	rx_done
+	if jq -e '.ok == 100 and .auth_fail == 0 and .replay_fail == 0' "$BTI_TMP/rx" >/dev/null; then
+		ktap_ok "$suite: 100 RTCP packets protected by bti.ko, verified by libsrtp2"
 	else
-		ktap_fail "$suite: 100 SRTCP packets each way between bti.ko and libsrtp2" \
-			"out $rtcp_out, in $rtcp_in"
+		ktap_fail "$suite: 100 RTCP packets protected by bti.ko, verified by libsrtp2" \
+			"$(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
 	fi
+
+	# libsrtp2 protects RTCP with the same impairments.
+	peer_recv "$A" plain-recv --rtcp --local 10.98.0.1:5004 --ssrc 0x2222 \
+		--count $((NC - FLIPS)) || true
+	ip netns exec "$B" "$PEER" send --rtcp --local 10.98.0.2:6004 --remote 10.98.0.1:5004 \
+		--ssrc 0x2222 --keys "$BTI_TMP/k2" --count $NC --impair "$IMPAIR" \
+		--window 128 >"$BTI_TMP/tx"
+	rx_done
+	read -r replay1 auth1 < <(drops)
+	counted "$suite RTCP" $((replay1 - replay0)) $((auth1 - auth0))
 done
 
-# A session's flow never carries plaintext: with the wrong key on the
-# peer, nothing it receives verifies.
-printf 'AES_CM_128_HMAC_SHA1_80 %s %s\n' "$K2" "$S2" >"$BTI_TMP/wrong"
+# A session's flow never carries plaintext: what a plain receiver gets
+# of what was sent in clear on it is never that plaintext.
+keys AES_CM_128_HMAC_SHA1_80
 ip netns exec "$A" "$BTICTL" session flush
 ip netns exec "$A" "$BTICTL" session add local 10.98.0.1:5004 remote 10.98.0.2:6004 \
 	suite AES_CM_128_HMAC_SHA1_80 tx-ssrc 0x1111 rx-ssrc 0x2222 keys "$BTI_TMP/bti.keys"
 peer_recv "$B" plain-recv --local 10.98.0.2:6004 --ssrc 0x1111 --count 50 || true
 ip netns exec "$A" "$PEER" plain-send --local 10.98.0.1:5004 --remote 10.98.0.2:6004 \
 	--ssrc 0x1111 --count 50 >/dev/null
-wait "$RX_PID" || true
+rx_done
 if jq -e '.ok == 0 and .received == 50' "$BTI_TMP/rx" >/dev/null; then
 	ktap_ok "plaintext sent on a session's flow never leaves in clear"
 else

@@ -14,23 +14,25 @@ static const struct bti_suite_desc suites[] = {
 		.id = BTI_SUITE_AES_CM_128_HMAC_SHA1_80,
 		.name = "AES_CM_128_HMAC_SHA1_80",
 		.cipher_key_len = 16, .salt_len = 14, .auth_key_len = 20,
-		.master_kdf = true,
+		.master_salt_len = 14,
 	},
 	{
 		.id = BTI_SUITE_AES_CM_128_HMAC_SHA1_32,
 		.name = "AES_CM_128_HMAC_SHA1_32",
 		.cipher_key_len = 16, .salt_len = 14, .auth_key_len = 20,
-		.master_kdf = true,
+		.master_salt_len = 14,
 	},
 	{
 		.id = BTI_SUITE_AEAD_AES_128_GCM,
 		.name = "AEAD_AES_128_GCM",
 		.cipher_key_len = 16, .salt_len = 12, .auth_key_len = 0,
+		.master_salt_len = 12,
 	},
 	{
 		.id = BTI_SUITE_AEAD_AES_256_GCM,
 		.name = "AEAD_AES_256_GCM",
 		.cipher_key_len = 32, .salt_len = 12, .auth_key_len = 0,
+		.master_salt_len = 12,
 	},
 };
 

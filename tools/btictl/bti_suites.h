@@ -16,8 +16,12 @@ struct bti_suite_desc {
 	size_t cipher_key_len;	/* session encryption key, octets */
 	size_t salt_len;	/* session salt */
 	size_t auth_key_len;	/* session authentication key; 0: none (AEAD) */
-	/* RFC 3711 AES-CM PRF: keys can come from a master key and salt. */
-	bool master_kdf;
+	/*
+	 * Master salt of the key derivation (AES-CM PRF of RFC 3711, with
+	 * the 96-bit salt of RFC 7714 §11 for AES-GCM): 14 or 12 octets; 0:
+	 * no master key form. The master key is as long as the cipher key.
+	 */
+	size_t master_salt_len;
 };
 
 /* The suite with number @id; NULL if btictl does not know it. */

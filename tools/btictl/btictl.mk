@@ -8,7 +8,7 @@ BTICTL_DIR := btictl
 # Transport and parsing (no command line).
 BTICTL_CORE := nl_error nl_attr_parse nl_reply ctrl_reply genl_socket \
 	bti_names bti_reply bti_client json_writer bti_extack_attr \
-	secret_wipe num_parse endpoint bti_suites key_derive key_file \
+	secret_wipe endpoint bti_suites key_derive key_file \
 	session_request session_reply session_print event_reply event_print
 # Command line and commands.
 BTICTL_CLI := cli cli_report cmd_help commands cmd_version cmd_stats \
@@ -17,11 +17,12 @@ BTICTL_CLI := cli cli_report cmd_help commands cmd_version cmd_stats \
 
 BTICTL_OBJS := $(patsubst %,$(BTICTL_DIR)/%.o,$(BTICTL_CORE) $(BTICTL_CLI) main)
 
-# key_derive uses lib/srtp_kdf (OpenSSL 3 libcrypto).
+# key_derive uses lib/srtp_kdf (OpenSSL 3 libcrypto); numbers and hex
+# digits are lib/num_parse's and lib/hex_decode's.
 $(BTICTL_DIR)/%.o: $(BTICTL_DIR)/%.c | deps lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LIB_DIR) $(MNL_CFLAGS) $(CRYPTO_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BTICTL_DIR)/btictl: $(BTICTL_OBJS) $(LIB_SRTP_KDF_OBJS)
+$(BTICTL_DIR)/btictl: $(BTICTL_OBJS) $(LIB_SRTP_KDF_OBJS) $(LIB_PARSE_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(MNL_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
 
 PROGRAMS += $(BTICTL_DIR)/btictl
@@ -32,7 +33,7 @@ BT := $(BTICTL_DIR)/tests
 # (tests/fake_bti_client.c); parsing tests build messages with
 # tests/nlmsg_build.c; bti_client itself runs over a fake genl_socket
 # (tests/fake_genl_socket.c).
-BTICTL_ADDR_UNITS := endpoint num_parse
+BTICTL_ADDR_UNITS := endpoint
 BTICTL_KEY_UNITS := key_file key_derive secret_wipe bti_suites
 BTICTL_REPLY_UNITS := session_reply bti_reply bti_names nl_attr_parse \
 	nl_error $(BTICTL_ADDR_UNITS)
@@ -50,7 +51,6 @@ BTICTL_TEST_DEPS_test_json_writer := json_writer
 BTICTL_TEST_DEPS_test_genl_socket := genl_socket ctrl_reply nl_reply \
 	nl_attr_parse nl_error
 BTICTL_TEST_DEPS_test_secret_wipe := secret_wipe
-BTICTL_TEST_DEPS_test_num_parse := num_parse
 BTICTL_TEST_DEPS_test_endpoint := $(BTICTL_ADDR_UNITS)
 BTICTL_TEST_DEPS_test_bti_suites := bti_suites
 BTICTL_TEST_DEPS_test_key_derive := key_derive secret_wipe bti_suites
@@ -80,8 +80,11 @@ BTICTL_TEST_DEPS_test_cmd_monitor := $(BTICTL_CMD_UNITS)
 BTICTL_FAKE := $(BT)/fake_bti_client.o $(BT)/run_capture.o \
 	$(LIB_SRTP_KDF_OBJS)
 BTICTL_BUILD := $(BT)/nlmsg_build.o
-# RFC vectors as hex strings (lib/tests/test_hex.c, rfc3711_b3.h).
-BTICTL_KDF := $(LIB_SRTP_KDF_OBJS) $(LT)/test_hex.o
+# RFC vectors as hex strings (lib/tests/test_hex.c, rfc3711_b3.h), and
+# AES-GCM keys held against libsrtp2 (lib/tests/libsrtp_gcm.h).
+BTICTL_KDF := $(LIB_SRTP_KDF_OBJS) $(LT)/test_hex.o $(LIB_LIBSRTP_GCM_OBJS)
+BTICTL_TEST_LIBS_test_key_derive = $(LIBSRTP_LIBS)
+BTICTL_TEST_LIBS_test_key_file = $(LIBSRTP_LIBS)
 BTICTL_TEST_EXTRA_test_nl_attr_parse := $(BTICTL_BUILD)
 BTICTL_TEST_EXTRA_test_nl_reply := $(BTICTL_BUILD)
 BTICTL_TEST_EXTRA_test_ctrl_reply := $(BTICTL_BUILD)
@@ -110,7 +113,7 @@ BTICTL_TEST_EXTRA_test_cmd_monitor := $(BTICTL_FAKE)
 BTICTL_TESTS := test_nl_error test_nl_attr_parse test_nl_reply \
 	test_ctrl_reply test_bti_names test_bti_reply test_json_writer \
 	test_genl_socket test_cli test_cmd_version test_cmd_stats \
-	test_secret_wipe test_num_parse test_endpoint test_bti_suites \
+	test_secret_wipe test_endpoint test_bti_suites \
 	test_key_derive test_key_file test_session_args \
 	test_session_request test_bti_extack_attr test_session_reply \
 	test_session_print test_bti_client test_cmd_session \
@@ -121,8 +124,8 @@ $(BT)/%.o: $(BT)/%.c | test-deps lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(BTICTL_DIR) -I$(LIB_DIR) -I$(LT) $(MNL_CFLAGS) $(CRYPTO_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 define btictl_test_rule
-$(BT)/$(1): $(BT)/$(1).o $(patsubst %,$(BTICTL_DIR)/%.o,$(BTICTL_TEST_DEPS_$(1))) $(BTICTL_TEST_EXTRA_$(1))
-	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(MNL_LIBS) $$(CRYPTO_LIBS) $$(LDLIBS)
+$(BT)/$(1): $(BT)/$(1).o $(patsubst %,$(BTICTL_DIR)/%.o,$(BTICTL_TEST_DEPS_$(1))) $(BTICTL_TEST_EXTRA_$(1)) $(LIB_PARSE_OBJS)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(MNL_LIBS) $$(BTICTL_TEST_LIBS_$(1)) $$(CRYPTO_LIBS) $$(LDLIBS)
 endef
 $(foreach t,$(BTICTL_TESTS),$(eval $(call btictl_test_rule,$(t))))
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * key_derive: master key and salt to session keys (RFC 3711 §4.3).
+ * key_derive: master key and salt to session keys (RFC 3711 §4.3, RFC
+ * 7714 §11).
  */
 #include <errno.h>
 #include <string.h>
@@ -15,8 +16,17 @@ static int derive_set(const struct bti_suite_desc *suite,
 	struct srtp_session_keys k;
 	int ret;
 
-	ret = srtp_kdf_session_keys(mk, KEY_DERIVE_MASTER_KEY_LEN, ms, stream,
-				    0, 0, suite->auth_key_len, &k);
+	if (suite->master_salt_len == SRTP_KDF_AEAD_MASTER_SALT_LEN)
+		ret = srtp_kdf_session_keys_aead(mk, suite->cipher_key_len, ms,
+						 stream, 0, 0, &k);
+	else
+		ret = srtp_kdf_session_keys(mk, suite->cipher_key_len, ms,
+					    stream, 0, 0, suite->auth_key_len,
+					    &k);
+	if (ret == 0 && (k.cipher_key_len != suite->cipher_key_len ||
+			 k.salt_len != suite->salt_len ||
+			 k.auth_key_len != suite->auth_key_len))
+		ret = -EINVAL;
 	if (ret == 0) {
 		memcpy(set->cipher_key, k.cipher_key, suite->cipher_key_len);
 		set->cipher_key_len = suite->cipher_key_len;
@@ -37,11 +47,13 @@ int key_derive_master(const struct bti_suite_desc *suite,
 	int ret;
 
 	secret_wipe(out, sizeof(*out));
-	if (!suite || !suite->master_kdf ||
-	    master_key_len != KEY_DERIVE_MASTER_KEY_LEN ||
-	    master_salt_len != KEY_DERIVE_MASTER_SALT_LEN ||
-	    suite->cipher_key_len != KEY_DERIVE_MASTER_KEY_LEN ||
-	    suite->salt_len != SRTP_KDF_SESSION_SALT_LEN ||
+	if (!suite || !suite->master_salt_len ||
+	    master_key_len != suite->cipher_key_len ||
+	    master_salt_len != suite->master_salt_len ||
+	    (master_salt_len != SRTP_KDF_MASTER_SALT_LEN &&
+	     master_salt_len != SRTP_KDF_AEAD_MASTER_SALT_LEN) ||
+	    suite->cipher_key_len > BTI_CIPHER_KEY_MAX ||
+	    suite->salt_len > BTI_SALT_MAX ||
 	    suite->auth_key_len > BTI_AUTH_KEY_MAX)
 		return -EINVAL;
 

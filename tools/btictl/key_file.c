@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hex_decode.h"
 #include "key_derive.h"
 #include "key_file.h"
 
@@ -55,8 +56,8 @@ struct parse_state {
 	struct bti_session_keys *keys;
 	struct key_file_error *e;
 	unsigned int seen[BTI_DIR_NUM][KEY_KIND_NUM];	/* line, 0: not seen */
-	uint8_t master_key[BTI_DIR_NUM][KEY_DERIVE_MASTER_KEY_LEN];
-	uint8_t master_salt[BTI_DIR_NUM][KEY_DERIVE_MASTER_SALT_LEN];
+	uint8_t master_key[BTI_DIR_NUM][KEY_DERIVE_MASTER_KEY_MAX];
+	uint8_t master_salt[BTI_DIR_NUM][KEY_DERIVE_MASTER_SALT_MAX];
 };
 
 static int fail(struct key_file_error *e, unsigned int line,
@@ -77,17 +78,6 @@ static int fail(struct key_file_error *e, unsigned int line,
 static bool is_blank(char c)
 {
 	return c == ' ' || c == '\t';
-}
-
-static int hex_nibble(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /* Name and kind of "D-SUFFIX"; -1 if it is not one. */
@@ -149,12 +139,23 @@ static size_t expected_len(const struct bti_suite_desc *suite,
 	case KEY_SRTCP_AUTH:
 		return suite->auth_key_len;
 	case KEY_MASTER_KEY:
-		return suite->master_kdf ? KEY_DERIVE_MASTER_KEY_LEN : 0;
+		return suite->master_salt_len ? suite->cipher_key_len : 0;
 	case KEY_MASTER_SALT:
-		return suite->master_kdf ? KEY_DERIVE_MASTER_SALT_LEN : 0;
+		return suite->master_salt_len;
 	default:
 		return 0;
 	}
+}
+
+/* Why a master salt of @suite has the length it has, for messages. */
+static const char *length_hint(const struct bti_suite_desc *suite,
+			       enum key_kind kind)
+{
+	if (kind != KEY_MASTER_SALT)
+		return "";
+	if (suite->master_salt_len == 12)
+		return "; the AES-GCM master salt is 96 bits (RFC 7714)";
+	return "; the AES-CM master salt is 112 bits (RFC 3711)";
 }
 
 /* Where the octets of @kind in direction @d go, and its length field. */
@@ -226,9 +227,9 @@ static int take_value(struct parse_state *st, unsigned int line,
 			    name, bti_dir_name(d),
 			    is_master(kind) ? "session keys" : "a master key pair",
 			    other);
-	if (is_master(kind) && !suite->master_kdf)
+	if (is_master(kind) && !suite->master_salt_len)
 		return fail(st->e, line,
-			    "%s: master keys are for the AES_CM suites; give the session keys for %s",
+			    "%s: %s takes no master key; give its session keys",
 			    name, suite->name);
 	if (is_auth(kind) && !suite->auth_key_len)
 		return fail(st->e, line,
@@ -246,13 +247,14 @@ static int take_value(struct parse_state *st, unsigned int line,
 	want = expected_len(suite, kind);
 	if (hex_len / 2 != want)
 		return fail(st->e, line,
-			    "%s is %zu octets, %s needs %zu (%zu hex digits)",
-			    name, hex_len / 2, suite->name, want, want * 2);
+			    "%s is %zu octets, %s needs %zu (%zu hex digits)%s",
+			    name, hex_len / 2, suite->name, want, want * 2,
+			    length_hint(suite, kind));
 
 	dst = destination(st, d, kind, &len_field);
-	for (i = 0; i < want; i++)
-		dst[i] = (uint8_t)(hex_nibble(hex[2 * i]) << 4 |
-				   hex_nibble(hex[2 * i + 1]));
+	if (hex_decode(hex, hex_len, dst, want) != (long)want)
+		return fail(st->e, line, "%s: the value is not hexadecimal",
+			    name);
 	if (len_field)
 		*len_field = want;
 	st->seen[d][kind] = line;
@@ -325,9 +327,9 @@ static int finish_direction(struct parse_state *st, enum bti_dir d)
 				    "%s-master-salt without %s-master-key",
 				    dn, dn);
 		ret = key_derive_master(suite, st->master_key[d],
-					sizeof(st->master_key[d]),
+					expected_len(suite, KEY_MASTER_KEY),
 					st->master_salt[d],
-					sizeof(st->master_salt[d]),
+					expected_len(suite, KEY_MASTER_SALT),
 					&st->keys->dir[d]);
 		if (ret)
 			return fail(st->e, 0,
@@ -345,8 +347,8 @@ static int finish_direction(struct parse_state *st, enum bti_dir d)
 				    dn, kind_suffix[k], suite->name, dn, dn,
 				    dn);
 		return fail(st->e, 0,
-			    "%s-%s is missing: %s needs %s-srtp-key, -srtp-salt, -srtcp-key and -srtcp-salt",
-			    dn, kind_suffix[k], suite->name, dn);
+			    "%s-%s is missing: %s needs %s-srtp-key, -srtp-salt, -srtcp-key and -srtcp-salt, or %s-master-key and %s-master-salt",
+			    dn, kind_suffix[k], suite->name, dn, dn, dn);
 	}
 	st->keys->dir[d].present = true;
 	return 0;

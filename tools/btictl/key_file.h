@@ -9,12 +9,14 @@
  *
  *   D-srtp-key  D-srtp-salt  D-srtp-auth  D-srtcp-key  D-srtcp-salt  D-srtcp-auth
  *
- * (no -auth lines for the AEAD suites), or an RFC 3711 master key pair
+ * (no -auth lines for the AEAD suites), or a master key pair
  *
- *   D-master-key (16 octets)  D-master-salt (14 octets)
+ *   D-master-key  D-master-salt
  *
- * for the AES_CM suites only, from which the six session keys are
- * derived (key derivation rate 0, index 0, 20-octet auth keys). Every
+ * from which the session keys are derived (key derivation rate 0, index
+ * 0): RFC 3711 for the AES_CM suites (16-octet key, 14-octet salt,
+ * 20-octet auth keys), RFC 7714 §11 for AEAD_AES_128_GCM (16-octet key)
+ * and AEAD_AES_256_GCM (32-octet key), both with a 12-octet salt. Every
  * length is checked against the suite.
  */
 #ifndef BTICTL_KEY_FILE_H

@@ -4,10 +4,20 @@
 # paths are relative to tools/.
 #
 #   srtp_aes_cm   AES counter mode keystream (RFC 3711 §4.1.1, RFC 6188)
-#   srtp_kdf      SRTP/SRTCP key derivation (RFC 3711 §4.3, RFC 6188 §3)
+#   srtp_kdf      SRTP/SRTCP key derivation (RFC 3711 §4.3, RFC 6188 §3,
+#                 RFC 7714 §11)
+#   num_parse     strict unsigned numbers (decimal, 0x hex)
+#   hex_decode    hex digits to octets
 #
 # A program that derives SRTP keys links $(LIB_SRTP_KDF_OBJS) and
-# $(CRYPTO_LIBS), and adds -I$(LIB_DIR) to its compile flags.
+# $(CRYPTO_LIBS); one that parses numbers or hex links $(LIB_PARSE_OBJS)
+# (no library). Both add -I$(LIB_DIR) to their compile flags.
+#
+# Test helpers other tests may link (tests/):
+#   test_hex      RFC hex strings to octets
+#   rfc7714_seal  AES-GCM SRTP/SRTCP protection written from RFC 7714
+#   libsrtp_gcm   AES-GCM session keys held against libsrtp2's
+#                 (link $(LIB_LIBSRTP_GCM_OBJS) and $(LIBSRTP_LIBS))
 
 LIB_DIR := lib
 
@@ -16,11 +26,22 @@ CRYPTO_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcrypto)
 CRYPTO_LIBS = $(shell $(PKG_CONFIG) --libs libcrypto)
 
 LIB_SRTP_KDF_OBJS := $(LIB_DIR)/srtp_kdf.o $(LIB_DIR)/srtp_aes_cm.o
+LIB_PARSE_OBJS := $(LIB_DIR)/num_parse.o $(LIB_DIR)/hex_decode.o
+
+# libsrtp2 (Debian 12: libsrtp2-dev 2.5), for the tests that compare with
+# it; evaluated only when used.
+LIBSRTP_CFLAGS = $(shell $(PKG_CONFIG) --cflags libsrtp2)
+LIBSRTP_LIBS = $(shell $(PKG_CONFIG) --libs libsrtp2)
 
 .PHONY: lib-deps
 lib-deps:
 	@$(PKG_CONFIG) --atleast-version=3.0 libcrypto || \
 		{ echo "tools: OpenSSL >= 3.0 (libcrypto) not found by $(PKG_CONFIG) (install libssl-dev)" >&2; exit 1; }
+
+.PHONY: lib-test-srtp-deps
+lib-test-srtp-deps:
+	@$(PKG_CONFIG) --exists libsrtp2 || \
+		{ echo "tools: libsrtp2 not found by $(PKG_CONFIG) (install libsrtp2-dev)" >&2; exit 1; }
 
 $(LIB_DIR)/%.o: $(LIB_DIR)/%.c | lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) $(CRYPTO_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
@@ -29,17 +50,31 @@ $(LIB_DIR)/%.o: $(LIB_DIR)/%.c | lib-deps
 LT := $(LIB_DIR)/tests
 LIB_TEST_DEPS_test_srtp_aes_cm := srtp_aes_cm
 LIB_TEST_DEPS_test_srtp_kdf := srtp_kdf srtp_aes_cm
+LIB_TEST_DEPS_test_srtp_kdf_libsrtp := srtp_kdf srtp_aes_cm
+LIB_TEST_DEPS_test_num_parse := num_parse hex_decode
+LIB_TEST_DEPS_test_hex_decode := hex_decode
 
-LIB_TESTS := test_srtp_aes_cm test_srtp_kdf
+# The helpers that protect a packet with libsrtp2 and with OpenSSL.
+LIB_LIBSRTP_GCM_OBJS := $(LT)/libsrtp_gcm.o $(LT)/rfc7714_seal.o
+LIB_TEST_EXTRA_test_srtp_kdf_libsrtp := $(LIB_LIBSRTP_GCM_OBJS)
+LIB_TEST_LIBS_test_srtp_kdf_libsrtp = $(LIBSRTP_LIBS)
+
+LIB_TESTS := test_srtp_aes_cm test_srtp_kdf test_srtp_kdf_libsrtp \
+	test_num_parse test_hex_decode
 # Every test reads its RFC vectors as hex strings.
 LIB_TEST_EXTRA := $(LT)/test_hex.o
 
+# The RFC 7714 examples are those of the in-kernel tests.
+$(LT)/libsrtp_gcm.o $(LT)/test_srtp_kdf_libsrtp.o: | lib-test-srtp-deps
+$(LT)/libsrtp_gcm.o $(LT)/test_srtp_kdf_libsrtp.o: \
+	LT_EXTRA_CFLAGS = $(LIBSRTP_CFLAGS) -I$(CURDIR)/../selftests/kmod_test
+
 $(LT)/%.o: $(LT)/%.c | lib-deps test-deps
-	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LIB_DIR) $(CRYPTO_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LIB_DIR) $(CRYPTO_CFLAGS) $(CMOCKA_CFLAGS) $(LT_EXTRA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 define lib_test_rule
-$(LT)/$(1): $(LT)/$(1).o $(patsubst %,$(LIB_DIR)/%.o,$(LIB_TEST_DEPS_$(1))) $(LIB_TEST_EXTRA)
-	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(CRYPTO_LIBS) $$(LDLIBS)
+$(LT)/$(1): $(LT)/$(1).o $(patsubst %,$(LIB_DIR)/%.o,$(LIB_TEST_DEPS_$(1))) $(LIB_TEST_EXTRA_$(1)) $(LIB_TEST_EXTRA)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(LIB_TEST_LIBS_$(1)) $$(CRYPTO_LIBS) $$(LDLIBS)
 endef
 $(foreach t,$(LIB_TESTS),$(eval $(call lib_test_rule,$(t))))
 

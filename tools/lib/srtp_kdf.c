@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * srtp_kdf: SRTP/SRTCP key derivation, RFC 3711 §4.3 with the AES-CM PRF
- * of §4.3.3, for AES-128 and (RFC 6188) AES-256 master keys.
+ * of §4.3.3, for AES-128 and (RFC 6188) AES-256 master keys, with the
+ * 112-bit master salt of the AES-CM suites or the 96-bit one of the
+ * AES-GCM suites (RFC 7714 §11).
  */
 #include "srtp_kdf.h"
 
@@ -75,18 +77,19 @@ void srtp_session_keys_wipe(struct srtp_session_keys *keys)
 		OPENSSL_cleanse(keys, sizeof(*keys));
 }
 
-int srtp_kdf_session_keys(const uint8_t *master_key, size_t master_key_len,
-			  const uint8_t master_salt[SRTP_KDF_MASTER_SALT_LEN],
-			  enum srtp_kdf_stream stream, uint64_t index,
-			  uint32_t kdr, size_t auth_key_len,
-			  struct srtp_session_keys *keys)
+/*
+ * One session key set from a 112-bit PRF salt @salt14: the cipher key as
+ * long as the master key, @salt_len octets of session salt and
+ * @auth_key_len of authentication key.
+ */
+static int derive_set(const uint8_t *master_key, size_t master_key_len,
+		      const uint8_t salt14[SRTP_KDF_MASTER_SALT_LEN],
+		      enum srtp_kdf_stream stream, uint64_t index,
+		      uint32_t kdr, size_t salt_len, size_t auth_key_len,
+		      struct srtp_session_keys *keys)
 {
 	uint8_t cipher_label, auth_label, salt_label;
 	int ret;
-
-	if (!keys)
-		return -EINVAL;
-	srtp_session_keys_wipe(keys);
 
 	switch (stream) {
 	case SRTP_KDF_STREAM_SRTP:
@@ -107,29 +110,71 @@ int srtp_kdf_session_keys(const uint8_t *master_key, size_t master_key_len,
 	if (auth_key_len > SRTP_KDF_MAX_AUTH_KEY_LEN)
 		return -EINVAL;
 
-	ret = srtp_kdf_derive(master_key, master_key_len, master_salt, index,
+	ret = srtp_kdf_derive(master_key, master_key_len, salt14, index,
 			      kdr, cipher_label, keys->cipher_key,
 			      master_key_len);
 	if (ret)
-		goto fail;
+		return ret;
 	keys->cipher_key_len = master_key_len;
 
-	ret = srtp_kdf_derive(master_key, master_key_len, master_salt, index,
-			      kdr, salt_label, keys->salt, sizeof(keys->salt));
+	ret = srtp_kdf_derive(master_key, master_key_len, salt14, index,
+			      kdr, salt_label, keys->salt, salt_len);
 	if (ret)
-		goto fail;
+		return ret;
+	keys->salt_len = salt_len;
 
 	if (auth_key_len) {
-		ret = srtp_kdf_derive(master_key, master_key_len, master_salt,
+		ret = srtp_kdf_derive(master_key, master_key_len, salt14,
 				      index, kdr, auth_label, keys->auth_key,
 				      auth_key_len);
 		if (ret)
-			goto fail;
+			return ret;
 	}
 	keys->auth_key_len = auth_key_len;
 	return 0;
+}
 
-fail:
+int srtp_kdf_session_keys(const uint8_t *master_key, size_t master_key_len,
+			  const uint8_t master_salt[SRTP_KDF_MASTER_SALT_LEN],
+			  enum srtp_kdf_stream stream, uint64_t index,
+			  uint32_t kdr, size_t auth_key_len,
+			  struct srtp_session_keys *keys)
+{
+	int ret;
+
+	if (!keys)
+		return -EINVAL;
 	srtp_session_keys_wipe(keys);
+	ret = derive_set(master_key, master_key_len, master_salt, stream,
+			 index, kdr, SRTP_KDF_SESSION_SALT_LEN, auth_key_len,
+			 keys);
+	if (ret)
+		srtp_session_keys_wipe(keys);
+	return ret;
+}
+
+int srtp_kdf_session_keys_aead(const uint8_t *master_key,
+			       size_t master_key_len,
+			       const uint8_t master_salt[SRTP_KDF_AEAD_MASTER_SALT_LEN],
+			       enum srtp_kdf_stream stream, uint64_t index,
+			       uint32_t kdr, struct srtp_session_keys *keys)
+{
+	uint8_t salt14[SRTP_KDF_MASTER_SALT_LEN];
+	int ret;
+
+	if (!keys)
+		return -EINVAL;
+	srtp_session_keys_wipe(keys);
+	if (!master_salt)
+		return -EINVAL;
+	/* master_salt * 2^16: the 96 bits first, two zero octets last. */
+	memcpy(salt14, master_salt, SRTP_KDF_AEAD_MASTER_SALT_LEN);
+	memset(salt14 + SRTP_KDF_AEAD_MASTER_SALT_LEN, 0,
+	       sizeof(salt14) - SRTP_KDF_AEAD_MASTER_SALT_LEN);
+	ret = derive_set(master_key, master_key_len, salt14, stream, index,
+			 kdr, SRTP_KDF_AEAD_SESSION_SALT_LEN, 0, keys);
+	OPENSSL_cleanse(salt14, sizeof(salt14));
+	if (ret)
+		srtp_session_keys_wipe(keys);
 	return ret;
 }

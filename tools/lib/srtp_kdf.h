@@ -3,7 +3,9 @@
  * srtp_kdf: the SRTP key derivation function of RFC 3711 §4.3 (AES-CM
  * PRF, §4.3.3) for 128-bit master keys, and of RFC 6188 §3 / §7 for
  * 256-bit master keys (the same construction with AES-256). The master
- * salt is 112 bits in both.
+ * salt is 112 bits in both. The AEAD_AES_128_GCM and AEAD_AES_256_GCM
+ * suites (RFC 7714 §11) use the same PRF with a 96-bit master salt and
+ * derive a 96-bit session salt: srtp_kdf_session_keys_aead().
  *
  *   r      = index DIV key_derivation_rate   (r = 0 when the rate is 0)
  *   key_id = label || r                      (8 + 48 bits)
@@ -33,6 +35,9 @@
 #define SRTP_KDF_MASTER_KEY_256_LEN	32	/* RFC 6188 AES_256_CM */
 #define SRTP_KDF_MASTER_SALT_LEN	14	/* 112 bits, both RFCs */
 #define SRTP_KDF_SESSION_SALT_LEN	14	/* n_s = 112 bits */
+/* RFC 7714 §12: the AES-GCM suites have 96-bit master and session salts. */
+#define SRTP_KDF_AEAD_MASTER_SALT_LEN	12
+#define SRTP_KDF_AEAD_SESSION_SALT_LEN	12
 
 /* RFC 3711 §4.3.1: the rate is 0 or a power of 2 from 1 to 2^24. */
 #define SRTP_KDF_MAX_KDR		(1u << 24)
@@ -91,15 +96,16 @@ struct srtp_session_keys {
 	uint8_t cipher_key[SRTP_KDF_MASTER_KEY_256_LEN];
 	size_t cipher_key_len;		/* = master key length: 16 or 32 */
 	uint8_t salt[SRTP_KDF_SESSION_SALT_LEN];
+	size_t salt_len;		/* 14 (AES-CM) or 12 (AES-GCM) */
 	uint8_t auth_key[SRTP_KDF_MAX_AUTH_KEY_LEN];
 	size_t auth_key_len;		/* as asked; 0: no auth key derived */
 };
 
 /*
  * Derive the cipher key (as long as the master key, as in the AES-CM
- * suites of RFC 3711 and RFC 6188), the 112-bit session salt and an @auth_key_len octet
- * authentication key (20 for HMAC-SHA1; 0 derives none) for @stream at
- * @index with rate @kdr, into @keys.
+ * suites of RFC 3711 and RFC 6188), the 112-bit session salt and an
+ * @auth_key_len octet authentication key (20 for HMAC-SHA1; 0 derives
+ * none) for @stream at @index with rate @kdr, into @keys.
  *
  * Refused with -EINVAL: as srtp_kdf_derive(), an unknown @stream,
  * @auth_key_len above SRTP_KDF_MAX_AUTH_KEY_LEN, or for SRTCP an @index
@@ -110,6 +116,30 @@ int srtp_kdf_session_keys(const uint8_t *master_key, size_t master_key_len,
 			  enum srtp_kdf_stream stream, uint64_t index,
 			  uint32_t kdr, size_t auth_key_len,
 			  struct srtp_session_keys *keys);
+
+/*
+ * The session keys of AEAD_AES_128_GCM (16-octet @master_key, AES-128
+ * PRF) or AEAD_AES_256_GCM (32 octets, AES-256 PRF as in RFC 6188), RFC
+ * 7714 §11 and §12: a cipher key as long as the master key, a 96-bit
+ * session salt (the first 12 octets of the PRF output for the salt
+ * label) and no authentication key (@keys->auth_key_len 0).
+ *
+ * The 96-bit master salt takes the place of the 112-bit one in the PRF
+ * as its first (most significant) 12 octets; the last two octets are
+ * zero: x = (master_salt * 2^16) XOR key_id. This is what libsrtp2 does
+ * ("the key given to us is 'zero' appended", srtp_stream_init_keys())
+ * and what the RFC 7714 deployments interoperate with; it is not the
+ * right-alignment of RFC 3711 §4.3.1 read literally, which would put the
+ * zeros first (cisco/libsrtp issue 179).
+ *
+ * Refused with -EINVAL: as srtp_kdf_session_keys(). On any error @keys
+ * (when not NULL) is wiped.
+ */
+int srtp_kdf_session_keys_aead(const uint8_t *master_key,
+			       size_t master_key_len,
+			       const uint8_t master_salt[SRTP_KDF_AEAD_MASTER_SALT_LEN],
+			       enum srtp_kdf_stream stream, uint64_t index,
+			       uint32_t kdr, struct srtp_session_keys *keys);
 
 /* Wipe @keys (OPENSSL_cleanse); NULL is ignored. */
 void srtp_session_keys_wipe(struct srtp_session_keys *keys);

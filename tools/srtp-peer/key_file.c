@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hex.h"
+#include "hex_decode.h"
 #include "key_file.h"
 
 #define FIELDS_MAX 3

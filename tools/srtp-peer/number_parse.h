@@ -2,7 +2,7 @@
 /*
  * number_parse: strict unsigned numbers from the command line and the
  * impairment spec (no sign, no trailing junk, range checked), and packet
- * indexes written as "N" or "ROC:SEQ".
+ * indexes written as "N" or "ROC:SEQ". The digits are lib/num_parse's.
  */
 #ifndef SRTP_PEER_NUMBER_PARSE_H
 #define SRTP_PEER_NUMBER_PARSE_H

@@ -16,7 +16,7 @@ SRTP_CFLAGS = $(shell $(PKG_CONFIG) --cflags libsrtp2)
 SRTP_LIBS = $(shell $(PKG_CONFIG) --libs libsrtp2)
 
 # Parsing and packets (no sockets, no command line): the unit-tested core.
-SRTP_PEER_CORE := errbuf number_parse hex suite key_file address \
+SRTP_PEER_CORE := errbuf number_parse suite key_file address \
 	impair_spec prng pick payload rtp_packet rtcp_packet index_track \
 	flip_area impairer srtp_session srtcp_index rx_summary tx_stream \
 	rx_stream
@@ -33,10 +33,11 @@ srtp-peer-deps:
 	@$(PKG_CONFIG) --atleast-version=2.3 libsrtp2 || \
 		{ echo "tools: libsrtp2 >= 2.3 not found by $(PKG_CONFIG) (install libsrtp2-dev)" >&2; exit 1; }
 
+# Numbers and hex digits: lib/num_parse and lib/hex_decode.
 $(SRTP_PEER_DIR)/%.o: $(SRTP_PEER_DIR)/%.c | srtp-peer-deps
-	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) $(SRTP_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LIB_DIR) $(SRTP_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(SRTP_PEER_DIR)/srtp-peer: $(SRTP_PEER_OBJS)
+$(SRTP_PEER_DIR)/srtp-peer: $(SRTP_PEER_OBJS) $(LIB_PARSE_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(SRTP_LIBS) $(LDLIBS)
 
 PROGRAMS += $(SRTP_PEER_DIR)/srtp-peer
@@ -44,8 +45,7 @@ PROGRAMS += $(SRTP_PEER_DIR)/srtp-peer
 # Unit tests: one test file per unit, linked with the objects it needs.
 SPT := $(SRTP_PEER_DIR)/tests
 SRTP_PEER_TEST_DEPS_test_number_parse := number_parse
-SRTP_PEER_TEST_DEPS_test_hex := hex
-SRTP_PEER_TEST_DEPS_test_key_file := key_file hex suite errbuf
+SRTP_PEER_TEST_DEPS_test_key_file := key_file suite errbuf
 SRTP_PEER_TEST_DEPS_test_address := address number_parse errbuf
 SRTP_PEER_TEST_DEPS_test_impair_spec := impair_spec number_parse errbuf
 SRTP_PEER_TEST_DEPS_test_pick := pick prng
@@ -55,19 +55,19 @@ SRTP_PEER_TEST_DEPS_test_impairer := impairer flip_area pick prng errbuf \
 	suite impair_spec number_parse
 SRTP_PEER_TEST_DEPS_test_srtp_streams := tx_stream rx_stream \
 	srtp_session srtcp_index suite flip_area index_track rx_summary \
-	rtp_packet rtcp_packet payload prng errbuf key_file hex
+	rtp_packet rtcp_packet payload prng errbuf key_file
 SRTP_PEER_TEST_DEPS_test_options := options address number_parse \
 	impair_spec suite errbuf
 
-SRTP_PEER_TESTS := test_number_parse test_hex test_key_file test_address \
+SRTP_PEER_TESTS := test_number_parse test_key_file test_address \
 	test_impair_spec test_pick test_payload test_index_track \
 	test_impairer test_srtp_streams test_options
 
 $(SPT)/%.o: $(SPT)/%.c | srtp-peer-deps test-deps
-	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(SRTP_PEER_DIR) $(SRTP_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(SRTP_PEER_DIR) -I$(LIB_DIR) $(SRTP_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 define srtp_peer_test_rule
-$(SPT)/$(1): $(SPT)/$(1).o $(patsubst %,$(SRTP_PEER_DIR)/%.o,$(SRTP_PEER_TEST_DEPS_$(1)))
+$(SPT)/$(1): $(SPT)/$(1).o $(patsubst %,$(SRTP_PEER_DIR)/%.o,$(SRTP_PEER_TEST_DEPS_$(1))) $(LIB_PARSE_OBJS)
 	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(SRTP_LIBS) $$(LDLIBS)
 endef
 $(foreach t,$(SRTP_PEER_TESTS),$(eval $(call srtp_peer_test_rule,$(t))))

@@ -11,7 +11,7 @@
 #include "cmocka_all.h"
 
 static void expect_suite(uint32_t id, const char *name, size_t cipher,
-			 size_t salt, size_t auth, bool kdf)
+			 size_t salt, size_t auth, size_t master_salt)
 {
 	const struct bti_suite_desc *d = bti_suite_by_id(id);
 
@@ -20,7 +20,7 @@ static void expect_suite(uint32_t id, const char *name, size_t cipher,
 	assert_int_equal(d->cipher_key_len, cipher);
 	assert_int_equal(d->salt_len, salt);
 	assert_int_equal(d->auth_key_len, auth);
-	assert_int_equal(d->master_kdf, kdf);
+	assert_int_equal(d->master_salt_len, master_salt);
 	assert_ptr_equal(bti_suite_by_name(name), d);
 }
 
@@ -28,13 +28,14 @@ static void test_uapi_table(void **state)
 {
 	(void)state;
 	expect_suite(BTI_SUITE_AES_CM_128_HMAC_SHA1_80,
-		     "AES_CM_128_HMAC_SHA1_80", 16, 14, 20, true);
+		     "AES_CM_128_HMAC_SHA1_80", 16, 14, 20, 14);
 	expect_suite(BTI_SUITE_AES_CM_128_HMAC_SHA1_32,
-		     "AES_CM_128_HMAC_SHA1_32", 16, 14, 20, true);
+		     "AES_CM_128_HMAC_SHA1_32", 16, 14, 20, 14);
+	/* RFC 7714 §12: 96-bit master salt. */
 	expect_suite(BTI_SUITE_AEAD_AES_128_GCM, "AEAD_AES_128_GCM", 16, 12,
-		     0, false);
+		     0, 12);
 	expect_suite(BTI_SUITE_AEAD_AES_256_GCM, "AEAD_AES_256_GCM", 32, 12,
-		     0, false);
+		     0, 12);
 }
 
 static void test_names_case_insensitive(void **state)

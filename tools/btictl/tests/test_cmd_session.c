@@ -201,7 +201,7 @@ static void test_add_bad_key_file(void **state)
 	(void)state;
 	r = ADD(path_bad, NULL);
 	snprintf(want, sizeof(want),
-		 "btictl: key file %s: line 3: tx-master-salt is 2 octets, AES_CM_128_HMAC_SHA1_80 needs 14 (28 hex digits)\n",
+		 "btictl: key file %s: line 3: tx-master-salt is 2 octets, AES_CM_128_HMAC_SHA1_80 needs 14 (28 hex digits); the AES-CM master salt is 112 bits (RFC 3711)\n",
 		 path_bad);
 	expect(&r, 1, want);
 	assert_int_equal(fake_bti.n_open, 0);

@@ -3,7 +3,9 @@
  * Unit tests of key_derive: the session keys of a direction from a master
  * key and salt, checked against RFC 3711 B.3 (the vector of lib/tests)
  * for SRTP, and for SRTCP through the salt octet that the label is XORed
- * into (as lib's tests do: neither RFC prints an SRTCP vector).
+ * into (as lib's tests do: neither RFC prints an SRTCP vector); for the
+ * AES-GCM suites, whose derivation at index 0 no RFC prints, against
+ * libsrtp2 (lib/tests/libsrtp_gcm.h).
  */
 #include <errno.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 
 #include "cmocka_all.h"
 #include "key_derive.h"
+#include "libsrtp_gcm.h"
 #include "rfc3711_b3.h"
 #include "srtp_kdf.h"
 #include "test_hex.h"
@@ -130,20 +133,93 @@ static void test_srtcp_matches_lib(void **state)
 	secret_wipe(&k, sizeof(k));
 }
 
+/*
+ * AEAD_AES_128_GCM and AEAD_AES_256_GCM: the suite's lengths, the SRTP
+ * and SRTCP sets of lib's AES-GCM derivation, and the keys libsrtp2
+ * derives from the same master key and 12-octet salt.
+ */
+static void test_gcm_matches_libsrtp2(void **state)
+{
+	static const uint32_t suites[] = {
+		BTI_SUITE_AEAD_AES_128_GCM,
+		BTI_SUITE_AEAD_AES_256_GCM,
+	};
+	struct srtp_session_keys lib_srtp, lib_srtcp;
+	const struct bti_suite_desc *s;
+	struct bti_dir_keys k;
+	uint8_t key[32], salt[12];
+	size_t i, key_len;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		s = suite(suites[i]);
+		key_len = s->cipher_key_len;
+		assert_int_equal(test_hex("f0f04914b513f2763a1b1fa130f10e29"
+					  "98f6f6e43e4309d1e622a0e332b9f1b6",
+					  key, sizeof(key)), 32);
+		assert_int_equal(test_hex("3b04803de51ee7c96423ab5b", salt,
+					  sizeof(salt)), 12);
+		assert_int_equal(key_derive_master(s, key, key_len, salt, 12,
+						   &k), 0);
+		assert_true(k.present);
+		assert_int_equal(k.srtp.cipher_key_len, key_len);
+		assert_int_equal(k.srtp.salt_len, 12);
+		assert_int_equal(k.srtp.auth_key_len, 0);
+		assert_int_equal(k.srtcp.cipher_key_len, key_len);
+		assert_int_equal(k.srtcp.salt_len, 12);
+		assert_int_equal(k.srtcp.auth_key_len, 0);
+
+		assert_int_equal(srtp_kdf_session_keys_aead(key, key_len, salt,
+							    SRTP_KDF_STREAM_SRTP,
+							    0, 0, &lib_srtp),
+				 0);
+		assert_int_equal(srtp_kdf_session_keys_aead(key, key_len, salt,
+							    SRTP_KDF_STREAM_SRTCP,
+							    0, 0, &lib_srtcp),
+				 0);
+		assert_memory_equal(k.srtp.cipher_key, lib_srtp.cipher_key,
+				    key_len);
+		assert_memory_equal(k.srtp.salt, lib_srtp.salt, 12);
+		assert_memory_equal(k.srtcp.cipher_key, lib_srtcp.cipher_key,
+				    key_len);
+		assert_memory_equal(k.srtcp.salt, lib_srtcp.salt, 12);
+
+		assert_true(libsrtp_gcm_keys_match(key, key_len, salt,
+						   SRTP_KDF_STREAM_SRTP,
+						   k.srtp.cipher_key,
+						   k.srtp.salt));
+		assert_true(libsrtp_gcm_keys_match(key, key_len, salt,
+						   SRTP_KDF_STREAM_SRTCP,
+						   k.srtcp.cipher_key,
+						   k.srtcp.salt));
+		srtp_session_keys_wipe(&lib_srtp);
+		srtp_session_keys_wipe(&lib_srtcp);
+		secret_wipe(&k, sizeof(k));
+	}
+}
+
 static void test_refused(void **state)
 {
 	struct bti_dir_keys k;
+	uint8_t key32[32] = { 0 };
 	struct b3 v;
 
 	(void)state;
 	load_b3(&v);
 	memset(&k, 0xaa, sizeof(k));
+	/* AES-GCM: a 12-octet master salt, the master key as long as the AES key. */
 	assert_int_equal(key_derive_master(suite(BTI_SUITE_AEAD_AES_128_GCM),
 					   v.key, 16, v.salt, 14, &k),
 			 -EINVAL);
 	assert_true(secret_is_wiped(&k, sizeof(k)));
 	assert_int_equal(key_derive_master(suite(BTI_SUITE_AEAD_AES_256_GCM),
-					   v.key, 16, v.salt, 14, &k),
+					   v.key, 16, v.salt, 12, &k),
+			 -EINVAL);
+	assert_int_equal(key_derive_master(suite(BTI_SUITE_AEAD_AES_128_GCM),
+					   key32, 32, v.salt, 12, &k),
+			 -EINVAL);
+	assert_int_equal(key_derive_master(suite(BTI_SUITE_AES_CM_128_HMAC_SHA1_80),
+					   key32, 32, v.salt, 14, &k),
 			 -EINVAL);
 	assert_int_equal(key_derive_master(suite(BTI_SUITE_AES_CM_128_HMAC_SHA1_80),
 					   v.key, 15, v.salt, 14, &k),
@@ -162,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_srtp_rfc3711_b3),
 		cmocka_unit_test(test_srtcp_rfc3711_b3),
 		cmocka_unit_test(test_srtcp_matches_lib),
+		cmocka_unit_test(test_gcm_matches_libsrtp2),
 		cmocka_unit_test(test_refused),
 	};
 

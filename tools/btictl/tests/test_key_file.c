@@ -17,6 +17,7 @@
 
 #include "cmocka_all.h"
 #include "key_file.h"
+#include "libsrtp_gcm.h"
 #include "rfc3711_b3.h"
 #include "test_hex.h"
 
@@ -212,6 +213,61 @@ static void test_master_keys_rfc3711_b3(void **state)
 	session_keys_wipe(&k);
 }
 
+/*
+ * RFC 7714 master keys through a key file: the keys of both directions,
+ * SRTP and SRTCP, are those libsrtp2 derives (libsrtp_gcm.h), for
+ * AEAD_AES_128_GCM and AEAD_AES_256_GCM.
+ */
+static void check_gcm_dir(const struct bti_dir_keys *dk, const char *key_hex,
+			  const char *salt_hex, size_t key_len)
+{
+	uint8_t mk[32], ms[12];
+
+	assert_true(dk->present);
+	assert_int_equal(test_hex(key_hex, mk, sizeof(mk)), key_len);
+	assert_int_equal(test_hex(salt_hex, ms, sizeof(ms)), 12);
+	assert_int_equal(dk->srtp.cipher_key_len, key_len);
+	assert_int_equal(dk->srtp.salt_len, 12);
+	assert_int_equal(dk->srtp.auth_key_len, 0);
+	assert_int_equal(dk->srtcp.cipher_key_len, key_len);
+	assert_int_equal(dk->srtcp.salt_len, 12);
+	assert_int_equal(dk->srtcp.auth_key_len, 0);
+	assert_true(libsrtp_gcm_keys_match(mk, key_len, ms,
+					   SRTP_KDF_STREAM_SRTP,
+					   dk->srtp.cipher_key, dk->srtp.salt));
+	assert_true(libsrtp_gcm_keys_match(mk, key_len, ms,
+					   SRTP_KDF_STREAM_SRTCP,
+					   dk->srtcp.cipher_key,
+					   dk->srtcp.salt));
+}
+
+static void test_master_keys_gcm(void **state)
+{
+	static const char gcm128[] =
+		"tx-master-key " RFC3711_B3_MASTER_KEY "\n"
+		"tx-master-salt 0EC675AD498AFEEBB6960B3A\n"
+		"rx-master-salt " H12_B "\n"
+		"rx-master-key " H16_C "\n";
+	static const char gcm256[] =
+		"rx-master-key " H32_A "\n"
+		"rx-master-salt " H12_A "\n"
+		"tx-master-key " H32_B "\n"
+		"tx-master-salt " H12_B "\n";
+	struct bti_session_keys k;
+
+	(void)state;
+	parse_ok(gcm128, GCM128, BTI_DIRS_BOTH, &k);
+	check_gcm_dir(&k.dir[BTI_DIR_TX], RFC3711_B3_MASTER_KEY,
+		      "0EC675AD498AFEEBB6960B3A", 16);
+	check_gcm_dir(&k.dir[BTI_DIR_RX], H16_C, H12_B, 16);
+	session_keys_wipe(&k);
+
+	parse_ok(gcm256, GCM256, BTI_DIRS_BOTH, &k);
+	check_gcm_dir(&k.dir[BTI_DIR_RX], H32_A, H12_A, 32);
+	check_gcm_dir(&k.dir[BTI_DIR_TX], H32_B, H12_B, 32);
+	session_keys_wipe(&k);
+}
+
 /* One direction as a master pair, the other as session keys. */
 static void test_forms_mixed_across_directions(void **state)
 {
@@ -305,7 +361,16 @@ static void test_lengths_per_suite(void **state)
 	parse_bad("tx-master-key " H32_A "\n", CM80, 0, 1,
 		  "tx-master-key is 32 octets, AES_CM_128_HMAC_SHA1_80 needs 16 (32 hex digits)");
 	parse_bad("tx-master-salt " H12_A "\n", CM80, 0, 1,
-		  "tx-master-salt is 12 octets, AES_CM_128_HMAC_SHA1_80 needs 14 (28 hex digits)");
+		  "tx-master-salt is 12 octets, AES_CM_128_HMAC_SHA1_80 needs 14 (28 hex digits); the AES-CM master salt is 112 bits (RFC 3711)");
+	/* RFC 7714: the master key is the AES key, the master salt 96 bits. */
+	parse_bad("tx-master-salt " H14_A "\n", GCM128, 0, 1,
+		  "tx-master-salt is 14 octets, AEAD_AES_128_GCM needs 12 (24 hex digits); the AES-GCM master salt is 96 bits (RFC 7714)");
+	parse_bad("\nrx-master-salt " H14_B "\n", GCM256, 0, 2,
+		  "rx-master-salt is 14 octets, AEAD_AES_256_GCM needs 12 (24 hex digits); the AES-GCM master salt is 96 bits (RFC 7714)");
+	parse_bad("tx-master-key " H32_A "\n", GCM128, 0, 1,
+		  "tx-master-key is 32 octets, AEAD_AES_128_GCM needs 16 (32 hex digits)");
+	parse_bad("rx-master-key " H16_A "\n", GCM256, 0, 1,
+		  "rx-master-key is 16 octets, AEAD_AES_256_GCM needs 32 (64 hex digits)");
 }
 
 static void test_suite_rules(void **state)
@@ -316,9 +381,9 @@ static void test_suite_rules(void **state)
 	parse_bad("rx-srtcp-auth " H20_A "\n", GCM256, 0, 1,
 		  "rx-srtcp-auth: AEAD_AES_256_GCM takes no authentication key");
 	parse_bad("tx-master-key " H16_A "\n", GCM128, 0, 1,
-		  "tx-master-key: master keys are for the AES_CM suites; give the session keys for AEAD_AES_128_GCM");
+		  "tx-master-key without tx-master-salt");
 	parse_bad("rx-master-salt " H12_A "\n", GCM256, 0, 1,
-		  "rx-master-salt: master keys are for the AES_CM suites; give the session keys for AEAD_AES_256_GCM");
+		  "rx-master-salt without rx-master-key");
 }
 
 static void test_forms_and_completeness(void **state)
@@ -339,7 +404,10 @@ static void test_forms_and_completeness(void **state)
 		  "tx-srtcp-salt " H14_B "\n", CM80, 0, 0,
 		  "tx-srtcp-auth is missing: AES_CM_128_HMAC_SHA1_80 needs tx-srtp-key, -srtp-salt, -srtp-auth, -srtcp-key, -srtcp-salt and -srtcp-auth, or tx-master-key and tx-master-salt");
 	parse_bad("rx-srtp-key " H16_A "\n", GCM128, 0, 0,
-		  "rx-srtp-salt is missing: AEAD_AES_128_GCM needs rx-srtp-key, -srtp-salt, -srtcp-key and -srtcp-salt");
+		  "rx-srtp-salt is missing: AEAD_AES_128_GCM needs rx-srtp-key, -srtp-salt, -srtcp-key and -srtcp-salt, or rx-master-key and rx-master-salt");
+	parse_bad("tx-srtp-key " H16_A "\ntx-master-salt " H12_A "\n", GCM128,
+		  0, 2,
+		  "tx-master-salt: the tx keys are given as session keys on line 1; use one form per direction");
 	parse_bad(AES_CM_TX, CM80, BTI_DIRS_BOTH, 0,
 		  "no rx keys (the session needs tx and rx keys)");
 	parse_bad(AES_CM_RX, CM80, BTI_DIRS_BOTH, 0,
@@ -506,6 +574,7 @@ int main(void)
 		cmocka_unit_test(test_session_keys_aes_cm),
 		cmocka_unit_test(test_session_keys_gcm),
 		cmocka_unit_test(test_master_keys_rfc3711_b3),
+		cmocka_unit_test(test_master_keys_gcm),
 		cmocka_unit_test(test_forms_mixed_across_directions),
 		cmocka_unit_test(test_layout_tolerated),
 		cmocka_unit_test(test_line_errors),

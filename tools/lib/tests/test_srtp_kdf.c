@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Unit tests of srtp_kdf, the SRTP key derivation of RFC 3711 §4.3 and
- * RFC 6188. Known answers are copied from RFC 3711 Appendix B.3 (AES-128)
- * and RFC 6188 §7.2 (AES-256), with the RFC section next to each. Where a
- * test changes the master salt, index or rate, it does so such that the
- * PRF input block x is one the RFC prints, so the answer is still the
- * RFC's. The rest are argument checks and properties of the rate.
+ * RFC 6188, and its 96-bit master salt form for the AES-GCM suites (RFC
+ * 7714 §11). Known answers are copied from RFC 3711 Appendix B.3
+ * (AES-128) and RFC 6188 §7.2 (AES-256), with the RFC section next to
+ * each. Where a test changes the master salt, index or rate, it does so
+ * such that the PRF input block x is one the RFC prints, so the answer is
+ * still the RFC's. The rest are argument checks and properties of the
+ * rate. test_srtp_kdf_libsrtp.c holds the AES-GCM form against libsrtp2.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -191,6 +193,7 @@ static void test_session_keys_srtp_rfc3711_b3(void **state)
 					       &k), 0);
 	assert_int_equal(k.cipher_key_len, 16);
 	expect_hex(k.cipher_key, 16, b3_cipher_key);
+	assert_int_equal(k.salt_len, 14);
 	expect_hex(k.salt, 14, b3_cipher_salt);
 	assert_int_equal(k.auth_key_len, 20);
 	expect_hex(k.auth_key, 20, RFC3711_B3_AUTH_KEY_20);
@@ -557,6 +560,104 @@ static void test_refuses_bad_out_len(void **state)
 			 -EINVAL);
 }
 
+/* ---- the AES-GCM suites: 96-bit master salt (RFC 7714 §11) ---- */
+
+/*
+ * The 12-octet master salt is the first 12 octets of the PRF's 112-bit
+ * salt and the last two are zero. With kdr 1 and an index whose r ends in
+ * the last two octets of an RFC's 14-octet salt, x = (salt12 || 0000) XOR
+ * (label || r) is the RFC's x, so the RFC's keys come out: this holds the
+ * placement of the salt and of the zeros, and the session salt is the
+ * first 12 octets of the RFC's.
+ */
+static void test_aead_rfc3711_b3(void **state)
+{
+	struct srtp_session_keys k;
+	struct b3 v;
+	uint8_t salt12[12];
+
+	(void)state;
+	load_b3(&v);
+	memcpy(salt12, v.salt, sizeof(salt12));
+	/* B.3's salt ends in AB E6: r = 0xABE6. */
+	assert_int_equal(v.salt[12], 0xAB);
+	assert_int_equal(v.salt[13], 0xE6);
+	assert_int_equal(srtp_kdf_session_keys_aead(v.key, 16, salt12,
+						    SRTP_KDF_STREAM_SRTP,
+						    0xABE6, 1, &k), 0);
+	assert_int_equal(k.cipher_key_len, 16);
+	expect_hex(k.cipher_key, 16, b3_cipher_key);
+	assert_int_equal(k.salt_len, 12);
+	expect_hex(k.salt, 12, "30CBBC08863D8C85D49DB34A");
+	assert_int_equal(k.auth_key_len, 0);
+	assert_true(k.salt[12] == 0 && k.salt[13] == 0);
+
+	/* SRTCP: octet 7 of the salt turns labels 03/05 into B.3's 00/02. */
+	salt12[7] = v.salt[7] ^ 0x03;
+	assert_int_equal(srtp_kdf_session_keys_aead(v.key, 16, salt12,
+						    SRTP_KDF_STREAM_SRTCP,
+						    0xABE6, 1, &k), 0);
+	expect_hex(k.cipher_key, 16, b3_cipher_key);
+	salt12[7] = v.salt[7] ^ 0x05 ^ 0x02;
+	assert_int_equal(srtp_kdf_session_keys_aead(v.key, 16, salt12,
+						    SRTP_KDF_STREAM_SRTCP,
+						    0xABE6, 1, &k), 0);
+	expect_hex(k.salt, 12, "30CBBC08863D8C85D49DB34A");
+	srtp_session_keys_wipe(&k);
+}
+
+/* AEAD_AES_256_GCM: the AES-256 PRF, RFC 6188 §7.2 (salt ends in 78 D2). */
+static void test_aead_rfc6188_72(void **state)
+{
+	struct srtp_session_keys k;
+	uint8_t key[32], salt[14];
+
+	(void)state;
+	test_hex(rfc6188_master_key, key, sizeof(key));
+	test_hex(rfc6188_master_salt, salt, sizeof(salt));
+	assert_int_equal(salt[12], 0x78);
+	assert_int_equal(salt[13], 0xd2);
+	assert_int_equal(srtp_kdf_session_keys_aead(key, 32, salt,
+						    SRTP_KDF_STREAM_SRTP,
+						    0x78d2, 1, &k), 0);
+	assert_int_equal(k.cipher_key_len, 32);
+	expect_hex(k.cipher_key, 32, rfc6188_cipher_key);
+	assert_int_equal(k.salt_len, 12);
+	expect_hex(k.salt, 12, "fa31791685ca444a9e07c6c6");
+	assert_int_equal(k.auth_key_len, 0);
+	srtp_session_keys_wipe(&k);
+}
+
+/*
+ * At index 0 the last two octets of x are zero, not B.3's AB E6: not
+ * B.3's keys, but those of the 112-bit form with salt12 || 00 00.
+ */
+static void test_aead_is_salt_times_2_16(void **state)
+{
+	struct srtp_session_keys k, cm;
+	struct b3 v;
+	uint8_t salt14[14], b3_key[16];
+
+	(void)state;
+	load_b3(&v);
+	assert_int_equal(srtp_kdf_session_keys_aead(v.key, 16, v.salt,
+						    SRTP_KDF_STREAM_SRTP, 0, 0,
+						    &k), 0);
+	test_hex(b3_cipher_key, b3_key, sizeof(b3_key));
+	assert_memory_not_equal(k.cipher_key, b3_key, 16);
+	memcpy(salt14, v.salt, 12);
+	salt14[12] = 0;
+	salt14[13] = 0;
+	assert_int_equal(srtp_kdf_session_keys(v.key, 16, salt14,
+					       SRTP_KDF_STREAM_SRTP, 0, 0, 0,
+					       &cm), 0);
+	assert_int_equal(cm.salt_len, 14);
+	assert_memory_equal(k.cipher_key, cm.cipher_key, 16);
+	assert_memory_equal(k.salt, cm.salt, 12);
+	srtp_session_keys_wipe(&k);
+	srtp_session_keys_wipe(&cm);
+}
+
 static int all_zero(const void *p, size_t len)
 {
 	const uint8_t *b = p;
@@ -618,6 +719,53 @@ static void test_session_keys_refusals_wipe(void **state)
 	srtp_session_keys_wipe(NULL);
 }
 
+/* The AES-GCM form refuses what the AES-CM form refuses, and wipes. */
+static void test_session_keys_aead_refusals_wipe(void **state)
+{
+	struct srtp_session_keys k;
+	uint8_t key[32] = { 0 }, salt[12] = { 0 };
+
+	(void)state;
+	assert_int_equal(srtp_kdf_session_keys_aead(key, 16, salt,
+						    SRTP_KDF_STREAM_SRTP, 0, 0,
+						    NULL), -EINVAL);
+
+#define REFUSED(call) do {						\
+		memset(&k, 0x5a, sizeof(k));				\
+		assert_int_equal((call), -EINVAL);			\
+		assert_true(all_zero(&k, sizeof(k)));			\
+	} while (0)
+
+	REFUSED(srtp_kdf_session_keys_aead(NULL, 16, salt,
+					   SRTP_KDF_STREAM_SRTP, 0, 0, &k));
+	REFUSED(srtp_kdf_session_keys_aead(key, 16, NULL,
+					   SRTP_KDF_STREAM_SRTP, 0, 0, &k));
+	REFUSED(srtp_kdf_session_keys_aead(key, 24, salt,
+					   SRTP_KDF_STREAM_SRTP, 0, 0, &k));
+	REFUSED(srtp_kdf_session_keys_aead(key, 12, salt,
+					   SRTP_KDF_STREAM_SRTP, 0, 0, &k));
+	REFUSED(srtp_kdf_session_keys_aead(key, 16, salt,
+					   SRTP_KDF_STREAM_SRTP, 0, 3, &k));
+	REFUSED(srtp_kdf_session_keys_aead(key, 16, salt,
+					   (enum srtp_kdf_stream)7, 0, 0, &k));
+	REFUSED(srtp_kdf_session_keys_aead(key, 16, salt,
+					   SRTP_KDF_STREAM_SRTP,
+					   SRTP_KDF_MAX_SRTP_INDEX + 1, 0, &k));
+	REFUSED(srtp_kdf_session_keys_aead(key, 16, salt,
+					   SRTP_KDF_STREAM_SRTCP,
+					   SRTP_KDF_MAX_SRTCP_INDEX + 1, 1, &k));
+#undef REFUSED
+
+	assert_int_equal(srtp_kdf_session_keys_aead(key, 32, salt,
+						    SRTP_KDF_STREAM_SRTCP,
+						    SRTP_KDF_MAX_SRTCP_INDEX, 1,
+						    &k), 0);
+	assert_int_equal(k.cipher_key_len, 32);
+	assert_false(all_zero(k.cipher_key, 32));
+	srtp_session_keys_wipe(&k);
+	assert_true(all_zero(&k, sizeof(k)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -648,6 +796,10 @@ int main(void)
 		cmocka_unit_test(test_refuses_unknown_label),
 		cmocka_unit_test(test_refuses_bad_out_len),
 		cmocka_unit_test(test_session_keys_refusals_wipe),
+		cmocka_unit_test(test_aead_rfc3711_b3),
+		cmocka_unit_test(test_aead_rfc6188_72),
+		cmocka_unit_test(test_aead_is_salt_times_2_16),
+		cmocka_unit_test(test_session_keys_aead_refusals_wipe),
 	};
 
 	return cmocka_run_group_tests_name("srtp_kdf", tests, NULL, NULL);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* hex: hexadecimal digits to octets. */
-#include "hex.h"
+/* hex_decode: hexadecimal digits to octets. */
+#include "hex_decode.h"
 
-static int nibble(char c)
+int hex_nibble(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -20,8 +20,8 @@ long hex_decode(const char *hex, size_t len, uint8_t *out, size_t cap)
 	if (len % 2 != 0 || len / 2 > cap)
 		return -1;
 	for (i = 0; i < len; i += 2) {
-		int hi = nibble(hex[i]);
-		int lo = nibble(hex[i + 1]);
+		int hi = hex_nibble(hex[i]);
+		int lo = hex_nibble(hex[i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return -1;

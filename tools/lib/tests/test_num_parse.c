@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Unit tests of num_parse: decimal and 0x hex, bounds, and everything
- * strtoul would accept that btictl refuses.
+ * Unit tests of num_parse: decimal and 0x hex, bounds, spans, and
+ * everything strtoul would accept that btictl and srtp-peer refuse.
  */
-#include "cmocka_all.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
 #include "num_parse.h"
 
 static void test_decimal_and_hex(void **state)
@@ -65,12 +71,32 @@ static void test_refused(void **state)
 	assert_int_equal(num_parse_u32(NULL, &v), -1);
 }
 
+/* A span stops where it is told: "ROC:SEQ" parsing relies on it. */
+static void test_span(void **state)
+{
+	uint64_t v = 42;
+
+	(void)state;
+	assert_int_equal(num_parse_span("12:34", 2, UINT64_MAX, &v), 0);
+	assert_true(v == 12);
+	assert_int_equal(num_parse_span("0x1f:", 4, UINT64_MAX, &v), 0);
+	assert_true(v == 0x1f);
+	assert_int_equal(num_parse_span("4294967296", 10, UINT32_MAX, &v), -1);
+	assert_int_equal(num_parse_span("0x", 2, UINT64_MAX, &v), -1);
+	assert_int_equal(num_parse_span("1", 0, UINT64_MAX, &v), -1);
+	assert_int_equal(num_parse_span(":1", 1, UINT64_MAX, &v), -1);
+	assert_int_equal(num_parse_span(NULL, 0, UINT64_MAX, &v), -1);
+	assert_true(v == 0x1f);
+	assert_int_equal(num_parse_u64(NULL, 1, &v), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decimal_and_hex),
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_span),
 	};
 
 	return cmocka_run_group_tests_name("num_parse", tests, NULL, NULL);

@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* hex: decode the hexadecimal key material of a key file. */
-#ifndef SRTP_PEER_HEX_H
-#define SRTP_PEER_HEX_H
+/*
+ * hex_decode: hexadecimal digits to octets (key material of key files),
+ * shared by btictl and srtp-peer.
+ */
+#ifndef BTI_LIB_HEX_DECODE_H
+#define BTI_LIB_HEX_DECODE_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+/* The value of the hex digit @c (either case), or -1. */
+int hex_nibble(char c);
 
 /*
  * Decode the @len hex digits at @hex (either case, nothing else) into
@@ -14,4 +20,4 @@
  */
 long hex_decode(const char *hex, size_t len, uint8_t *out, size_t cap);
 
-#endif /* SRTP_PEER_HEX_H */
+#endif /* BTI_LIB_HEX_DECODE_H */

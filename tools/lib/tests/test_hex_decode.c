@@ -1,10 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Unit tests of hex: hexadecimal key material to octets. */
+/* Unit tests of hex_decode: hexadecimal key material to octets. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
-#include "cmocka_all.h"
+#include <cmocka.h>
 
-#include "hex.h"
+#include "hex_decode.h"
+
+static void test_nibbles(void **state)
+{
+	static const char digits[] = "0123456789abcdefABCDEF";
+	static const int values[] = {
+		0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+		10, 11, 12, 13, 14, 15,
+	};
+	static const char bad[] = "gG/:@`xX -+\t";
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++)
+		assert_int_equal(hex_nibble(digits[i]), values[i]);
+	for (i = 0; bad[i]; i++)
+		assert_int_equal(hex_nibble(bad[i]), -1);
+	assert_int_equal(hex_nibble('\0'), -1);
+}
 
 static void test_decodes_both_cases(void **state)
 {
@@ -44,10 +66,11 @@ static void test_refusals(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nibbles),
 		cmocka_unit_test(test_decodes_both_cases),
 		cmocka_unit_test(test_length_is_explicit),
 		cmocka_unit_test(test_refusals),
 	};
 
-	return cmocka_run_group_tests_name("hex", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("hex_decode", tests, NULL, NULL);
 }
