@@ -45,6 +45,7 @@ static enum bti_counter bti_drop_reason(int err)
 {
 	switch (err) {
 	case -EINVAL:
+	case -ENOBUFS:		/* too long to fit a datagram once protected */
 		return BTI_CTR_DROP_MALFORMED;
 	case -ENOKEY:
 		return BTI_CTR_DROP_NO_KEY;
@@ -150,11 +151,25 @@ static void bti_fix_headers(struct sk_buff *skb, u8 pf, unsigned int udp_off)
 	skb->ip_summed = CHECKSUM_NONE;
 }
 
+/*
+ * The most UDP payload octets the packet may carry: its IP length field
+ * (IPv4 total length, IPv6 payload length) holds at most 65535.
+ */
+static unsigned int bti_max_payload(const struct sk_buff *skb, u8 pf,
+				    unsigned int off)
+{
+	unsigned int below = off - skb_network_offset(skb);
+
+	if (pf == NFPROTO_IPV6)
+		below -= sizeof(struct ipv6hdr);
+	return below < IP_MAX_MTU ? IP_MAX_MTU - below : 0;
+}
+
 static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 				struct sk_buff *skb, u8 pf, unsigned int udp_off)
 {
 	unsigned int off = udp_off + sizeof(struct udphdr);
-	unsigned int len, out_len;
+	unsigned int len, room, out_len;
 	struct bti_ctx *ctx;
 	u8 *payload;
 	bool rtcp;
@@ -172,14 +187,14 @@ static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 
 	payload = skb->data + off;
 	len = skb->len - off;
+	/* What does not fit a datagram once protected is refused (-ENOBUFS). */
+	room = min(len + BTI_MAX_OVERHEAD, bti_max_payload(skb, pf, off));
 	ctx = rcu_dereference(session->tx);
 	rtcp = bti_is_rtcp(payload, len);
 	if (rtcp)
-		ret = bti_srtcp_protect(ctx, payload, len, len + BTI_MAX_OVERHEAD,
-					&out_len);
+		ret = bti_srtcp_protect(ctx, payload, len, room, &out_len);
 	else
-		ret = bti_srtp_protect(ctx, payload, len, len + BTI_MAX_OVERHEAD,
-				       &out_len);
+		ret = bti_srtp_protect(ctx, payload, len, room, &out_len);
 	bti_event_packet(bn, session, ctx, BTI_EVENT_DIR_TX, rtcp, ret);
 	if (ret)
 		return bti_drop(bn, session, skb, bti_drop_reason(ret));
