@@ -49,3 +49,20 @@ CLEAN_FILES += $(LIB_DIR)/*.o $(LIB_DIR)/*.d \
 	$(LT)/*.o $(LT)/*.d $(addprefix $(LT)/,$(LIB_TESTS))
 
 -include $(wildcard $(LIB_DIR)/*.d $(LT)/*.d)
+
+# ---- Provisioning crypto (doc: ../Documentation/crypto.rst) ----
+#   lib_error     error code + message of these units
+#   hkdf          HKDF-SHA256 extract/expand (RFC 5869) on EVP_KDF
+#   hpke_labeled  LabeledExtract/LabeledExpand (RFC 9180 §4)
+#   hpke_dhkem    DHKEM(X25519, HKDF-SHA256) (RFC 9180 §4.1, §7.1)
+#   hpke          RFC 9180 base mode, HKDF-SHA256, AES-128-GCM
+# Link $(LIB_PROV_OBJS) and $(CRYPTO_LIBS).
+LIB_PROV_UNITS := lib_error hkdf hpke_labeled hpke_dhkem hpke
+LIB_PROV_OBJS := $(patsubst %,$(LIB_DIR)/%.o,$(LIB_PROV_UNITS))
+LIB_HPKE_UNITS := lib_error hkdf hpke_labeled hpke_dhkem hpke
+LIB_TEST_DEPS_test_hkdf := lib_error hkdf
+LIB_TEST_DEPS_test_hpke := $(LIB_HPKE_UNITS)
+LIB_PROV_TESTS := test_hkdf test_hpke
+$(foreach t,$(LIB_PROV_TESTS),$(eval $(call lib_test_rule,$(t))))
+UNIT_TESTS += $(addprefix $(LT)/,$(LIB_PROV_TESTS))
+CLEAN_FILES += $(addprefix $(LT)/,$(LIB_PROV_TESTS))
