@@ -160,7 +160,7 @@ int proto_check_transport_addr(const uint8_t *v, size_t len)
 }
 
 /*
- * Walk a chain: 1..PROTO_MAX_CERTS entries of u16 length (1..2048) and
+ * Walk a chain: 1..PROTO_MAX_CERTS entries of u16 length (2..2048) and
  * DER starting with a SEQUENCE tag, nothing after the last. Fills @c
  * when not NULL.
  */
@@ -175,7 +175,8 @@ static int walk_chain(const uint8_t *v, size_t len, struct proto_cert_chain *c)
 			return 0;
 		clen = proto_get_u16(v + off);
 		off += 2;
-		if (clen == 0 || clen > PROTO_MAX_CERT_LEN || clen > len - off ||
+		if (clen < PROTO_MIN_CERT_LEN || clen > PROTO_MAX_CERT_LEN ||
+		    clen > len - off ||
 		    v[off] != 0x30)
 			return 0;
 		if (c) {
@@ -288,7 +289,7 @@ enum proto_err proto_cert_chain_encode(const struct proto_cert_chain *c,
 	if (c->n == 0 || c->n > PROTO_MAX_CERTS)
 		return PROTO_ERR_FIELD_LENGTH;
 	for (size_t i = 0; i < c->n; i++) {
-		if (!c->der[i] || c->len[i] == 0 ||
+		if (!c->der[i] || c->len[i] < PROTO_MIN_CERT_LEN ||
 		    c->len[i] > PROTO_MAX_CERT_LEN)
 			return PROTO_ERR_FIELD_LENGTH;
 		if (c->der[i][0] != 0x30)

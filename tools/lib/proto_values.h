@@ -43,7 +43,7 @@ struct proto_u16_list {
 struct proto_cert_chain {
 	size_t n;				/* 1..PROTO_MAX_CERTS */
 	const uint8_t *der[PROTO_MAX_CERTS];
-	size_t len[PROTO_MAX_CERTS];		/* 1..PROTO_MAX_CERT_LEN */
+	size_t len[PROTO_MAX_CERTS];		/* 2..PROTO_MAX_CERT_LEN */
 };
 
 uint16_t proto_get_u16(const uint8_t *v);

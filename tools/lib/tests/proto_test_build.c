@@ -69,12 +69,12 @@ static int chain(size_t len, uint8_t *out)
 	while (off < len) {
 		size_t left = len - off, c;
 
-		if (n == 4 || left < 3)
+		if (n == 4 || left < 4)
 			return 0;
 		c = left - 2 > 2048 ? 2048 : left - 2;
-		/* Leave at least 3 octets for the next certificate. */
-		if (left - 2 - c > 0 && left - 2 - c < 3)
-			c -= 3;
+		/* Leave at least 4 octets for the next certificate. */
+		if (left - 2 - c > 0 && left - 2 - c < 4)
+			c -= 4;
 		out[off] = (uint8_t)(c >> 8);
 		out[off + 1] = (uint8_t)c;
 		out[off + 2] = 0x30;

@@ -202,21 +202,23 @@ static void test_cert_chain(void **state)
 	size_t len, olen;
 
 	(void)state;
-	/* Shortest: one certificate of one octet. */
-	len = cert(b, 1);
+	/* Shortest: one certificate of two octets; one octet is refused. */
+	len = cert(b, 2);
 	assert_true(proto_check_cert_chain(b, len));
+	len = cert(b, 1);
+	assert_false(proto_check_cert_chain(b, len));
 	/* Four of 2048 minus what does not fit in 6144. */
 	len = cert(b, 2048);
 	len += cert(b + len, 2048);
-	len += cert(b + len, 2039);
-	len += cert(b + len, 1);
+	len += cert(b + len, 2038);
+	len += cert(b + len, 2);
 	assert_int_equal(len, 6144);
 	assert_true(proto_check_cert_chain(b, len));
 	assert_int_equal(proto_cert_chain_decode(b, len, &c), PROTO_OK);
 	assert_int_equal(c.n, 4);
 	assert_ptr_equal(c.der[0], b + 2);
 	assert_int_equal(c.len[0], 2048);
-	assert_int_equal(c.len[3], 1);
+	assert_int_equal(c.len[3], 2);
 	assert_int_equal(proto_cert_chain_encode(&c, out, sizeof(out), &olen),
 			 PROTO_OK);
 	assert_int_equal(olen, len);
@@ -255,8 +257,16 @@ static void test_cert_chain(void **state)
 	assert_int_equal(proto_cert_chain_encode(&c, out, sizeof(out), &olen),
 			 PROTO_ERR_FIELD_LENGTH);
 	c.n = 1;
-	c.der[0] = (const uint8_t *)"\x31";
+	c.der[0] = (const uint8_t *)"\x31\x00";
+	c.len[0] = 2;
+	assert_int_equal(proto_cert_chain_encode(&c, out, sizeof(out), &olen),
+			 PROTO_ERR_FIELD_VALUE);
+	c.der[0] = (const uint8_t *)"\x30";
 	c.len[0] = 1;
+	assert_int_equal(proto_cert_chain_encode(&c, out, sizeof(out), &olen),
+			 PROTO_ERR_FIELD_LENGTH);
+	c.der[0] = (const uint8_t *)"\x31\x00";
+	c.len[0] = 2;
 	assert_int_equal(proto_cert_chain_encode(&c, out, sizeof(out), &olen),
 			 PROTO_ERR_FIELD_VALUE);
 	c.der[0] = b + 2;
