@@ -7,7 +7,8 @@
 # (tools/lib/fuzz, with clang, ASan and UBSan), checks that the
 # checked-in seed corpus is what the generator makes today, and runs
 # every target for SECONDS (default $FUZZ_SECONDS, else 10) on its seed
-# corpus. Writes RESULTS_DIR/fuzz.tap: one result for the build, one for
+# corpus, FUZZ_JOBS (default: the CPUs, at most 2) at a time.
+# Writes RESULTS_DIR/fuzz.tap: one result for the build, one for
 # the corpus, one per target (a crash, a leak, a timeout, a sanitizer
 # report or no run at all fails it). New inputs go to build/fuzz/work/,
 # crashing inputs to build/fuzz/artifacts/, logs to build/fuzz/logs/.
@@ -26,6 +27,10 @@ case $secs in
 '' | *[!0-9]*) echo "fuzz.sh: SECONDS must be a number: $secs" >&2; exit 2 ;;
 esac
 out=$top/build/fuzz
+# Parallel runs: FUZZ_JOBS, else the number of CPUs, at most 2.
+jobs=${FUZZ_JOBS:-$(nproc)}
+[ "$jobs" -ge 1 ] 2>/dev/null || jobs=1
+[ -n "${FUZZ_JOBS:-}" ] || [ "$jobs" -le 2 ] || jobs=2
 corpus=tools/lib/fuzz/corpus
 mkdir -p "$results" "$out/logs" "$out/artifacts"
 tap=$results/fuzz.tap
@@ -44,11 +49,31 @@ result() {	# result OK|FAIL description
 	fi
 }
 
+# run_target NAME: run fuzz_NAME, write "OK|FAIL description" to
+# $out/logs/NAME.result.
+run_target() {
+	local name=$1 bin=$out/fuzz_$1 log=$out/logs/$1.log
+	local work=$out/work/$1 rc=0 runs
+	rm -rf "$work" "$out/logs/$name.result"
+	mkdir -p "$work"
+	timeout $((secs + 60)) "$bin" -max_total_time="$secs" \
+		-timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+		-print_final_stats=1 -artifact_prefix="$out/artifacts/$name-" \
+		"$work" "$corpus/$name" >"$log" 2>&1 || rc=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	if [ $rc -eq 0 ] && [ "${runs:-0}" -gt 0 ]; then
+		echo "OK fuzz_$name: $runs runs in $secs s, no finding"
+	else
+		echo "FAIL fuzz_$name: exit $rc after ${runs:-0} runs; see $log and $out/artifacts/"
+	fi >"$out/logs/$name.result"
+}
+
 {
 	echo "TAP version 13"
 	echo "1..$((${#names[@]} + 2))"
 
-	if make -C tools/lib/fuzz OUT="$out" >"$out/logs/build.log" 2>&1; then
+	if make -C tools/lib/fuzz -j"$jobs" OUT="$out" \
+		>"$out/logs/build.log" 2>&1; then
 		built=1
 		result OK "fuzz targets build (clang, ASan, UBSan)"
 	else
@@ -66,29 +91,24 @@ result() {	# result OK|FAIL description
 	fi
 	rm -rf "$tmp"
 
+	# Targets run $jobs at a time; results are reported in order.
 	for name in "${names[@]}"; do
-		bin=$out/fuzz_$name
-		log=$out/logs/$name.log
-		work=$out/work/$name
-		if [ $built -ne 1 ] || [ ! -x "$bin" ]; then
-			result FAIL "fuzz_$name: not built"
+		if [ $built -ne 1 ] || [ ! -x "$out/fuzz_$name" ]; then
+			echo "FAIL fuzz_$name: not built" >"$out/logs/$name.result"
 			continue
 		fi
-		rm -rf "$work"
-		mkdir -p "$work"
-		rc=0
-		timeout $((secs + 60)) "$bin" -max_total_time="$secs" \
-			-timeout=10 -rss_limit_mb=2048 -max_len=8192 \
-			-print_final_stats=1 \
-			-artifact_prefix="$out/artifacts/$name-" \
-			"$work" "$corpus/$name" >"$log" 2>&1 || rc=$?
-		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-		if [ $rc -eq 0 ] && [ "${runs:-0}" -gt 0 ]; then
-			result OK "fuzz_$name: ${runs} runs in ${secs} s, no finding"
-		else
-			result FAIL "fuzz_$name: exit $rc after ${runs:-0} runs; see $log and $out/artifacts/"
-			grep -m 5 -E 'ERROR|SUMMARY|abort|runtime error' "$log" |
-				sed 's/^/# /'
+		while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+			wait -n
+		done
+		run_target "$name" &
+	done
+	wait
+	for name in "${names[@]}"; do
+		read -r status desc <"$out/logs/$name.result"
+		result "$status" "$desc"
+		if [ "$status" != OK ] && [ -f "$out/logs/$name.log" ]; then
+			grep -m 5 -E 'ERROR|SUMMARY|abort|runtime error' \
+				"$out/logs/$name.log" | sed 's/^/# /'
 		fi
 	done
 } | tee "$tap"
