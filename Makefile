@@ -5,7 +5,8 @@
 #
 #   make              bti.ko (against KDIR) and the userspace tools
 #   make setup        install build/test dependencies, fetch test kernels
-#   make check        every test: unit, lint, DKMS, kselftests in qemu
+#   make check        every test: unit, fuzz, lint, DKMS, kselftests in qemu
+#   make fuzz         run each protocol fuzz target FUZZ_SECONDS (60) s
 #   make demo         boot a VM, load bti.ko and show btictl at work
 #   make lint         checkpatch --strict, kernel-doc, W=1 C=1 builds
 #   make install      install the tools and man pages (PREFIX, DESTDIR)
@@ -24,7 +25,7 @@ default_kdir = $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 	$(shell $(KERNELS) kdir $$($(KERNELS) list 2>/dev/null | head -n 1) 2>/dev/null))
 KDIR ?= $(default_kdir)
 
-.PHONY: all module tools setup check lint demo modules-vm install clean help
+.PHONY: all module tools setup check fuzz lint demo modules-vm install clean help
 
 all: module tools
 
@@ -62,6 +63,12 @@ lint:
 
 check: setup
 	tools/testing/check.sh
+
+# The protocol codec's libFuzzer targets (tools/lib/fuzz), longer than
+# make check runs them; TAP in build/results/fuzz-long/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	tools/testing/fuzz.sh build/results/fuzz-long $(FUZZ_SECONDS)
 
 demo: setup tools modules-vm
 	tools/demo/demo.sh

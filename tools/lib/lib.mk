@@ -83,6 +83,25 @@ UNIT_TESTS += $(addprefix $(LT)/,$(LIB_TESTS))
 CLEAN_FILES += $(LIB_DIR)/*.o $(LIB_DIR)/*.d \
 	$(LT)/*.o $(LT)/*.d $(addprefix $(LT)/,$(LIB_TESTS))
 
+# Provisioning protocol codec (Documentation/protocol.rst): frames,
+# fields and every message; strict, bounded, no allocation. A program
+# links $(LIB_PROTO_OBJS) and $(CRYPTO_LIBS). Fuzz targets: lib/fuzz/.
+LIB_PROTO_UNITS := proto_diag proto_names proto_spec proto_values \
+	proto_tlv proto_fields proto_frame proto_msg proto_msg_gc \
+	proto_msg_hs proto_msg_session proto_msg_reg proto_msg_error proto_any
+LIB_PROTO_OBJS := $(patsubst %,$(LIB_DIR)/%.o,$(LIB_PROTO_UNITS))
+LIB_PROTO_TESTS := test_proto_tlv test_proto_values test_proto_fields \
+	test_proto_frame test_proto_diag test_proto_msg_gc test_proto_msg_hs \
+	test_proto_msg_session test_proto_msg_reg test_proto_msg_error \
+	test_proto_any
+define lib_proto_test_rule
+$(LT)/$(1): $(LT)/$(1).o $(LIB_PROTO_OBJS) $(LT)/proto_test_build.o
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(CRYPTO_LIBS) $$(LDLIBS)
+endef
+$(foreach t,$(LIB_PROTO_TESTS),$(eval $(call lib_proto_test_rule,$(t))))
+UNIT_TESTS += $(addprefix $(LT)/,$(LIB_PROTO_TESTS))
+CLEAN_FILES += $(addprefix $(LT)/,$(LIB_PROTO_TESTS))
+
 -include $(wildcard $(LIB_DIR)/*.d $(LT)/*.d)
 
 # ---- Provisioning crypto (doc: ../Documentation/crypto.rst) ----

@@ -5,6 +5,8 @@
 # `make setup`). Stages, each logged to build/logs/<stage>.log:
 #
 #   unit      userspace unit tests (cmocka)
+#   fuzz      the protocol codec's libFuzzer targets, a few seconds each
+#             (FUZZ_CHECK_SECONDS, default 3)
 #   lint      checkpatch --strict, kernel-doc, W=1 C=1 builds per kernel
 #   dkms      dkms add/build against the installed 6.1 headers
 #   harness   the VM harness's own tests (it must catch a broken module)
@@ -56,6 +58,8 @@ if ! make -C tools >"$logs/build-tools.log" 2>&1; then
 	stage_failures+=("the tools did not build; see $logs/build-tools.log")
 fi
 stage unit "$results/unit" make -C tools check RESULTS="$top/$results/unit"
+stage fuzz "$results/fuzz" tools/testing/fuzz.sh "$results/fuzz" \
+	"${FUZZ_CHECK_SECONDS:-3}"
 stage lint "$results/lint" tools/testing/lint.sh "$results/lint" "${kdirs[@]}"
 
 # The DKMS test builds against the 6.1 headers that linux-headers-amd64
