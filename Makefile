@@ -8,6 +8,7 @@
 #   make check        every test: unit, lint, DKMS, kselftests in qemu
 #   make demo         boot a VM, load bti.ko and show btictl at work
 #   make lint         checkpatch --strict, kernel-doc, W=1 C=1 builds
+#   make bench        performance figures from a VM run (BENCH_KVER=...)
 #   make install      install the tools and man pages (PREFIX, DESTDIR)
 #
 # KDIR defaults to the running kernel's build directory, or else to the
@@ -24,7 +25,7 @@ default_kdir = $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 	$(shell $(KERNELS) kdir $$($(KERNELS) list 2>/dev/null | head -n 1) 2>/dev/null))
 KDIR ?= $(default_kdir)
 
-.PHONY: all module tools setup check lint demo modules-vm install clean help
+.PHONY: all module tools setup check lint bench demo modules-vm install clean help
 
 all: module tools
 
@@ -62,6 +63,11 @@ lint:
 
 check: setup
 	tools/testing/check.sh
+
+# Not a test: figures for Documentation/performance.rst, from one VM run
+# on one kernel (BENCH_KVER, default 6.12), in build/results/bench/
+bench: setup tools
+	tools/bench/bench.sh
 
 demo: setup tools modules-vm
 	tools/demo/demo.sh
