@@ -13,7 +13,8 @@
 #
 # Environment:
 #   BENCH_KVER     test kernel (default: the 6.12 kernel of kernels.sh)
-#   BENCH_ROUNDS   rounds of the transform and stream measurements (3)
+#   BENCH_ROUNDS   rounds of the transform and stream measurements (3;
+#                  1 with BENCH_ICOUNT)
 #   BENCH_PACKETS, BENCH_STREAM_PACKETS, BENCH_SESSIONS, BENCH_DELETES,
 #   BENCH_CPU, BENCH_PARTS, BENCH_SUITES  see guest-bench.sh
 #   BENCH_ICOUNT   N: run under qemu's TCG with -icount shift=N, so that
@@ -39,6 +40,8 @@ results=${BENCH_RESULTS:-$top/build/results/bench}
 if [ -n "${BENCH_ICOUNT:-}" ]; then
 	results=${BENCH_RESULTS:-$top/build/results/bench-icount}
 	export BTI_VM_ACCEL=tcg BTI_VM_ICOUNT=$BENCH_ICOUNT
+	# Rounds repeat to the instruction under icount: one is enough.
+	export BENCH_ROUNDS=${BENCH_ROUNDS:-1}
 fi
 mkdir -p "$results/raw"
 results=$(cd "$results" && pwd -P)

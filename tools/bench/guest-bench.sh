@@ -185,6 +185,19 @@ wait_ready() {
 }
 
 SSRC=0x62746921
+# Receivers and relays wait for the first datagram as long as it takes to
+# start the sender (its binaries come over 9p; under load, or under
+# icount where the guest clock leaps while it waits for the host, that
+# took over 10 s), then end after 2 s without one.
+waits=(--first-timeout-ms 300000 --timeout-ms 2000)
+
+# udp_rcvbuf_errors NS: datagrams a full socket buffer dropped in NS
+udp_rcvbuf_errors() {
+	# shellcheck disable=SC2016 # awk's own variables
+	ip netns exec "$1" awk '/^Udp:/ { if (!h) { for (i = 2; i <= NF; i++)
+		if ($i == "RcvbufErrors") f = i; h = 1 } else print $f }' \
+		/proc/net/snmp
+}
 
 # stream_run ROUND SUITE CONFIG: one run; appends a line to stream.jsonl.
 stream_run() {
@@ -193,6 +206,9 @@ stream_run() {
 	local rns=$B rlocal=10.99.0.2:6004 slocal=10.99.0.1:5004
 	local sremote=10.99.0.2:6004 rpid y1 y2
 	rm -f "$tmp/ready" "$tmp/rx" "$tmp/tx" "$tmp/y1" "$tmp/y2"
+	local drops_a drops_b
+	drops_a=$(udp_rcvbuf_errors "$A")
+	drops_b=$(udp_rcvbuf_errors "$B")
 	case $config in
 	bti)
 		ip netns exec "$A" "$btictl" session add local 10.99.0.1:5004 \
@@ -215,12 +231,12 @@ stream_run() {
 		ip netns exec "$A" taskset -c "$cpu" "$peer" relay \
 			--local 0.0.0.0:5004 --remote 10.99.0.2:6004 \
 			--keys "$tmp/peer.keys" --count "$stream_packets" \
-			--timeout-ms 1000 --ready-file "$tmp/y1" >"$tmp/r1" &
+			"${waits[@]}" --ready-file "$tmp/y1" >"$tmp/r1" &
 		y1=$!
 		ip netns exec "$B" taskset -c "$cpu" "$peer" relay --reverse \
 			--local 0.0.0.0:6004 --remote 127.0.0.1:7004 \
 			--keys "$tmp/peer.keys" --count "$stream_packets" \
-			--timeout-ms 1000 --ready-file "$tmp/y2" >"$tmp/r2" &
+			"${waits[@]}" --ready-file "$tmp/y2" >"$tmp/r2" &
 		y2=$!
 		if ! wait_ready "$tmp/y1" "$y1" || ! wait_ready "$tmp/y2" "$y2"; then
 			die "$config: the relays did not start"
@@ -229,7 +245,7 @@ stream_run() {
 	esac
 	ip netns exec "$rns" taskset -c "$cpu" "$peer" "$rcmd" --local "$rlocal" \
 		--ssrc $SSRC "${rkeys[@]}" --count "$stream_packets" \
-		--timeout-ms 1000 --ready-file "$tmp/ready" >"$tmp/rx" &
+		"${waits[@]}" --ready-file "$tmp/ready" >"$tmp/rx" &
 	rpid=$!
 	wait_ready "$tmp/ready" "$rpid" || die "$config: the receiver did not start"
 	ip netns exec "$A" taskset -c "$cpu" "$peer" "$scmd" --local "$slocal" \
@@ -249,17 +265,25 @@ stream_run() {
 	# Every packet that arrived must be the one sent, whole.
 	jq -e '.ok == .received and .content_mismatch == 0' "$tmp/rx" >/dev/null ||
 		die "$suite $config: wrong packets arrived: $(cat "$tmp/rx")"
+	drops_a=$(($(udp_rcvbuf_errors "$A") - drops_a))
+	drops_b=$(($(udp_rcvbuf_errors "$B") - drops_b))
 	jq -c -n --argjson round "$r" --arg suite "$suite" --arg config "$config" \
 		--argjson sent "$stream_packets" \
+		--argjson drops_a "$drops_a" --argjson drops_b "$drops_b" \
 		--slurpfile rx "$tmp/rx" --slurpfile tx "$tmp/tx" \
 		'{round: $round, suite: $suite, config: $config, sent: $sent,
+		  rcvbuf_drops_sender_ns: $drops_a,
+		  rcvbuf_drops_receiver_ns: $drops_b,
 		  rx: $rx[0], tx: $tx[0]}' >>"$out/stream.jsonl"
-	log "stream: round $r $suite $config: $(jq -r '"\(.received) received, \(.pps) pps"' "$tmp/rx")"
+	log "stream: round $r $suite $config: $(jq -r '"\(.received) received, \(.pps) pps"' "$tmp/rx"), socket buffer drops $drops_a+$drops_b"
 }
 
 stream() {
 	local r s
 	netns_up
+	# Read the programs once, so that no run waits for 9p.
+	ip netns exec "$A" "$peer" --help >/dev/null 2>&1 || true
+	ip netns exec "$B" "$btictl" help >/dev/null 2>&1 || true
 	for r in $(seq "$rounds"); do
 		stream_run "$r" none plain
 		for s in "${suites[@]}"; do
