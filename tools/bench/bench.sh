@@ -85,7 +85,7 @@ accel=$(sed -n 's/^vm-run: [^ ]* (\([^)]*\)): .*/\1/p' "$results/vm-run.log" | h
 	# The guest runs the host's root file system: the same packages.
 	echo "packages: $(dpkg-query -W -f '${Package} ${Version}, ' libsrtp2-1 libnss3 2>/dev/null | sed 's/, $//')"
 	echo "host_load: before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
-	echo "host_qemu_processes_at_start: $others_before (this run's included)"
+	echo "host_qemu_processes_at_start: $others_before (other VMs)"
 } >"$results/raw/host.txt"
 
 python3 tools/bench/report.py "$results"
