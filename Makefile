@@ -9,6 +9,7 @@
 #   make fuzz         run each protocol fuzz target FUZZ_SECONDS (60) s
 #   make demo         boot a VM, load bti.ko and show btictl at work
 #   make lint         checkpatch --strict, kernel-doc, W=1 C=1 builds
+#   make bench        performance figures from a VM run (BENCH_KVER=...)
 #   make install      install the tools and man pages (PREFIX, DESTDIR)
 #
 # KDIR defaults to the running kernel's build directory, or else to the
@@ -25,7 +26,7 @@ default_kdir = $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 	$(shell $(KERNELS) kdir $$($(KERNELS) list 2>/dev/null | head -n 1) 2>/dev/null))
 KDIR ?= $(default_kdir)
 
-.PHONY: all module tools setup check fuzz lint demo modules-vm install clean help
+.PHONY: all module tools setup check fuzz lint bench demo modules-vm install clean help
 
 all: module tools
 
@@ -69,6 +70,11 @@ check: setup
 FUZZ_SECONDS ?= 60
 fuzz:
 	tools/testing/fuzz.sh build/results/fuzz-long $(FUZZ_SECONDS)
+
+# Not a test: figures for Documentation/performance.rst, from one VM run
+# on one kernel (BENCH_KVER, default 6.12), in build/results/bench/
+bench: setup tools
+	tools/bench/bench.sh
 
 demo: setup tools modules-vm
 	tools/demo/demo.sh

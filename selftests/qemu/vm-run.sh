@@ -23,6 +23,9 @@
 #                    to oops the 6.12 guest at boot (int3 while a static key
 #                    was being patched: cross-modifying code), about 1 boot
 #                    in 80 under load, and is not faster for these tests.
+#   BTI_VM_ICOUNT    TCG only: run with "-icount shift=N,sleep=off", so the
+#                    guest's clock advances 2^N ns per guest instruction,
+#                    whatever the host does (empty: real time, the default)
 #   BTI_VM_MEM       guest memory in MiB (1024)
 #   BTI_VM_SMP       guest CPUs (2)
 #   BTI_VM_APPEND    extra kernel command line
@@ -118,6 +121,13 @@ auto)
 *) die "BTI_VM_ACCEL must be auto, kvm or tcg" ;;
 esac
 
+icount=()
+if [ -n "${BTI_VM_ICOUNT:-}" ]; then
+	[[ ${BTI_VM_ICOUNT} =~ ^[0-9]$ ]] || die "BTI_VM_ICOUNT must be a shift from 0 to 9"
+	[ "${accel[1]#tcg}" != "${accel[1]}" ] || die "BTI_VM_ICOUNT needs TCG (BTI_VM_ACCEL=tcg)"
+	icount=(-icount "shift=$BTI_VM_ICOUNT,sleep=off")
+fi
+
 # The run's configuration, read by initramfs-init.sh and vm-init.sh.
 vm=$results/.vm
 rm -rf "$vm"
@@ -159,9 +169,9 @@ qemu=(qemu-system-x86_64 "${accel[@]}" -machine q35 -smp "$smp" -m "$mem"
 	-kernel "$image" -initrd "$initrd" -append "$append"
 	-virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap"
 	-virtfs "local,path=${results//,/,,},mount_tag=results,security_model=none,multidevs=remap"
-	)
+	"${icount[@]}")
 
-echo "$prog: $kver (${accel[1]}): $*" >&2
+echo "$prog: $kver (${accel[1]}${icount[1]:+, icount ${icount[1]}}): $*" >&2
 start=$(date +%s.%N)
 set +e
 if [ "${BTI_VM_VERBOSE:-0}" = 1 ]; then

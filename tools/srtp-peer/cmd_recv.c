@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "clock_ns.h"
 #include "commands.h"
 #include "exit_code.h"
 #include "packet_size.h"
@@ -29,6 +30,8 @@ static int drain(int fd, struct rx_stream *r, uint64_t count, uint8_t *buf,
 			continue;
 		if (n < 0)
 			return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
+		if (r->sum.received == 0)
+			r->sum.first_ns = clock_ns();
 		if ((size_t)n > cap) {
 			r->sum.received++;
 			r->sum.other_fail++;	/* too long for any test packet */
@@ -62,6 +65,8 @@ static int receive_loop(int fd, struct rx_stream *r, uint64_t count,
 		}
 		if (drain(fd, r, count, buf, sizeof(buf)) < 0)
 			return errbuf_set(e, "recv: %s", strerror(errno));
+		if (r->sum.received)
+			r->sum.last_ns = clock_ns();
 	}
 	explicit_bzero(buf, sizeof(buf));
 	return 0;

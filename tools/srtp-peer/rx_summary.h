@@ -20,6 +20,9 @@
  *                     RTCP: 0
  *   window            the SRTP/SRTCP replay window in use (0: plaintext)
  *   timed_out         --count datagrams did not arrive in time
+ *   elapsed_ns        from reading the first datagram to the end of
+ *                     handling the last one (0: fewer than one)
+ *   pps               received * 1e9 / elapsed_ns (0 when elapsed_ns is)
  */
 #ifndef SRTP_PEER_RX_SUMMARY_H
 #define SRTP_PEER_RX_SUMMARY_H
@@ -43,6 +46,8 @@ struct rx_summary {
 	uint32_t roc;
 	unsigned int window;
 	bool timed_out;
+	uint64_t first_ns;
+	uint64_t last_ns;
 };
 
 void rx_summary_print(FILE *out, const char *mode, const struct rx_summary *s);

@@ -52,7 +52,8 @@ static const struct command_help helps[] = {
 	  "when the first one did not come within F ms (default 10000); with\n"
 	  "--count, the last two set timed_out. Prints one JSON line: received, ok,\n"
 	  "auth_fail, replay_fail, replay_old, other_fail, content_mismatch,\n"
-	  "ok_keys2, highest_seq, highest_index, roc, window, timed_out.\n"
+	  "ok_keys2, highest_seq, highest_index, roc, window, timed_out,\n"
+	  "elapsed_ns (first datagram read to last one handled) and pps.\n"
 	  "\n"
 	  "  --window W      SRTP replay window, 64..32767 (libsrtp2 rounds it up\n"
 	  "                  to a multiple of 32; default 128). SRTCP: always 128\n"
@@ -87,7 +88,8 @@ static const struct command_help helps[] = {
 	  "Time libsrtp2 alone: N (default 100000) packets of B octets (default\n"
 	  "172: a 20 ms G.711 RTP packet with its 12-octet header) through\n"
 	  "srtp_protect, then srtp_unprotect, each timed apart with\n"
-	  "CLOCK_MONOTONIC, with a random key. Prints one JSON line with\n"
+	  "CLOCK_MONOTONIC, with a random key, after 64 packets that warm up\n"
+	  "and are not counted. Prints one JSON line with\n"
 	  "protect_ns_per_packet and unprotect_ns_per_packet.\n" },
 };
 

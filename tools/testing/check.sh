@@ -11,6 +11,8 @@
 #   dkms      dkms add/build against the installed 6.1 headers
 #   harness   the VM harness's own tests (it must catch a broken module)
 #   kselftest the kselftests in a qemu VM per test kernel (in parallel)
+#   bench-smoke  "make bench" with tiny counts: its tooling still works
+#             (tools/bench/smoke.sh; no figure is judged)
 #
 # Results are TAP files under build/results; the last line printed is
 # "N passed, M failed". A stage that fails without reporting a failing
@@ -85,6 +87,8 @@ done
 # Both kernels boot in parallel; results in $results/kselftest/<kver>/.
 BTI_RESULTS_DIR="$results/kselftest" stage kselftest "$results/kselftest" \
 	selftests/qemu/run-kselftests.sh
+stage bench-smoke "$results/bench-smoke" \
+	tools/bench/smoke.sh "$results/bench-smoke"
 
 if [ ${#stage_failures[@]} -gt 0 ]; then
 	{

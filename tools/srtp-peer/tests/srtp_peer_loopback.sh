@@ -392,6 +392,33 @@ else
 	fail "SIGTERM ends recv with its summary" "could not run"
 fi
 
+# --- recv times what it received (make bench reads its pps) --------------
+tag=$n
+rm -f "ready.$tag"
+timeout "$limit" "$peer" plain-recv --local 127.0.0.1:0 --ssrc 5 --count 20 \
+	--timeout-ms 2000 --ready-file "ready.$tag" > "recv.$tag" 2>&1 &
+rpid=$!
+pids+=("$rpid")
+if addr=$(wait_ready "ready.$tag" "$rpid") &&
+   timeout "$limit" "$peer" plain-send --remote "$addr" --ssrc 5 --count 20 \
+	--interval-us 5000 > /dev/null 2>&1 && wait "$rpid"; then
+	ns=$(field elapsed_ns "recv.$tag")
+	pps=$(field pps "recv.$tag")
+	# 19 gaps of 5 ms from the first datagram to the last
+	want=$(awk -v n="${ns:-0}" 'BEGIN { if (n > 0) printf "%.0f", 20e9 / n }')
+	if [ "$(field received "recv.$tag")" = 20 ] &&
+	   [ "${ns:-0}" -ge 95000000 ] && [ "$ns" -lt 5000000000 ] &&
+	   [ "$pps" = "$want" ]; then
+		pass "recv reports elapsed_ns and pps from first to last datagram"
+	else
+		fail "recv reports elapsed_ns and pps from first to last datagram" \
+			"$(cat "recv.$tag")" "pps want $want"
+	fi
+else
+	fail "recv reports elapsed_ns and pps from first to last datagram" \
+		"could not run: $(cat "recv.$tag")"
+fi
+
 # --- bench (the baseline of make bench; here only: does it run) ----------
 bad=""
 for s in $suites; do
