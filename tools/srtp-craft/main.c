@@ -21,9 +21,9 @@
 
 #include "craft.h"
 #include "exit_code.h"
-#include "hex.h"
+#include "hex_decode.h"
 #include "key_file.h"
-#include "number_parse.h"
+#include "num_parse.h"
 
 struct craft_opts {
 	const char *keys;
@@ -78,7 +78,7 @@ static int parse_opts(int argc, char **argv, struct craft_opts *o)
 			o->rtcp = true;
 			break;
 		case 'r':
-			if (parse_u64(optarg, 0, UINT32_MAX, &v) < 0)
+			if (num_parse_u64(optarg, UINT32_MAX, &v) < 0)
 				return usage_error("--roc takes 0..4294967295");
 			o->roc = (uint32_t)v;
 			break;

@@ -12,12 +12,12 @@
 SRTP_CRAFT_DIR := srtp-craft
 SRTP_CRAFT_OBJS := $(SRTP_CRAFT_DIR)/craft.o $(SRTP_CRAFT_DIR)/main.o
 SRTP_CRAFT_PEER_OBJS := $(patsubst %,$(SRTP_PEER_DIR)/%.o,errbuf \
-	number_parse hex suite key_file srtp_session)
+	suite key_file srtp_session)
 
 $(SRTP_CRAFT_DIR)/%.o: $(SRTP_CRAFT_DIR)/%.c | srtp-peer-deps
-	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(SRTP_PEER_DIR) $(SRTP_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(SRTP_PEER_DIR) -I$(LIB_DIR) $(SRTP_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(SRTP_CRAFT_DIR)/srtp-craft: $(SRTP_CRAFT_OBJS) $(SRTP_CRAFT_PEER_OBJS)
+$(SRTP_CRAFT_DIR)/srtp-craft: $(SRTP_CRAFT_OBJS) $(SRTP_CRAFT_PEER_OBJS) $(LIB_PARSE_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(SRTP_LIBS) $(LDLIBS)
 
 PROGRAMS += $(SRTP_CRAFT_DIR)/srtp-craft
