@@ -41,6 +41,10 @@ fi
 
 progs=$(make -s --no-print-directory -C "$here/.." print_test_progs)
 
+# The whole suite runs in one VM per kernel: give it room beyond
+# vm-run.sh's default (a loaded host slows a TCG guest several times).
+export BTI_VM_TIMEOUT=${BTI_VM_TIMEOUT:-2400}
+
 # Count the results of the .tap files of a directory: "pass fail skip".
 count_results() {
 	cat "$1"/*.tap 2>/dev/null | awk '
