@@ -404,10 +404,11 @@ if addr=$(wait_ready "ready.$tag" "$rpid") &&
 	--interval-us 5000 > /dev/null 2>&1 && wait "$rpid"; then
 	ns=$(field elapsed_ns "recv.$tag")
 	pps=$(field pps "recv.$tag")
-	# 19 gaps of 5 ms from the first datagram to the last
+	# 19 gaps of 5 ms from the first datagram sent to the last; the
+	# receiver may read the first one a little late, so allow for it
 	want=$(awk -v n="${ns:-0}" 'BEGIN { if (n > 0) printf "%.0f", 20e9 / n }')
 	if [ "$(field received "recv.$tag")" = 20 ] &&
-	   [ "${ns:-0}" -ge 95000000 ] && [ "$ns" -lt 5000000000 ] &&
+	   [ "${ns:-0}" -ge 50000000 ] && [ "$ns" -lt 5000000000 ] &&
 	   [ "$pps" = "$want" ]; then
 		pass "recv reports elapsed_ns and pps from first to last datagram"
 	else
