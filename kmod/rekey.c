@@ -14,9 +14,10 @@
  * (&bti_ctx.srtp_from, &bti_ctx.srtcp_from), with a new SSRC by its SSRC.
  * The previous context retires for good, per protocol, once the stream is
  * a replay window past the switch-over, and in any case BTI_PREV_GRACE
- * after the new context accepted its first packet of that protocol. A retired key never
- * verifies a packet again; its memory goes at the next rekey or with the
- * session.
+ * after the rekey (switch-over defaulted) or after the new context
+ * accepted its first packet of that protocol (switch-over given). A
+ * retired key never verifies a packet again; its memory goes at the next
+ * rekey or with the session.
  */
 
 #include <linux/jiffies.h>
@@ -80,8 +81,10 @@ static void bti_replay_seed(struct bti_replay *rp, u64 from)
  *
  * Same SSRC: the switch-over points default to the index after the
  * highest one @old accepted (none if it accepted none), and @new's
- * windows start there. New SSRC: @new starts on its own; the SSRC of a
- * packet says which context verifies it.
+ * windows start there. A defaulted switch-over is in the past, so the
+ * grace period of the old keys starts now; one the request set starts it
+ * with the first packet the new keys accept. New SSRC: @new starts on its
+ * own; the SSRC of a packet says which context verifies it.
  *
  * Context: process context, the session table's mutex held; @old's own
  * previous context was already unlinked.
@@ -103,6 +106,15 @@ bool bti_ctx_follow_rx(struct bti_ctx *new, struct bti_ctx *old,
 			new->srtcp_from = old->srtcp_replay.top + 1;
 		spin_unlock_bh(&old->lock);
 
+		/*
+		 * A switch-over in the past (the default) bounds what the
+		 * old keys may still verify from now on, even if the new
+		 * keys never see a packet of the protocol.
+		 */
+		if (!start->srtp_from_set)
+			new->first_at[0] = jiffies ?: 1;
+		if (!start->srtcp_from_set)
+			new->first_at[1] = jiffies ?: 1;
 		bti_replay_seed(&new->srtp_replay, new->srtp_from);
 		bti_replay_seed(&new->srtcp_replay, new->srtcp_from);
 		if (new->srtp_from)
@@ -154,9 +166,10 @@ struct bti_ctx *bti_ctx_prev(struct bti_ctx *ctx, u32 ssrc, bool srtcp)
  * @ctx: the context
  * @srtcp: the packet was SRTCP
  *
- * Starts the protocol's grace period of the previous context, and retires
- * it for the protocol once the stream moved a replay window past the switch-over
- * (same SSRC), or once the new SSRC brought a window's worth of packets.
+ * Starts the protocol's grace period of the previous context (unless the
+ * rekey did), and retires it for the protocol once the stream moved a
+ * replay window past the switch-over (same SSRC), or once the new SSRC
+ * brought a window's worth of packets.
  *
  * Context: rcu_read_lock() and @ctx->lock held, after the commit.
  */

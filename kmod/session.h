@@ -58,9 +58,10 @@ struct bti_flow {
  * @srtp_from: receive, with @prev of the same SSRC: SRTP indexes below
  *	this one belong to @prev
  * @srtcp_from: like @srtp_from, for SRTCP indexes
- * @first_at: receive, with @prev: jiffies when this context first
- *	accepted an SRTP ([0]) or SRTCP ([1]) packet (0: not yet); @prev
- *	retires for that protocol a while after
+ * @first_at: receive, with @prev: jiffies when the grace period of
+ *	@prev started for SRTP ([0]) or SRTCP ([1]): the rekey if the
+ *	switch-over was defaulted, else the first packet this context
+ *	accepted (0: not yet); @prev retires for that protocol a while after
  * @flags: enum bti_ctx_flag bits, set once and never cleared
  * @window: the bitmaps of @srtp_replay and @srtcp_replay
  *

@@ -216,3 +216,23 @@ bti_klog_case() {
 		ktap_fail "kernel log clean, no new taint besides O/E" "$report"
 	fi
 }
+
+# bti_peer_recv NS TIMEOUT_MS ARGS...: an srtp-peer receiver ($PEER) in
+# namespace NS in the background, its summary to $BTI_TMP/rx (stderr to
+# $BTI_TMP/rx.err), its pid in RX_PID. It ends after TIMEOUT_MS without a
+# datagram (or when --count is reached), and waits up to 120 s for the
+# first. Returns once it listens (1 if it never does).
+bti_peer_recv() {
+	local ns=$1 idle=$2
+	shift 2
+	rm -f "$BTI_TMP/ready" "$BTI_TMP/rx"
+	ip netns exec "$ns" "$PEER" "$@" --ready-file "$BTI_TMP/ready" \
+		--timeout-ms "$idle" --first-timeout-ms 120000 \
+		>"$BTI_TMP/rx" 2>"$BTI_TMP/rx.err" &
+	RX_PID=$!
+	for _ in $(seq 300); do
+		[ -e "$BTI_TMP/ready" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}

@@ -62,21 +62,6 @@ printf '%s %s %s\n' "$SUITE" "$K2" "$S2" >"$BTI_TMP/k2"
 printf 'tx-master-key %s\ntx-master-salt %s\nrx-master-key %s\nrx-master-salt %s\n' \
 	"$K1" "$S1" "$K2" "$S2" >"$BTI_TMP/cpe.keys"
 
-# peer_recv NS ARGS...: a receiver in the background, summary to $BTI_TMP/rx
-peer_recv() {
-	local ns=$1
-	shift
-	rm -f "$BTI_TMP/ready" "$BTI_TMP/rx"
-	ip netns exec "$ns" "$PEER" "$@" --ready-file "$BTI_TMP/ready" \
-		--timeout-ms 5000 >"$BTI_TMP/rx" 2>"$BTI_TMP/rx.err" &
-	RX_PID=$!
-	for _ in $(seq 100); do
-		[ -e "$BTI_TMP/ready" ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
 # both_ways LABEL LOCAL: the CPE's session names the phone's media as
 # LOCAL (its address on the wire at the CPE's WAN side); the phone sends
 # and receives plaintext, the peer SRTP.
@@ -87,7 +72,7 @@ both_ways() {
 		suite $SUITE tx-ssrc 0x1111 rx-ssrc 0x2222 srtcp-index 1 \
 		keys "$BTI_TMP/cpe.keys"
 
-	peer_recv "$B" recv --local 10.95.0.2:6004 --ssrc 0x1111 --keys "$BTI_TMP/k1" \
+	bti_peer_recv "$B" 5000 recv --local 10.95.0.2:6004 --ssrc 0x1111 --keys "$BTI_TMP/k1" \
 		--count $N || true
 	ip netns exec "$P" "$PEER" plain-send --local 192.168.77.2:5004 \
 		--remote 10.95.0.2:6004 --ssrc 0x1111 --count $N --interval-us 200 >/dev/null
@@ -99,7 +84,7 @@ both_ways() {
 			"$(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
 	fi
 
-	peer_recv "$P" plain-recv --local 192.168.77.2:5004 --ssrc 0x2222 --count $N || true
+	bti_peer_recv "$P" 5000 plain-recv --local 192.168.77.2:5004 --ssrc 0x2222 --count $N || true
 	ip netns exec "$B" "$PEER" send --local 10.95.0.2:6004 --remote "$local" \
 		--ssrc 0x2222 --keys "$BTI_TMP/k2" --count $N --interval-us 200 >/dev/null
 	wait "$RX_PID" || true

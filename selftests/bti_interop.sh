@@ -57,25 +57,6 @@ setup=$?
 ip netns exec "$A" ping -c 1 -W 2 10.98.0.2 >/dev/null 2>&1 || true
 ktap_check "two namespaces joined by veth" [ "$setup" -eq 0 ]
 
-# peer_recv NS ARGS...: a receiver in the background, summary to
-# $BTI_TMP/rx. It waits for its first packet as long as the sender takes
-# to start (an emulated guest on a busy host can take seconds to start a
-# process); rx_done ends it once the sender is done.
-peer_recv() {
-	local ns=$1
-	shift
-	rm -f "$BTI_TMP/ready" "$BTI_TMP/rx"
-	ip netns exec "$ns" "$PEER" "$@" --ready-file "$BTI_TMP/ready" \
-		--timeout-ms 3000 --first-timeout-ms 120000 \
-		>"$BTI_TMP/rx" 2>"$BTI_TMP/rx.err" &
-	RX_PID=$!
-	for _ in $(seq 300); do
-		[ -e "$BTI_TMP/ready" ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
 # rx_done: the sender has finished. A receiver that got all it expected
 # has printed its summary and ended; one still waiting gets 10 s, then
 # SIGTERM (it prints its summary), so that a failing case costs seconds,
@@ -155,7 +136,7 @@ for suite in "${SUITES[@]}"; do
 
 	# bti.ko protects plaintext handed to it reordered in blocks of 8,
 	# one block across the wrap (65004 + 528 = 65532); libsrtp2 verifies.
-	peer_recv "$B" recv --local 10.98.0.2:6004 --ssrc 0x1111 --keys "$BTI_TMP/k1" \
+	bti_peer_recv "$B" 3000 recv --local 10.98.0.2:6004 --ssrc 0x1111 --keys "$BTI_TMP/k1" \
 		--count $N || true
 	ip netns exec "$A" "$PEER" plain-send --local 10.98.0.1:5004 \
 		--remote 10.98.0.2:6004 --ssrc 0x1111 --count $N --start-seq 65004 \
@@ -172,7 +153,7 @@ for suite in "${SUITES[@]}"; do
 	# libsrtp2 protects, across the wrap, with duplicates, old packets,
 	# flips and reordering. The receiver stops at the intact count: one
 	# packet delivered twice would take the place of an original.
-	peer_recv "$A" plain-recv --local 10.98.0.1:5004 --ssrc 0x2222 \
+	bti_peer_recv "$A" 3000 plain-recv --local 10.98.0.1:5004 --ssrc 0x2222 \
 		--count $((N - FLIPS)) || true
 	ip netns exec "$B" "$PEER" send --local 10.98.0.2:6004 --remote 10.98.0.1:5004 \
 		--ssrc 0x2222 --keys "$BTI_TMP/k2" --count $N --start-seq 65004 \
@@ -182,7 +163,7 @@ for suite in "${SUITES[@]}"; do
 	counted "$suite RTP" "$replay0" "$auth0"
 
 	# RTCP (same port, RFC 5761). bti.ko protects, libsrtp2 verifies.
-	peer_recv "$B" recv --rtcp --local 10.98.0.2:6004 --ssrc 0x1111 --keys "$BTI_TMP/k1" \
+	bti_peer_recv "$B" 3000 recv --rtcp --local 10.98.0.2:6004 --ssrc 0x1111 --keys "$BTI_TMP/k1" \
 		--count 100 || true
 	ip netns exec "$A" "$PEER" plain-send --rtcp --local 10.98.0.1:5004 \
 		--remote 10.98.0.2:6004 --ssrc 0x1111 --count 100 >/dev/null
@@ -195,7 +176,7 @@ for suite in "${SUITES[@]}"; do
 	fi
 
 	# libsrtp2 protects RTCP with the same impairments.
-	peer_recv "$A" plain-recv --rtcp --local 10.98.0.1:5004 --ssrc 0x2222 \
+	bti_peer_recv "$A" 3000 plain-recv --rtcp --local 10.98.0.1:5004 --ssrc 0x2222 \
 		--count $((NC - FLIPS)) || true
 	ip netns exec "$B" "$PEER" send --rtcp --local 10.98.0.2:6004 --remote 10.98.0.1:5004 \
 		--ssrc 0x2222 --keys "$BTI_TMP/k2" --count $NC --impair "$IMPAIR" \
@@ -211,7 +192,7 @@ keys AES_CM_128_HMAC_SHA1_80
 ip netns exec "$A" "$BTICTL" session flush
 ip netns exec "$A" "$BTICTL" session add local 10.98.0.1:5004 remote 10.98.0.2:6004 \
 	suite AES_CM_128_HMAC_SHA1_80 tx-ssrc 0x1111 rx-ssrc 0x2222 keys "$BTI_TMP/bti.keys"
-peer_recv "$B" plain-recv --local 10.98.0.2:6004 --ssrc 0x1111 --count 50 || true
+bti_peer_recv "$B" 3000 plain-recv --local 10.98.0.2:6004 --ssrc 0x1111 --count 50 || true
 ip netns exec "$A" "$PEER" plain-send --local 10.98.0.1:5004 --remote 10.98.0.2:6004 \
 	--ssrc 0x1111 --count 50 >/dev/null
 rx_done

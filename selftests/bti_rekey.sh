@@ -42,7 +42,7 @@ declare -A SALT=(
 	[3]=101112131415161718191A1B1C1D [4]=1D1C1B1A19181716151413121110
 	[5]=A0A1A2A3A4A5A6A7A8A9AAABACAD [6]=B0B1B2B3B4B5B6B7B8B9BABBBCBD)
 
-ktap_begin 14
+ktap_begin 15
 
 if bti_load; then
 	ktap_ok "module loads"
@@ -77,21 +77,6 @@ new_session() {
 		tx-ssrc 0x1111 rx-ssrc 0x2222 srtcp-index 1 keys "$BTI_TMP/both"
 }
 
-# peer_recv NS ARGS...: a receiver in the background, summary to $BTI_TMP/rx
-peer_recv() {
-	local ns=$1
-	shift
-	rm -f "$BTI_TMP/ready" "$BTI_TMP/rx"
-	ip netns exec "$ns" "$PEER" "$@" --ready-file "$BTI_TMP/ready" \
-		--timeout-ms 10000 >"$BTI_TMP/rx" 2>"$BTI_TMP/rx.err" &
-	RX_PID=$!
-	for _ in $(seq 100); do
-		[ -e "$BTI_TMP/ready" ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
 peer_send() { # ARGS...: libsrtp2 sends from B to A, SSRC 0x2222 unless given
 	ip netns exec "$B" "$PEER" send --local $RB --remote $LA "$@" \
 		--interval-us 200 >"$BTI_TMP/tx" 2>"$BTI_TMP/tx.err"
@@ -114,7 +99,7 @@ ktap_check "rekey: GET reports the switch-over points" \
 # Indexes 65000-65599 (ROC 0 SEQ 65000 to ROC 1 SEQ 63), then 65610-65999
 # (ROC 1 SEQ 74-463; a gap of ten kept for later), the keys switching at
 # ROC 1 SEQ 100.
-peer_recv "$A" plain-recv --local $LA --ssrc 0x2222 --count 990 || true
+bti_peer_recv "$A" 10000 plain-recv --local $LA --ssrc 0x2222 --count 990 || true
 peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 65000 --count 600 \
 	--impair reorder=8,seed=11 || true
 peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --rekey-at $from \
@@ -129,7 +114,7 @@ else
 		"$(cat "$BTI_TMP/rx" "$BTI_TMP/tx" "$BTI_TMP/tx.err") $(show .stats)"
 fi
 
-peer_recv "$A" plain-recv --rtcp --local $LA --ssrc 0x2222 --count 100 || true
+bti_peer_recv "$A" 10000 plain-recv --rtcp --local $LA --ssrc 0x2222 --count 100 || true
 peer_send --rtcp --ssrc 0x2222 --keys "$BTI_TMP/peer2" --rekey-at 51 \
 	--keys2 "$BTI_TMP/peer3" --count 100 --impair reorder=4,seed=5 || true
 wait "$RX_PID" || true
@@ -167,7 +152,7 @@ fi
 # 2. Receive, default switch-over: installed while the stream runs, it
 # is the index after the highest accepted; late old packets still pass.
 new_session
-peer_recv "$A" plain-recv --local $LA --ssrc 0x2222 --count 600 || true
+bti_peer_recv "$A" 10000 plain-recv --local $LA --ssrc 0x2222 --count 600 || true
 peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 0 --count 280 || true
 peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 290 --count 10 || true
 btictl_a session set local $LA remote $RB rx-ssrc 0x2222 keys "$BTI_TMP/rx3"
@@ -185,10 +170,30 @@ else
 		"$(cat "$BTI_TMP/rx") $(show .stats)"
 fi
 
+# A default switch-over lies in the past: the old keys stop 10 s after the
+# rekey even when the new keys never see a packet. The gap 280-289 is in
+# the old context's window and unused, so it would pass before that.
+new_session
+peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 0 --count 280 || true
+peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 290 --count 10 || true
+btictl_a session set local $LA remote $RB rx-ssrc 0x2222 keys "$BTI_TMP/rx3"
+sleep 11
+rx0=$(stat_of rx_packets)
+replay0=$(stat_of drop_replay)
+peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 280 --count 10 || true
+sleep 0.5
+if [ "$(stat_of rx_packets)" = "$rx0" ] &&
+   [ "$(stat_of drop_replay)" = $((replay0 + 10)) ]; then
+	ktap_ok "rekey: with the default switch-over the old keys stop 10 s after the rekey, new traffic or not"
+else
+	ktap_fail "rekey: with the default switch-over the old keys stop 10 s after the rekey, new traffic or not" \
+		"$(show .stats)"
+fi
+
 # 3. Transmit: a rekey carries the ROC on (across the wrap) and the
 # SRTCP index; libsrtp2 switches keys at the same index.
 new_session
-peer_recv "$B" recv --local $RB --ssrc 0x1111 --keys "$BTI_TMP/peer1" \
+bti_peer_recv "$B" 10000 recv --local $RB --ssrc 0x1111 --keys "$BTI_TMP/peer1" \
 	--rekey-at 65500 --keys2 "$BTI_TMP/peer4" --count 1000 || true
 plain_send --start-seq 65000 --count 500
 btictl_a session set local $LA remote $RB tx-ssrc 0x1111 keys "$BTI_TMP/tx4"
@@ -202,7 +207,7 @@ else
 		"$(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
 fi
 
-peer_recv "$B" recv --rtcp --local $RB --ssrc 0x1111 --keys "$BTI_TMP/peer4" \
+bti_peer_recv "$B" 10000 recv --rtcp --local $RB --ssrc 0x1111 --keys "$BTI_TMP/peer4" \
 	--rekey-at 51 --keys2 "$BTI_TMP/peer5" --count 100 || true
 plain_send --rtcp --count 50
 btictl_a session set local $LA remote $RB tx-ssrc 0x1111 keys "$BTI_TMP/tx5"

@@ -63,8 +63,10 @@
  * again, once the stream is a replay window past the switch-over (same
  * SSRC: the new context accepted an index at least FROM + window; new
  * SSRC: the new context accepted a window's worth of packets), 10 s after
- * the new context accepted its first packet of the protocol, or at the
- * next rekey of the receive direction. A retired key is never accepted.
+ * the rekey when the switch-over point was left to its default, or 10 s
+ * after the new context accepted its first packet of the protocol when
+ * the request set it, or at the next rekey of the receive direction. A
+ * retired key is never accepted.
  * BTI_CTX_A_PAD is for replies only; requests must not carry it.
  *
  * BTI_CMD_SESSION_EVENT: never a request; the kernel multicasts it to the
