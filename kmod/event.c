@@ -11,6 +11,7 @@
  * a once-only event is kept for the first listener that comes.
  */
 
+#include <linux/in6.h>
 #include <linux/jiffies.h>
 #include <net/genetlink.h>
 #include <uapi/linux/bti.h>
@@ -44,6 +45,17 @@ static int bti_event_put(struct sk_buff *skb,
 	return 0;
 }
 
+/* What bti_event_put() may put, at the most. */
+static size_t bti_event_size(void)
+{
+	return nla_total_size(0) +			/* BTI_A_EVENT */
+	       4 * nla_total_size(sizeof(u32)) +	/* type to SSRC */
+	       nla_total_size_64bit(sizeof(u64)) +	/* count */
+	       nla_total_size(0) +			/* BTI_A_SESSION */
+	       2 * nla_total_size(sizeof(struct sockaddr_in6)) +
+	       nla_total_size(sizeof(u32));		/* suite */
+}
+
 static bool bti_event_listened(struct bti_net *bn)
 {
 	return genl_has_listeners(&bti_genl_family, read_pnet(&bn->net),
@@ -58,7 +70,7 @@ static int bti_event_send(struct bti_net *bn,
 	struct sk_buff *skb;
 	void *hdr;
 
-	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	skb = genlmsg_new(bti_event_size(), GFP_ATOMIC);
 	if (!skb)
 		return -ENOMEM;
 	hdr = genlmsg_put(skb, 0, 0, &bti_genl_family, 0,

@@ -150,7 +150,7 @@ int bti_srtcp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 		ret = -EKEYEXPIRED;
 	} else {
 		WRITE_ONCE(ctx->srtcp_index, index + 1);
-		ctx->srtcp_packets++;
+		WRITE_ONCE(ctx->srtcp_packets, ctx->srtcp_packets + 1);
 	}
 	spin_unlock(&ctx->lock);
 	if (!ret) {
@@ -197,7 +197,7 @@ static int bti_srtcp_open(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
 	spin_lock(&ctx->lock);
 	ret = bti_replay_commit(&ctx->srtcp_replay, index);
 	if (!ret) {
-		ctx->srtcp_packets++;
+		WRITE_ONCE(ctx->srtcp_packets, ctx->srtcp_packets + 1);
 		bti_ctx_accepted(ctx, true);
 	}
 	spin_unlock(&ctx->lock);

@@ -67,7 +67,8 @@ static int bti_srtp_commit(struct bti_ctx *ctx, u64 index)
 	ret = bti_replay_commit(&ctx->srtp_replay, index);
 	if (ret)
 		return ret;
-	ctx->srtp_packets++;
+	/* Read without the lock by the soft limit check of event.c. */
+	WRITE_ONCE(ctx->srtp_packets, ctx->srtp_packets + 1);
 	WRITE_ONCE(ctx->roc, ctx->srtp_replay.top >> 16);
 	return 0;
 }
@@ -242,7 +243,9 @@ static int bti_srtp_dispatch(struct bti_ctx *ctx, u8 *pkt,
 			return -ENOKEY;
 		return bti_srtp_open(prev, pkt, hdr, plen, 0, U64_MAX);
 	}
-	if (ctx->srtp_from) {
+	/* Once the old keys retired, the window alone refuses what is below. */
+	if (ctx->srtp_from &&
+	    !test_bit(BTI_CTX_PREV_SRTP_RETIRED, &ctx->flags)) {
 		spin_lock(&ctx->lock);
 		ret = bti_srtp_estimate(ctx, hdr->seq, &index);
 		spin_unlock(&ctx->lock);
