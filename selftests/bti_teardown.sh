@@ -7,8 +7,9 @@
 #   (a) D of A's sessions are deleted one by one (B then drops and counts
 #       what A sends in clear on those flows), then added again;
 #   (b) B's sessions are flushed, then added again;
-#   (c) namespace A is destroyed with its sessions live, then made again
-#       (with D sessions);
+#   (c) D of A's sessions are rekeyed (each keeps its previous receive
+#       context), then namespace A is destroyed with its sessions live,
+#       and made again (with D sessions);
 #   (d) the module is unloaded (it may refuse while busy, but must go),
 #       and loaded again under the same traffic, and works.
 # After each step the bti_session slab cache holds exactly the live
@@ -55,7 +56,7 @@ SLAB_SLACK=${BTI_TEARDOWN_SLAB_SLACK:-$((N / 2))}
 KMEMLEAK=/sys/kernel/debug/kmemleak
 kmemleak=0
 [ -w "$KMEMLEAK" ] && kmemleak=1
-ktap_begin $((17 + kmemleak))
+ktap_begin $((18 + kmemleak))
 if [ "$kmemleak" = 1 ]; then
 	echo clear >"$KMEMLEAK"
 else
@@ -246,8 +247,18 @@ check_case "(b) B's $N sessions flushed under traffic, their objects freed" step
 step_readd_b() { sessions add b && slab_holds $((2 * N)) && flowing; }
 check_case "(b) B's sessions added again under traffic: traffic both ways again" step_readd_b
 
-# (c) Destroy A with its sessions live while B floods it. The namespace
+# (c) Rekey D of A's sessions: they hold a previous receive context too.
+# Then destroy A with its sessions live while B floods it. The namespace
 # goes once its last process (A's flood) has gone.
+step_rekey() {
+	local kept
+	sessions rekey a 0 "$D" || return 1
+	kept=$(ip netns exec "$A" "$BTICTL" -j session show |
+		jq '[.[] | select(.rx.srtp_from != null)] | length')
+	[ "$kept" = "$D" ] || { echo "$kept sessions report a previous receive context"; return 1; }
+	slab_holds $((2 * N))
+}
+check_case "(c) $D of A's sessions rekeyed under traffic, each keeping its previous receive context" step_rekey
 step_netns() {
 	flood_stop a
 	ip netns del "$A"

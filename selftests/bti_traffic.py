@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """Many mirrored sessions and traffic on all of them, for bti_teardown.sh.
 
-    bti_traffic.py sessions add|del SIDE LOCAL_IP REMOTE_IP FIRST COUNT
+    bti_traffic.py sessions add|del|rekey SIDE LOCAL_IP REMOTE_IP FIRST COUNT
     bti_traffic.py flood SIDE LOCAL_IP REMOTE_IP N RATE
 
 Side "a" of flow i is LOCAL_IP:20000+i, side "b" REMOTE_IP:30000+i (and
@@ -14,7 +14,9 @@ AEAD_AES_128_GCM.
 
 sessions adds (or deletes, one by one) the sessions of flows FIRST to
 FIRST+COUNT-1 of SIDE in the current network namespace through generic
-netlink, in one process.
+netlink, in one process; rekey gives each new transmit and receive keys
+(SESSION_SET; the receive side keeps its previous context for packets
+under the old keys, which the peer goes on using).
 
 flood sends, from N sockets bound to the side's local ports, RTP packets
 (12-octet header, 160 octets of payload) and every eighth time an RTCP
@@ -60,6 +62,11 @@ def sessions(op, side, local_ip, remote_ip, first, count):
                              tx=nl.ctx(suite, tx_ssrc, tx_seed),
                              rx=nl.ctx(suite, rx_ssrc, rx_seed))
             g.request(nl.CMD["SESSION_NEW"], msg)
+        elif op == "rekey":
+            msg = nl.session(local, remote, suite=None,
+                             tx=nl.ctx(suite, tx_ssrc, tx_seed + 128),
+                             rx=nl.ctx(suite, rx_ssrc, rx_seed + 128))
+            g.request(nl.CMD["SESSION_SET"], msg)
         else:
             g.request(nl.CMD["SESSION_DEL"],
                       nl.session(local, remote, suite=None))
@@ -120,7 +127,8 @@ def flood(side, local_ip, remote_ip, n, rate):
 
 
 def main(argv):
-    if len(argv) == 8 and argv[1] == "sessions" and argv[2] in ("add", "del"):
+    if (len(argv) == 8 and argv[1] == "sessions" and
+            argv[2] in ("add", "del", "rekey")):
         return sessions(argv[2], argv[3], argv[4], argv[5], int(argv[6]),
                         int(argv[7]))
     if len(argv) == 7 and argv[1] == "flood":
