@@ -19,6 +19,8 @@
  * segments it reinjects.
  */
 
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <linux/netfilter.h>
@@ -26,8 +28,10 @@
 #include <linux/netfilter_ipv4.h>
 #include <linux/netfilter_ipv6.h>
 #include <linux/udp.h>
+#include <net/icmp.h>
 #include <net/ip.h>
 #include <net/ip6_checksum.h>
+#include <net/ip6_route.h>
 #include <net/ipv6.h>
 #include <net/netfilter/ipv4/nf_defrag_ipv4.h>
 #include <net/netfilter/ipv6/nf_defrag_ipv6.h>
@@ -192,6 +196,51 @@ static int bti_skb_make_room(struct sk_buff *skb, unsigned int tail)
 	return 0;
 }
 
+/*
+ * After protection @skb is @growth octets longer. Would the stack now
+ * refuse it for its size? That is IPv4 with DF set, or IPv6, where local
+ * fragmentation is not allowed: a forwarded packet, or one from a socket
+ * set to IP_PMTUDISC_DO or _PROBE (ip_fragment(), ip6_fragment()). A
+ * packet the stack may fragment is left to it.
+ *
+ * The sender of a forwarded packet is told the size that fits once
+ * protected, by ICMP. A local sender gets EMSGSIZE from its send and no
+ * ICMP: the path MTU its socket sees is also the one the protected packet
+ * must fit, so lowering it would only make the next packet too big again.
+ */
+static bool bti_too_big(struct sk_buff *skb, const struct nf_hook_state *state,
+			unsigned int growth)
+{
+	unsigned int mtu, fits;
+	bool forwarded;
+
+	/* Bridged (br_netfilter) packets have no route here. */
+	if (!skb_dst(skb))
+		return false;
+	if (state->pf == NFPROTO_IPV4) {
+		if (!(ip_hdr(skb)->frag_off & htons(IP_DF)) || skb->ignore_df)
+			return false;
+		mtu = ip_skb_dst_mtu(state->sk, skb);
+		forwarded = IPCB(skb)->flags & IPSKB_FORWARDED;
+	} else {
+		if (skb->ignore_df)
+			return false;
+		mtu = ip6_skb_dst_mtu(skb);
+		/* IPv6 marks no forwarded packet; they come without socket. */
+		forwarded = !state->sk;
+	}
+	if (skb->len <= mtu)
+		return false;
+	if (!forwarded)
+		return true;
+	fits = mtu > growth ? mtu - growth : 0;
+	if (state->pf == NFPROTO_IPV4)
+		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(fits));
+	else
+		icmpv6_send(skb, ICMPV6_PKT_TOOBIG, 0, fits);
+	return true;
+}
+
 static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 				struct sk_buff *skb,
 				const struct nf_hook_state *state,
@@ -224,6 +273,11 @@ static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 
 	__skb_put(skb, out_len - len);
 	bti_fix_headers(skb, state->pf, udp_off);
+	if (bti_too_big(skb, state, out_len - len)) {
+		/* A local sender sees EMSGSIZE, not EPERM. */
+		bti_count(bn, session, BTI_CTR_DROP_TOO_BIG, 1);
+		return NF_DROP_ERR(-EMSGSIZE);
+	}
 	bti_count(bn, session, BTI_CTR_TX_PACKETS, 1);
 	bti_count(bn, session, BTI_CTR_TX_BYTES, out_len);
 	return NF_ACCEPT;
@@ -340,9 +394,10 @@ static unsigned int bti_gso(struct bti_net *bn, struct bti_session *session,
 	unsigned int gso_type = skb_shinfo(skb)->gso_type;
 	unsigned int n = max_t(unsigned int, skb_shinfo(skb)->gso_segs, 1);
 	struct sk_buff *segs, *seg, *next;
+	unsigned int udp_off, verdict;
 	enum bti_counter reason;
 	struct bti_flow flow;
-	unsigned int udp_off;
+	int err = 0;
 
 	/*
 	 * Other GSO types (UFO, tunnels) do not split into the datagrams of
@@ -371,11 +426,13 @@ static unsigned int bti_gso(struct bti_net *bn, struct bti_session *session,
 		return NF_DROP;
 	}
 	/*
-	 * The segments own their data. Fraglist GSO hands back @skb itself
-	 * as the first segment, with a reference for the caller: this drops
-	 * that one.
+	 * Fraglist GSO hands back @skb itself as the first segment, with a
+	 * reference for the caller: drop it, the segment is the list's now.
 	 */
-	consume_skb(skb);
+	if (segs == skb) {
+		consume_skb(skb);
+		skb = NULL;
+	}
 
 	skb_list_walk_safe(segs, seg, next) {
 		skb_mark_not_on_list(seg);
@@ -388,12 +445,21 @@ static unsigned int bti_gso(struct bti_net *bn, struct bti_session *session,
 			kfree_skb(seg);
 			continue;
 		}
-		if (bti_one(bn, session, seg, state, egress, udp_off) ==
-		    NF_ACCEPT)
+		verdict = bti_one(bn, session, seg, state, egress, udp_off);
+		if (verdict == NF_ACCEPT) {
 			bti_hook_resume(seg, state);
-		else
-			kfree_skb(seg);
+			continue;
+		}
+		kfree_skb(seg);
+		if (NF_DROP_GETERR(verdict) == -EMSGSIZE)
+			err = -EMSGSIZE;
 	}
+	if (!skb)
+		return NF_STOLEN;
+	/* A local sender learns that some of its datagrams were too big. */
+	if (err)
+		return NF_DROP_ERR(err);
+	consume_skb(skb);
 	return NF_STOLEN;
 }
 
