@@ -11,19 +11,31 @@
  *
  * Fail closed: a packet of a flow with a session that cannot be protected
  * or verified is dropped and counted, never passed on.
+ *
+ * A GSO packet of a session's flow (UDP_SEGMENT on the way out, UDP GRO or
+ * fraglist GRO on the way in) carries several datagrams: it is segmented
+ * here, each datagram is protected or verified on its own and then goes
+ * through the rest of the hook's chain and on, as nf_queue does with the
+ * segments it reinjects.
  */
 
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <linux/netfilter.h>
+#include <linux/netfilter_bridge.h>
 #include <linux/netfilter_ipv4.h>
 #include <linux/netfilter_ipv6.h>
 #include <linux/udp.h>
+#include <net/icmp.h>
 #include <net/ip.h>
 #include <net/ip6_checksum.h>
+#include <net/ip6_route.h>
 #include <net/ipv6.h>
 #include <net/netfilter/ipv4/nf_defrag_ipv4.h>
 #include <net/netfilter/ipv6/nf_defrag_ipv6.h>
+/* and skb_gso_segment(): <linux/netdevice.h> up to 6.4, <net/gso.h> after */
 #include <net/udp.h>
 
 #include "event.h"
@@ -165,8 +177,74 @@ static unsigned int bti_max_payload(const struct sk_buff *skb, u8 pf,
 	return below < IP_MAX_MTU ? IP_MAX_MTU - below : 0;
 }
 
+/*
+ * Makes all of @skb writable and linear with @tail octets of tailroom,
+ * reallocating its head at most once: a head that is private and has the
+ * room is used as it is, and paged data is pulled into the room made for
+ * it together with the tailroom.
+ */
+static int bti_skb_make_room(struct sk_buff *skb, unsigned int tail)
+{
+	unsigned int room = skb_end_pointer(skb) - skb_tail_pointer(skb);
+	unsigned int want = skb->data_len + tail;
+
+	if ((skb_cloned(skb) || room < want) &&
+	    pskb_expand_head(skb, 0, room < want ? want - room : 0, GFP_ATOMIC))
+		return -ENOMEM;
+	if (skb_is_nonlinear(skb) && __skb_linearize(skb))
+		return -ENOMEM;
+	return 0;
+}
+
+/*
+ * After protection @skb is @growth octets longer. Would the stack now
+ * refuse it for its size? That is IPv4 with DF set, or IPv6, where local
+ * fragmentation is not allowed: a forwarded packet, or one from a socket
+ * set to IP_PMTUDISC_DO or _PROBE (ip_fragment(), ip6_fragment()). A
+ * packet the stack may fragment is left to it.
+ *
+ * The sender of a forwarded packet is told the size that fits once
+ * protected, by ICMP. A local sender gets EMSGSIZE from its send and no
+ * ICMP: the path MTU its socket sees is also the one the protected packet
+ * must fit, so lowering it would only make the next packet too big again.
+ */
+static bool bti_too_big(struct sk_buff *skb, const struct nf_hook_state *state,
+			unsigned int growth)
+{
+	unsigned int mtu, fits;
+	bool forwarded;
+
+	/* Bridged (br_netfilter) packets have no route here. */
+	if (!skb_dst(skb))
+		return false;
+	if (state->pf == NFPROTO_IPV4) {
+		if (!(ip_hdr(skb)->frag_off & htons(IP_DF)) || skb->ignore_df)
+			return false;
+		mtu = ip_skb_dst_mtu(state->sk, skb);
+		forwarded = IPCB(skb)->flags & IPSKB_FORWARDED;
+	} else {
+		if (skb->ignore_df)
+			return false;
+		mtu = ip6_skb_dst_mtu(skb);
+		/* IPv6 marks no forwarded packet; they come without socket. */
+		forwarded = !state->sk;
+	}
+	if (skb->len <= mtu)
+		return false;
+	if (!forwarded)
+		return true;
+	fits = mtu > growth ? mtu - growth : 0;
+	if (state->pf == NFPROTO_IPV4)
+		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(fits));
+	else
+		icmpv6_send(skb, ICMPV6_PKT_TOOBIG, 0, fits);
+	return true;
+}
+
 static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
-				struct sk_buff *skb, u8 pf, unsigned int udp_off)
+				struct sk_buff *skb,
+				const struct nf_hook_state *state,
+				unsigned int udp_off)
 {
 	unsigned int off = udp_off + sizeof(struct udphdr);
 	unsigned int len, room, out_len;
@@ -175,20 +253,14 @@ static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 	bool rtcp;
 	int ret;
 
-	/* UDP GSO would need per-segment protection: refuse, never leak. */
-	if (skb_is_gso(skb))
-		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
-	if (skb_ensure_writable(skb, skb->len))
-		return bti_drop(bn, session, skb, BTI_CTR_DROP_NOMEM);
-	if (skb_tailroom(skb) < BTI_MAX_OVERHEAD &&
-	    pskb_expand_head(skb, 0, BTI_MAX_OVERHEAD - skb_tailroom(skb),
-			     GFP_ATOMIC))
+	if (bti_skb_make_room(skb, BTI_MAX_OVERHEAD))
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_NOMEM);
 
 	payload = skb->data + off;
 	len = skb->len - off;
 	/* What does not fit a datagram once protected is refused (-ENOBUFS). */
-	room = min(len + BTI_MAX_OVERHEAD, bti_max_payload(skb, pf, off));
+	room = min(len + BTI_MAX_OVERHEAD,
+		   bti_max_payload(skb, state->pf, off));
 	ctx = rcu_dereference(session->tx);
 	rtcp = bti_is_rtcp(payload, len);
 	if (rtcp)
@@ -200,7 +272,12 @@ static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 		return bti_drop(bn, session, skb, bti_drop_reason(ret));
 
 	__skb_put(skb, out_len - len);
-	bti_fix_headers(skb, pf, udp_off);
+	bti_fix_headers(skb, state->pf, udp_off);
+	if (bti_too_big(skb, state, out_len - len)) {
+		/* A local sender sees EMSGSIZE, not EPERM. */
+		bti_count(bn, session, BTI_CTR_DROP_TOO_BIG, 1);
+		return NF_DROP_ERR(-EMSGSIZE);
+	}
 	bti_count(bn, session, BTI_CTR_TX_PACKETS, 1);
 	bti_count(bn, session, BTI_CTR_TX_BYTES, out_len);
 	return NF_ACCEPT;
@@ -219,8 +296,6 @@ static unsigned int bti_unprotect(struct bti_net *bn,
 	bool rtcp;
 	int ret;
 
-	if (skb_is_gso(skb))
-		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
 	uh = (const struct udphdr *)(skb->data + udp_off);
 	/* The UDP length must cover exactly what is there. */
 	if (ntohs(uh->len) != skb->len - udp_off)
@@ -229,7 +304,7 @@ static unsigned int bti_unprotect(struct bti_net *bn,
 	if ((pf != NFPROTO_IPV4 || uh->check) &&
 	    nf_checksum(skb, hooknum, udp_off, IPPROTO_UDP, pf))
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
-	if (skb_ensure_writable(skb, skb->len))
+	if (bti_skb_make_room(skb, 0))
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_NOMEM);
 
 	payload = skb->data + off;
@@ -252,6 +327,142 @@ static unsigned int bti_unprotect(struct bti_net *bn,
 	return NF_ACCEPT;
 }
 
+/* One datagram: protect it on egress, verify it on ingress. */
+static unsigned int bti_one(struct bti_net *bn, struct bti_session *session,
+			    struct sk_buff *skb,
+			    const struct nf_hook_state *state, bool egress,
+			    unsigned int udp_off)
+{
+	if (egress)
+		return bti_protect(bn, session, skb, state, udp_off);
+	return bti_unprotect(bn, session, skb, state->pf, udp_off, state->hook);
+}
+
+static const struct nf_hook_ops *bti_hook_self(const struct nf_hook_state *state);
+
+/*
+ * Passes @skb, which a hook of bti stole, through the hooks after it in
+ * the chain of @state and then on to the stack, like nf_reinject() does.
+ * bti's own place is found by its ops; if they are no longer there (bti
+ * is being unregistered), the chain resumes after bti's priority, as
+ * br_nf_hook_thresh() does.
+ */
+static void bti_hook_resume(struct sk_buff *skb,
+			    const struct nf_hook_state *state)
+{
+	const struct nf_hook_ops *self = bti_hook_self(state);
+	struct nf_hook_state st = *state;
+	const struct nf_hook_entries *e;
+	struct nf_hook_ops **ops;
+	unsigned int i;
+
+	if (state->pf == NFPROTO_IPV4)
+		e = rcu_dereference(state->net->nf.hooks_ipv4[state->hook]);
+	else
+		e = rcu_dereference(state->net->nf.hooks_ipv6[state->hook]);
+	if (!e) {
+		state->okfn(state->net, state->sk, skb);
+		return;
+	}
+	ops = nf_hook_entries_get_hook_ops(e);
+	for (i = 0; i < e->num_hook_entries; i++) {
+		if (ops[i] == self) {
+			i++;
+			break;
+		}
+		if (ops[i]->priority > self->priority)
+			break;
+	}
+	if (nf_hook_slow(skb, &st, e, i) == 1)
+		state->okfn(state->net, state->sk, skb);
+}
+
+/* GSO types made of whole UDP datagrams: UDP_SEGMENT, UDP and fraglist GRO */
+#define BTI_GSO_UDP (SKB_GSO_UDP_L4 | SKB_GSO_FRAGLIST | SKB_GSO_DODGY)
+
+/*
+ * A GSO packet of a session's flow: segment it into its datagrams, protect
+ * or verify each and pass it on. Segmentation keeps the checksum offload
+ * state of the packet; each datagram gets its UDP checksum recomputed.
+ * A packet that cannot be segmented is dropped, counted once per datagram
+ * it held.
+ */
+static unsigned int bti_gso(struct bti_net *bn, struct bti_session *session,
+			    struct sk_buff *skb,
+			    const struct nf_hook_state *state, bool egress)
+{
+	unsigned int gso_type = skb_shinfo(skb)->gso_type;
+	unsigned int n = max_t(unsigned int, skb_shinfo(skb)->gso_segs, 1);
+	struct sk_buff *segs, *seg, *next;
+	unsigned int udp_off, verdict;
+	enum bti_counter reason;
+	struct bti_flow flow;
+	int err = 0;
+
+	/*
+	 * Other GSO types (UFO, tunnels) do not split into the datagrams of
+	 * the flow; skb_gso_segment() also wants the checksum either left to
+	 * the device or already verified.
+	 */
+	if (!(gso_type & SKB_GSO_UDP_L4) || (gso_type & ~BTI_GSO_UDP) ||
+	    (skb->ip_summed != CHECKSUM_PARTIAL &&
+	     skb->ip_summed != CHECKSUM_UNNECESSARY)) {
+		bti_count(bn, session, BTI_CTR_DROP_MALFORMED, n);
+		return NF_DROP;
+	}
+
+	skb->protocol = state->pf == NFPROTO_IPV4 ? htons(ETH_P_IP) :
+						    htons(ETH_P_IPV6);
+#if IS_ENABLED(CONFIG_BRIDGE_NETFILTER)
+	/* Bridged: keep the MAC header, as nfnetlink_queue does. */
+	if (nf_bridge_info_get(skb))
+		__skb_push(skb, skb->network_header - skb->mac_header);
+#endif
+	segs = skb_gso_segment(skb, NETIF_F_SG | NETIF_F_HW_CSUM);
+	if (IS_ERR_OR_NULL(segs)) {
+		reason = PTR_ERR(segs) == -ENOMEM ? BTI_CTR_DROP_NOMEM :
+						     BTI_CTR_DROP_MALFORMED;
+		bti_count(bn, session, reason, n);
+		return NF_DROP;
+	}
+	/*
+	 * Fraglist GSO hands back @skb itself as the first segment, with a
+	 * reference for the caller: drop it, the segment is the list's now.
+	 */
+	if (segs == skb) {
+		consume_skb(skb);
+		skb = NULL;
+	}
+
+	skb_list_walk_safe(segs, seg, next) {
+		skb_mark_not_on_list(seg);
+#if IS_ENABLED(CONFIG_BRIDGE_NETFILTER)
+		if (nf_bridge_info_get(seg))
+			__skb_pull(seg, seg->network_header - seg->mac_header);
+#endif
+		if (!bti_skb_flow(seg, state->pf, egress, &flow, &udp_off)) {
+			bti_count(bn, session, BTI_CTR_DROP_MALFORMED, 1);
+			kfree_skb(seg);
+			continue;
+		}
+		verdict = bti_one(bn, session, seg, state, egress, udp_off);
+		if (verdict == NF_ACCEPT) {
+			bti_hook_resume(seg, state);
+			continue;
+		}
+		kfree_skb(seg);
+		if (NF_DROP_GETERR(verdict) == -EMSGSIZE)
+			err = -EMSGSIZE;
+	}
+	if (!skb)
+		return NF_STOLEN;
+	/* A local sender learns that some of its datagrams were too big. */
+	if (err)
+		return NF_DROP_ERR(err);
+	consume_skb(skb);
+	return NF_STOLEN;
+}
+
 static unsigned int bti_hook(struct sk_buff *skb,
 			     const struct nf_hook_state *state, bool egress)
 {
@@ -269,11 +480,10 @@ static unsigned int bti_hook(struct sk_buff *skb,
 	session = bti_session_lookup(&bn->sessions, &flow);
 	if (!session)
 		verdict = NF_ACCEPT;
-	else if (egress)
-		verdict = bti_protect(bn, session, skb, state->pf, udp_off);
+	else if (skb_is_gso(skb))
+		verdict = bti_gso(bn, session, skb, state, egress);
 	else
-		verdict = bti_unprotect(bn, session, skb, state->pf, udp_off,
-					state->hook);
+		verdict = bti_one(bn, session, skb, state, egress, udp_off);
 	rcu_read_unlock();
 	return verdict;
 }
@@ -313,6 +523,17 @@ static const struct nf_hook_ops bti_nf_ops[] = {
 		.priority = NF_IP6_PRI_NAT_DST - 1,
 	},
 };
+
+static const struct nf_hook_ops *bti_hook_self(const struct nf_hook_state *state)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bti_nf_ops) - 1; i++)
+		if (bti_nf_ops[i].pf == state->pf &&
+		    bti_nf_ops[i].hooknum == state->hook)
+			break;
+	return &bti_nf_ops[i];
+}
 
 /**
  * bti_hooks_register() - start the packet path of a namespace

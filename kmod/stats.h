@@ -18,6 +18,7 @@
  * @BTI_CTR_DROP_NO_KEY: see %BTI_STATS_A_DROP_NO_KEY
  * @BTI_CTR_DROP_LIMIT: see %BTI_STATS_A_DROP_LIMIT
  * @BTI_CTR_DROP_NOMEM: see %BTI_STATS_A_DROP_NOMEM
+ * @BTI_CTR_DROP_TOO_BIG: see %BTI_STATS_A_DROP_TOO_BIG
  * @BTI_CTR_NUM: number of counters
  *
  * Index into &struct bti_pcpu_stats.ctr; bti_counter_attr() maps each one
@@ -34,6 +35,7 @@ enum bti_counter {
 	BTI_CTR_DROP_NO_KEY,
 	BTI_CTR_DROP_LIMIT,
 	BTI_CTR_DROP_NOMEM,
+	BTI_CTR_DROP_TOO_BIG,
 	BTI_CTR_NUM
 };
 

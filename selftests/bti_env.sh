@@ -21,9 +21,9 @@ BTI_NETNS_LIST=()
 BTI_PIDS=()
 BTI_TMP=
 
-# The ten per-namespace counters, in the order of enum bti_stats_attr.
+# The eleven per-namespace counters, in the order of enum bti_stats_attr.
 BTI_COUNTERS=(tx_packets tx_bytes rx_packets rx_bytes drop_auth drop_replay
-	drop_malformed drop_no_key drop_limit drop_nomem)
+	drop_malformed drop_no_key drop_limit drop_nomem drop_too_big)
 
 # A prerequisite of the whole program is missing: skip (or fail when
 # BTI_STRICT=1). Only before ktap_begin.
@@ -140,7 +140,7 @@ bti_cleanup() {
 	return 0
 }
 
-# JSON of "btictl -j stats" with exactly the ten counters, each a u64?
+# JSON of "btictl -j stats" with exactly the counters of BTI_COUNTERS, each a u64?
 bti_stats_json_valid() {
 	local want
 	want=$(printf '%s\n' "${BTI_COUNTERS[@]}" | sort | jq -R . | jq -sc .)

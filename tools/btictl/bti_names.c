@@ -90,6 +90,7 @@ static const char *const stats_names[BTI_STATS_A_MAX + 1] = {
 	[BTI_STATS_A_DROP_NO_KEY] = "drop_no_key",
 	[BTI_STATS_A_DROP_LIMIT] = "drop_limit",
 	[BTI_STATS_A_DROP_NOMEM] = "drop_nomem",
+	[BTI_STATS_A_DROP_TOO_BIG] = "drop_too_big",
 };
 
 const char *bti_stats_name(unsigned int type)
@@ -150,6 +151,7 @@ static const char *const stats_attr_names[BTI_STATS_A_MAX + 1] = {
 	NAME(BTI_STATS_A_DROP_LIMIT),
 	NAME(BTI_STATS_A_DROP_NOMEM),
 	NAME(BTI_STATS_A_PAD),
+	NAME(BTI_STATS_A_DROP_TOO_BIG),
 };
 
 #undef NAME

@@ -187,6 +187,10 @@ enum bti_feature {
  * @BTI_STATS_A_DROP_LIMIT: packets refused because a key is past its limit
  * @BTI_STATS_A_DROP_NOMEM: packets dropped for lack of memory
  * @BTI_STATS_A_PAD: padding for 64-bit attributes
+ * @BTI_STATS_A_DROP_TOO_BIG: packets to send that protection made larger
+ *	than the path MTU where they may not be fragmented; the sender was
+ *	told the size that fits (ICMP "fragmentation needed" or "packet too
+ *	big", and EMSGSIZE for a local sender)
  * @__BTI_STATS_A_MAX: internal use
  */
 enum bti_stats_attr {
@@ -202,6 +206,7 @@ enum bti_stats_attr {
 	BTI_STATS_A_DROP_LIMIT,
 	BTI_STATS_A_DROP_NOMEM,
 	BTI_STATS_A_PAD,
+	BTI_STATS_A_DROP_TOO_BIG,
 	__BTI_STATS_A_MAX
 };
 

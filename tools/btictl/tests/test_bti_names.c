@@ -96,6 +96,10 @@ static void test_counter_names_in_order(void **state)
 	assert_int_equal(BTI_STATS_A_DROP_NOMEM, 10);
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
 		assert_string_equal(bti_stats_name(i + 1), want[i]);
+	/* The attribute after the padding. */
+	assert_int_equal(BTI_STATS_A_DROP_TOO_BIG, 12);
+	assert_string_equal(bti_stats_name(BTI_STATS_A_DROP_TOO_BIG),
+			    "drop_too_big");
 }
 
 static void test_non_counters_have_no_name(void **state)
