@@ -51,10 +51,28 @@ static void make_flow(struct bti_session_event *ev)
 					why, sizeof(why)), 0);
 }
 
+/*
+ * The tests check that the command leaves SIGTERM and SIGINT as it found
+ * them: start from the defaults, whatever this process inherited (a
+ * background job of a non-interactive shell starts with both ignored).
+ */
+static int signals_default(void)
+{
+	sigset_t both;
+
+	if (signal(SIGTERM, SIG_DFL) == SIG_ERR ||
+	    signal(SIGINT, SIG_DFL) == SIG_ERR)
+		return -1;
+	sigemptyset(&both);
+	sigaddset(&both, SIGTERM);
+	sigaddset(&both, SIGINT);
+	return sigprocmask(SIG_UNBLOCK, &both, NULL);
+}
+
 static int group_setup(void **state)
 {
 	(void)state;
-	if (!mkdtemp(dir))
+	if (signals_default() || !mkdtemp(dir))
 		return -1;
 	snprintf(ready, sizeof(ready), "%s/ready", dir);
 	memset(&soft_ev, 0, sizeof(soft_ev));
