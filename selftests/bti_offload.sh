@@ -23,26 +23,7 @@ here=$(cd "$(dirname "$0")" && pwd -P)
 # shellcheck source=bti_offload_lib.sh
 . "$here/bti_offload_lib.sh"
 
-ktap_cleanup() {
-	bti_cleanup
-	bti_unload || true
-}
-
-bti_setup ip jq python3 nft ethtool insmod rmmod modprobe
-[ -x "$PEER" ] || bti_prereq_missing "srtp-peer not found (set BTI_SRTP_PEER)"
-umask 077
-
-ktap_begin 17
-
-if bti_load; then
-	ktap_ok "module loads"
-else
-	ktap_fail "module loads"
-fi
-setup_rc=0
-setup || setup_rc=$?
-ktap_check "namespaces: A-B over veth, phone-router-WAN with NAT" [ "$setup_rc" -eq 0 ]
-ktap_check "sessions: IPv4 and IPv6 on A, the phone's flows on the router" sessions
+offload_begin 17
 
 # 4-8: UDP GSO on egress, locally sent.
 probes "$A"

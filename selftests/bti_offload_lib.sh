@@ -14,6 +14,29 @@
 # source NAT) and its IPv6 flow ([fd00:50::2]:5004, not translated).
 # tx SSRC 0x1111, rx SSRC 0x2222.
 
+# offload_begin PLAN: the start both programs share: prerequisites, the
+# KTAP plan, the module, the namespaces and the sessions (3 results).
+offload_begin() {
+	bti_setup ip jq python3 nft ethtool insmod rmmod modprobe
+	[ -x "$PEER" ] || bti_prereq_missing "srtp-peer not found (set BTI_SRTP_PEER)"
+	umask 077
+	ktap_begin "$1"
+	if bti_load; then
+		ktap_ok "module loads"
+	else
+		ktap_fail "module loads"
+	fi
+	local setup_rc=0
+	setup || setup_rc=$?
+	ktap_check "namespaces: A-B over veth, phone-router-WAN with NAT" [ "$setup_rc" -eq 0 ]
+	ktap_check "sessions: IPv4 and IPv6 on A, the phone's flows on the router" sessions
+}
+
+ktap_cleanup() {
+	bti_cleanup
+	bti_unload || true
+}
+
 # shellcheck disable=SC2034 # some are used by one program only
 PEER=${BTI_SRTP_PEER:-$BTI_TEST_DIR/../tools/srtp-peer/srtp-peer}
 off=$BTI_TEST_DIR/bti_offload.py
