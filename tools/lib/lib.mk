@@ -128,3 +128,21 @@ LIB_PROV_TESTS := test_hkdf test_hpke test_ed25519_sig test_x509_verify \
 $(foreach t,$(LIB_PROV_TESTS),$(eval $(call lib_test_rule,$(t))))
 UNIT_TESTS += $(addprefix $(LT)/,$(LIB_PROV_TESTS))
 CLEAN_FILES += $(addprefix $(LT)/,$(LIB_PROV_TESTS))
+
+# ---- Provisioning key schedule and records (doc: protocol.rst) ----
+#   proto_label       Expand-Label, "bti1 " HkdfLabel (RFC 8446 §7.1)
+#   proto_transcript  running SHA-256 over the frames of a run (TH_*)
+#   proto_keysched    HS/MA, control keys, SRTP master keys, SSRCs, LTK
+#   proto_record      sealed frames: AES-128-GCM records bound to TH
+#   proto_cookie      the PS's stateless cookie, single-use set
+#   proto_sig         the Ed25519 signature inputs (pop, rekey)
+# Link $(LIB_KS_OBJS), $(LIB_PROTO_OBJS) and $(CRYPTO_LIBS).
+LIB_KS_UNITS := lib_error hkdf hpke_labeled hpke_dhkem hpke ed25519_sig \
+	proto_label proto_transcript proto_keysched proto_record \
+	proto_cookie proto_sig
+LIB_KS_OBJS := $(patsubst %,$(LIB_DIR)/%.o,$(LIB_KS_UNITS))
+LIB_TEST_DEPS_test_proto_label := lib_error hkdf proto_label
+LIB_KS_TESTS := test_proto_label
+$(foreach t,$(LIB_KS_TESTS),$(eval $(call lib_test_rule,$(t))))
+UNIT_TESTS += $(addprefix $(LT)/,$(LIB_KS_TESTS))
+CLEAN_FILES += $(addprefix $(LT)/,$(LIB_KS_TESTS))
