@@ -142,7 +142,14 @@ LIB_KS_UNITS := lib_error hkdf hpke_labeled hpke_dhkem hpke ed25519_sig \
 	proto_cookie proto_sig
 LIB_KS_OBJS := $(patsubst %,$(LIB_DIR)/%.o,$(LIB_KS_UNITS))
 LIB_TEST_DEPS_test_proto_label := lib_error hkdf proto_label
-LIB_KS_TESTS := test_proto_label
-$(foreach t,$(LIB_KS_TESTS),$(eval $(call lib_test_rule,$(t))))
+LIB_TEST_DEPS_test_proto_transcript := lib_error proto_transcript
+LIB_KS_TESTS := test_proto_label test_proto_transcript
+# Each links the units it names and the codec.
+define lib_ks_test_rule
+$(LT)/$(1): $(LT)/$(1).o $(patsubst %,$(LIB_DIR)/%.o,$(LIB_TEST_DEPS_$(1))) \
+		$(LIB_TEST_EXTRA_$(1)) $(LIB_TEST_EXTRA) $(LIB_PROTO_OBJS)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(CRYPTO_LIBS) $$(LDLIBS)
+endef
+$(foreach t,$(LIB_KS_TESTS),$(eval $(call lib_ks_test_rule,$(t))))
 UNIT_TESTS += $(addprefix $(LT)/,$(LIB_KS_TESTS))
 CLEAN_FILES += $(addprefix $(LT)/,$(LIB_KS_TESTS))
