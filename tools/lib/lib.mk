@@ -143,7 +143,15 @@ LIB_KS_UNITS := lib_error hkdf hpke_labeled hpke_dhkem hpke ed25519_sig \
 LIB_KS_OBJS := $(patsubst %,$(LIB_DIR)/%.o,$(LIB_KS_UNITS))
 LIB_TEST_DEPS_test_proto_label := lib_error hkdf proto_label
 LIB_TEST_DEPS_test_proto_transcript := lib_error proto_transcript
-LIB_KS_TESTS := test_proto_label test_proto_transcript
+LIB_TEST_DEPS_test_proto_keysched := lib_error hkdf hpke_labeled \
+	hpke_dhkem hpke proto_label proto_keysched
+LIB_KS_TESTS := test_proto_label test_proto_transcript test_proto_keysched
+# Known answers of our own labels, computed by Python's hashlib and hmac
+# from protocol.rst (tests/proto_vectors.py), made at build time.
+$(LT)/proto_vectors.h: $(LT)/proto_vectors.py
+	python3 $< > $@.tmp && mv $@.tmp $@
+$(LT)/test_proto_keysched.o: $(LT)/proto_vectors.h
+CLEAN_FILES += $(LT)/proto_vectors.h
 # Each links the units it names and the codec.
 define lib_ks_test_rule
 $(LT)/$(1): $(LT)/$(1).o $(patsubst %,$(LIB_DIR)/%.o,$(LIB_TEST_DEPS_$(1))) \
