@@ -19,6 +19,23 @@ void hpke_ctx_wipe(struct hpke_ctx *ctx)
 	/* All-zero is HPKE_ROLE_NONE. */
 }
 
+int hpke_ctx_set_aead(struct hpke_ctx *ctx, enum hpke_role role,
+		      const uint8_t key[HPKE_NK],
+		      const uint8_t base_nonce[HPKE_NN],
+		      struct lib_error *err)
+{
+	if (!ctx || !key || !base_nonce ||
+	    (role != HPKE_ROLE_SENDER && role != HPKE_ROLE_RECIPIENT))
+		return lib_error_set(err, -EINVAL,
+				     "HPKE AEAD context: NULL argument or no role");
+	hpke_ctx_wipe(ctx);
+	memcpy(ctx->key, key, HPKE_NK);
+	memcpy(ctx->base_nonce, base_nonce, HPKE_NN);
+	ctx->role = role;
+	ctx->aead_only = 1;
+	return 0;
+}
+
 void hpke_compute_nonce(const struct hpke_ctx *ctx, uint64_t seq,
 			uint8_t nonce[HPKE_NN])
 {
@@ -380,6 +397,9 @@ int hpke_export(const struct hpke_ctx *ctx,
 	if (ctx->role != HPKE_ROLE_SENDER && ctx->role != HPKE_ROLE_RECIPIENT)
 		return lib_error_set(err, -EINVAL,
 				     "HPKE Export: context not set up");
+	if (ctx->aead_only)
+		return lib_error_set(err, -EINVAL,
+				     "HPKE Export: an AEAD-only context has no exporter secret");
 	if (L == 0 || L > HPKE_MAX_EXPORT_LEN)
 		return lib_error_set(err, -EINVAL,
 				     "HPKE Export: length %zu not in 1..%d", L,
