@@ -305,9 +305,10 @@ int hpke_seal(struct hpke_ctx *ctx, const uint8_t *aad, size_t aad_len,
 	}
 	n = 0;
 	fin = 0;
+	/* The AAD update sets n too: count the ciphertext from 0 after it. */
 	if ((aad_len &&
 	     EVP_EncryptUpdate(cctx, NULL, &n, aad, (int)aad_len) != 1) ||
-	    (pt_len &&
+	    (n = 0, pt_len &&
 	     EVP_EncryptUpdate(cctx, ct, &n, pt, (int)pt_len) != 1) ||
 	    EVP_EncryptFinal_ex(cctx, ct + n, &fin) != 1 ||
 	    (size_t)n + (size_t)fin != pt_len ||
@@ -362,7 +363,8 @@ int hpke_open(struct hpke_ctx *ctx, const uint8_t *aad, size_t aad_len,
 	fin = 0;
 	if ((aad_len &&
 	     EVP_DecryptUpdate(cctx, NULL, &n, aad, (int)aad_len) != 1) ||
-	    (body && EVP_DecryptUpdate(cctx, pt, &n, ct, (int)body) != 1) ||
+	    (n = 0, body &&
+	     EVP_DecryptUpdate(cctx, pt, &n, ct, (int)body) != 1) ||
 	    EVP_CIPHER_CTX_ctrl(cctx, EVP_CTRL_AEAD_SET_TAG, HPKE_NT,
 				tag) != 1) {
 		ret = lib_error_openssl(err, -EIO,

@@ -340,6 +340,37 @@ static void test_aead_only_context(void **state)
 	assert_int_equal(r.aead_only, 0);
 }
 
+/*
+ * An empty plaintext with an AAD seals to the tag alone and opens (RFC
+ * 9180 allows any pt); the AAD still counts.
+ */
+static void test_empty_plaintext(void **state)
+{
+	uint8_t key[HPKE_NK] = { 1 }, nonce[HPKE_NN] = { 2 }, ct[HPKE_NT];
+	uint8_t pt[1], aad[] = "some aad";
+	struct hpke_ctx s, r;
+	struct lib_error err;
+	size_t ct_len, pt_len = 9;
+
+	(void)state;
+	assert_int_equal(hpke_ctx_set_aead(&s, HPKE_ROLE_SENDER, key, nonce,
+					   &err), 0);
+	assert_int_equal(hpke_ctx_set_aead(&r, HPKE_ROLE_RECIPIENT, key,
+					   nonce, &err), 0);
+	assert_int_equal(hpke_seal(&s, aad, sizeof(aad), NULL, 0, ct,
+				   sizeof(ct), &ct_len, &err), 0);
+	assert_int_equal(ct_len, HPKE_NT);
+	aad[0] ^= 1;
+	assert_int_equal(hpke_open(&r, aad, sizeof(aad), ct, ct_len, pt,
+				   sizeof(pt), &pt_len, &err), -EBADMSG);
+	aad[0] ^= 1;
+	assert_int_equal(hpke_open(&r, aad, sizeof(aad), ct, ct_len, pt,
+				   sizeof(pt), &pt_len, &err), 0);
+	assert_int_equal(pt_len, 0);
+	hpke_ctx_wipe(&s);
+	hpke_ctx_wipe(&r);
+}
+
 /* RFC 9180 A.1.1.2: Export from either side's context. */
 static void test_a11_exports(void **state)
 {
@@ -768,6 +799,7 @@ int main(void)
 		cmocka_unit_test(test_a11_encryptions),
 		cmocka_unit_test(test_a11_exports),
 		cmocka_unit_test(test_aead_only_context),
+		cmocka_unit_test(test_empty_plaintext),
 		cmocka_unit_test(test_open_refuses_tampering),
 		cmocka_unit_test(test_open_in_order_only),
 		cmocka_unit_test(test_sequence_overflow),
