@@ -145,7 +145,10 @@ LIB_TEST_DEPS_test_proto_label := lib_error hkdf proto_label
 LIB_TEST_DEPS_test_proto_transcript := lib_error proto_transcript
 LIB_TEST_DEPS_test_proto_keysched := lib_error hkdf hpke_labeled \
 	hpke_dhkem hpke proto_label proto_keysched
-LIB_KS_TESTS := test_proto_label test_proto_transcript test_proto_keysched
+LIB_TEST_DEPS_test_proto_record := lib_error hkdf hpke_labeled \
+	hpke_dhkem hpke proto_transcript proto_record
+LIB_KS_TESTS := test_proto_label test_proto_transcript test_proto_keysched \
+	test_proto_record
 # Known answers of our own labels, computed by Python's hashlib and hmac
 # from protocol.rst (tests/proto_vectors.py), made at build time.
 $(LT)/proto_vectors.h: $(LT)/proto_vectors.py
