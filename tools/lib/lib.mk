@@ -148,13 +148,15 @@ LIB_TEST_DEPS_test_proto_keysched := lib_error hkdf hpke_labeled \
 LIB_TEST_DEPS_test_proto_record := lib_error hkdf hpke_labeled \
 	hpke_dhkem hpke proto_transcript proto_record
 LIB_TEST_DEPS_test_proto_cookie := lib_error proto_cookie
+LIB_TEST_DEPS_test_proto_sig := lib_error ed25519_sig proto_sig
 LIB_KS_TESTS := test_proto_label test_proto_transcript test_proto_keysched \
-	test_proto_record test_proto_cookie
+	test_proto_record test_proto_cookie test_proto_sig
 # Known answers of our own labels, computed by Python's hashlib and hmac
 # from protocol.rst (tests/proto_vectors.py), made at build time.
 $(LT)/proto_vectors.h: $(LT)/proto_vectors.py
 	python3 $< > $@.tmp && mv $@.tmp $@
-$(LT)/test_proto_keysched.o $(LT)/test_proto_cookie.o: $(LT)/proto_vectors.h
+$(LT)/test_proto_keysched.o $(LT)/test_proto_cookie.o \
+	$(LT)/test_proto_sig.o: $(LT)/proto_vectors.h
 CLEAN_FILES += $(LT)/proto_vectors.h
 # Each links the units it names and the codec.
 define lib_ks_test_rule

@@ -59,6 +59,13 @@ def emit(name, value):
     out.append("\n".join('\t"%s"' % l for l in lines) + ";")
 
 
+def emit_list(name, values):
+    out.append("static const char *const %s[] = {" % name)
+    for v in values:
+        out.append('\t"%s",' % v.hex())
+    out.append("};")
+
+
 def schedule(prefix, ltk0):
     k, fs, sk, ak = (seed(prefix + x) for x in ("K", "FS", "SK", "AK"))
     th_k, th_a, th_r = (seed(prefix + x) for x in ("TH_K", "TH_A", "TH_R"))
@@ -140,6 +147,98 @@ for n, v in (("sig_th_p", th_p), ("sig_n1", n1), ("sig_n2", n2),
     emit(n, v)
 emit("sig_pop_input", b"bti1 user pop\x00" + th_p + n1 + n2 + upub)
 emit("sig_rekey_input", b"bti1 rekey\x00" + th_k + dev)
+
+
+# Ed25519 public keys USER_PUB must refuse (protocol.rst, "Signatures"),
+# found here by edwards25519 arithmetic (RFC 8032 §5.1), not listed by
+# hand: the 8 points of small order are L * Q for points Q, and their
+# multiples.
+P = 2**255 - 19
+D = -121665 * pow(121666, P - 2, P) % P
+L = 2**252 + 27742317777372353535851937790883648493
+
+
+def recover_x(y, sign):
+    """RFC 8032 §5.1.3 step 2-4: x for y and sign, or None."""
+    if y >= P:
+        return None
+    x2 = (y * y - 1) * pow(D * y * y + 1, P - 2, P) % P
+    if x2 == 0:
+        return None if sign else 0
+    x = pow(x2, (P + 3) // 8, P)
+    if (x * x - x2) % P != 0:
+        x = x * pow(2, (P - 1) // 4, P) % P
+    if (x * x - x2) % P != 0:
+        return None
+    if (x & 1) != sign:
+        x = P - x
+    return x
+
+
+def decode(b):
+    v = int.from_bytes(b, "little")
+    y, sign = v & ((1 << 255) - 1), v >> 255
+    x = recover_x(y, sign)
+    return None if x is None else (x, y)
+
+
+def encode(pt):
+    x, y = pt
+    return (y | ((x & 1) << 255)).to_bytes(32, "little")
+
+
+def add(a, b):
+    (x1, y1), (x2, y2) = a, b
+    t = D * x1 * x2 * y1 * y2 % P
+    x3 = (x1 * y2 + x2 * y1) * pow(1 + t, P - 2, P) % P
+    y3 = (y1 * y2 + x1 * x2) * pow(1 - t, P - 2, P) % P
+    return (x3, y3)
+
+
+def mul(k, pt):
+    r = (0, 1)
+    while k:
+        if k & 1:
+            r = add(r, pt)
+        pt = add(pt, pt)
+        k >>= 1
+    return r
+
+
+def order(pt):
+    q, n = pt, 1
+    while q != (0, 1):
+        q, n = add(q, pt), n + 1
+        if n > 8:
+            return None
+    return n
+
+
+t8 = None
+yv = 2
+while t8 is None:
+    q = decode(yv.to_bytes(32, "little"))
+    yv += 1
+    if q is not None:
+        t = mul(L, q)
+        if order(t) == 8:
+            t8 = t
+small = sorted({encode(mul(k, t8)) for k in range(8)})
+assert len(small) == 8
+emit_list("small_order_pubs", small)
+# Invalid encodings: y >= p (non-canonical 0 and 1), x = 0 with the
+# sign bit set, and a y on no point.
+bad = [P.to_bytes(32, "little"), (P + 1).to_bytes(32, "little"),
+       (1 | 1 << 255).to_bytes(32, "little"),
+       ((P - 1) | 1 << 255).to_bytes(32, "little"),
+       (2**255 - 1).to_bytes(32, "little")]
+yv = 2
+while decode(yv.to_bytes(32, "little")) is not None:
+    yv += 1
+bad.append(yv.to_bytes(32, "little"))
+for b in bad:
+    assert decode(b) is None
+emit_list("invalid_pubs", bad)
 
 out.append("#endif")
 sys.stdout.write("\n".join(out) + "\n")
