@@ -142,6 +142,30 @@ int proto_sig_check_user_pub(const uint8_t pub[PROTO_ED25519_PUB_LEN],
 	return 0;
 }
 
+/* Sign @in/@len with @key into @sig; @what names it in errors. */
+static int sign(EVP_PKEY *key, const uint8_t *in, size_t len, uint8_t *sig,
+		const char *what, struct lib_error *err)
+{
+	int rc = ed25519_sign(key, in, len, sig, err);
+
+	if (rc)
+		lib_error_prefix(err, "%s", what);
+	return rc;
+}
+
+/* Check USER_PUB @pub, then @sig over @in/@len. */
+static int verify(const uint8_t *pub, const uint8_t *in, size_t len,
+		  const uint8_t *sig, const char *what, struct lib_error *err)
+{
+	int rc = proto_sig_check_user_pub(pub, err);
+
+	if (!rc)
+		rc = ed25519_verify(pub, in, len, sig, err);
+	if (rc)
+		lib_error_prefix(err, "%s", what);
+	return rc;
+}
+
 int proto_sig_pop_sign(EVP_PKEY *key, const uint8_t th_p[PROTO_TH_LEN],
 		       const uint8_t n1[PROTO_NONCE_LEN],
 		       const uint8_t n2[PROTO_NONCE_LEN],
@@ -149,18 +173,13 @@ int proto_sig_pop_sign(EVP_PKEY *key, const uint8_t th_p[PROTO_TH_LEN],
 		       struct lib_error *err)
 {
 	uint8_t pub[PROTO_ED25519_PUB_LEN], in[PROTO_SIG_POP_INPUT_LEN];
-	int rc;
 
 	if (!key || !th_p || !n1 || !n2 || !sig)
 		return lib_error_set(err, -EINVAL, "user pop: NULL");
-	rc = ed25519_public_key(key, pub, err);
-	if (!rc) {
-		proto_sig_pop_input(th_p, n1, n2, pub, in);
-		rc = ed25519_sign(key, in, sizeof(in), sig, err);
-	}
-	if (rc)
-		lib_error_prefix(err, "user pop");
-	return rc;
+	if (ed25519_public_key(key, pub, err))
+		return lib_error_prefix(err, "user pop");
+	proto_sig_pop_input(th_p, n1, n2, pub, in);
+	return sign(key, in, sizeof(in), sig, "user pop", err);
 }
 
 int proto_sig_pop_verify(const uint8_t user_pub[PROTO_ED25519_PUB_LEN],
@@ -171,18 +190,11 @@ int proto_sig_pop_verify(const uint8_t user_pub[PROTO_ED25519_PUB_LEN],
 			 struct lib_error *err)
 {
 	uint8_t in[PROTO_SIG_POP_INPUT_LEN];
-	int rc;
 
 	if (!user_pub || !th_p || !n1 || !n2 || !sig)
 		return lib_error_set(err, -EINVAL, "user pop: NULL");
-	rc = proto_sig_check_user_pub(user_pub, err);
-	if (!rc) {
-		proto_sig_pop_input(th_p, n1, n2, user_pub, in);
-		rc = ed25519_verify(user_pub, in, sizeof(in), sig, err);
-	}
-	if (rc)
-		lib_error_prefix(err, "user pop");
-	return rc;
+	proto_sig_pop_input(th_p, n1, n2, user_pub, in);
+	return verify(user_pub, in, sizeof(in), sig, "user pop", err);
 }
 
 int proto_sig_rekey_sign(EVP_PKEY *key, const uint8_t th_k[PROTO_TH_LEN],
@@ -191,15 +203,11 @@ int proto_sig_rekey_sign(EVP_PKEY *key, const uint8_t th_k[PROTO_TH_LEN],
 			 struct lib_error *err)
 {
 	uint8_t in[PROTO_SIG_REKEY_INPUT_LEN];
-	int rc;
 
 	if (!key || !th_k || !device_id || !sig)
 		return lib_error_set(err, -EINVAL, "rekey signature: NULL");
 	proto_sig_rekey_input(th_k, device_id, in);
-	rc = ed25519_sign(key, in, sizeof(in), sig, err);
-	if (rc)
-		lib_error_prefix(err, "rekey signature");
-	return rc;
+	return sign(key, in, sizeof(in), sig, "rekey signature", err);
 }
 
 int proto_sig_rekey_verify(const uint8_t user_pub[PROTO_ED25519_PUB_LEN],
@@ -209,18 +217,11 @@ int proto_sig_rekey_verify(const uint8_t user_pub[PROTO_ED25519_PUB_LEN],
 			   struct lib_error *err)
 {
 	uint8_t in[PROTO_SIG_REKEY_INPUT_LEN];
-	int rc;
 
 	if (!user_pub || !th_k || !device_id || !sig)
 		return lib_error_set(err, -EINVAL, "rekey signature: NULL");
-	rc = proto_sig_check_user_pub(user_pub, err);
-	if (!rc) {
-		proto_sig_rekey_input(th_k, device_id, in);
-		rc = ed25519_verify(user_pub, in, sizeof(in), sig, err);
-	}
-	if (rc)
-		lib_error_prefix(err, "rekey signature");
-	return rc;
+	proto_sig_rekey_input(th_k, device_id, in);
+	return verify(user_pub, in, sizeof(in), sig, "rekey signature", err);
 }
 
 uint16_t proto_sig_code(int rc)

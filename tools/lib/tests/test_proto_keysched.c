@@ -146,6 +146,25 @@ static void check_srtp(const struct proto_keysched *ks, const uint8_t *th_a,
 		   p##_p##prof##_salt_b2p, p##_p##prof##_key_p2b, \
 		   p##_p##prof##_salt_p2b, p##_SSRC_B2P, p##_SSRC_P2B)
 
+/* The control keys from @ks and @th_k against the four vectors. */
+static void check_ctl(const struct proto_keysched *ks, const uint8_t *th_k,
+		      const char *kb, const char *ib, const char *kp,
+		      const char *ip)
+{
+	struct proto_ctl_keys c;
+
+	assert_int_equal(proto_keysched_ctl(ks, th_k, &c, NULL), 0);
+	expect_hex(c.key_b2p, 16, kb);
+	expect_hex(c.iv_b2p, 12, ib);
+	expect_hex(c.key_p2b, 16, kp);
+	expect_hex(c.iv_p2b, 12, ip);
+	proto_ctl_keys_wipe(&c);
+	assert_true(all_zero((const uint8_t *)&c, sizeof(c)));
+}
+
+#define CHECK_CTL(ks, th, p) \
+	check_ctl(ks, th, p##_key_b2p, p##_iv_b2p, p##_key_p2b, p##_iv_p2b)
+
 #define prov_SSRC_B2P PROV_SSRC_B2P
 #define prov_SSRC_P2B PROV_SSRC_P2B
 #define rekey_SSRC_B2P REKEY_SSRC_B2P
@@ -154,7 +173,6 @@ static void check_srtp(const struct proto_keysched *ks, const uint8_t *th_a,
 static void test_provisioning_schedule(void **state)
 {
 	struct proto_keysched ks = { 0 };
-	struct proto_ctl_keys c;
 	struct inputs in;
 	uint8_t ltk[32];
 
@@ -165,13 +183,7 @@ static void test_provisioning_schedule(void **state)
 	assert_true(all_zero(in.fs, 32));	/* FS wiped once used */
 	expect_hex(ks.hs, 32, prov_hs);
 	expect_hex(ks.ma, 32, prov_ma);
-	assert_int_equal(proto_keysched_ctl(&ks, in.th_k, &c, NULL), 0);
-	expect_hex(c.key_b2p, 16, prov_key_b2p);
-	expect_hex(c.iv_b2p, 12, prov_iv_b2p);
-	expect_hex(c.key_p2b, 16, prov_key_p2b);
-	expect_hex(c.iv_p2b, 12, prov_iv_p2b);
-	proto_ctl_keys_wipe(&c);
-	assert_true(all_zero((const uint8_t *)&c, sizeof(c)));
+	CHECK_CTL(&ks, in.th_k, prov);
 	CHECK_SRTP(&ks, in.th_a, prov, 0001, 16, 14);
 	CHECK_SRTP(&ks, in.th_a, prov, 0002, 16, 14);
 	CHECK_SRTP(&ks, in.th_a, prov, 0007, 16, 12);
@@ -187,7 +199,6 @@ static void test_provisioning_schedule(void **state)
 static void test_rekey_schedule(void **state)
 {
 	struct proto_keysched ks = { 0 };
-	struct proto_ctl_keys c;
 	struct inputs in;
 
 	(void)state;
@@ -197,11 +208,7 @@ static void test_rekey_schedule(void **state)
 					      in.ltk0, NULL), 0);
 	expect_hex(ks.hs, 32, rekey_hs);
 	expect_hex(ks.ma, 32, rekey_ma);
-	assert_int_equal(proto_keysched_ctl(&ks, in.th_k, &c, NULL), 0);
-	expect_hex(c.key_b2p, 16, rekey_key_b2p);
-	expect_hex(c.iv_b2p, 12, rekey_iv_b2p);
-	expect_hex(c.key_p2b, 16, rekey_key_p2b);
-	expect_hex(c.iv_p2b, 12, rekey_iv_p2b);
+	CHECK_CTL(&ks, in.th_k, rekey);
 	CHECK_SRTP(&ks, in.th_a, rekey, 0001, 16, 14);
 	CHECK_SRTP(&ks, in.th_a, rekey, 0008, 32, 12);
 	proto_keysched_free(&ks);

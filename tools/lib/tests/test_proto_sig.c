@@ -40,6 +40,14 @@ static void load(struct in *v)
 	assert_int_equal(test_hex(sig_device_id, v->dev, 16), 16);
 }
 
+/* A fresh user key pair: *@key and its public key @pub. */
+static void user_key(EVP_PKEY **key, uint8_t pub[32])
+{
+	*key = NULL;
+	assert_int_equal(ed25519_generate(key, NULL), 0);
+	assert_int_equal(ed25519_public_key(*key, pub, NULL), 0);
+}
+
 static void test_inputs(void **state)
 {
 	uint8_t pop[PROTO_SIG_POP_INPUT_LEN], rk[PROTO_SIG_REKEY_INPUT_LEN];
@@ -61,7 +69,7 @@ static void test_inputs(void **state)
 static void test_pop_round_trip(void **state)
 {
 	uint8_t pub[32], sig[64], bad[64], in[256], other[32];
-	EVP_PKEY *key = NULL, *key2 = NULL;
+	EVP_PKEY *key, *key2;
 	struct lib_error err;
 	struct in v;
 	size_t n;
@@ -69,10 +77,8 @@ static void test_pop_round_trip(void **state)
 
 	(void)state;
 	load(&v);
-	assert_int_equal(ed25519_generate(&key, NULL), 0);
-	assert_int_equal(ed25519_generate(&key2, NULL), 0);
-	assert_int_equal(ed25519_public_key(key, pub, NULL), 0);
-	assert_int_equal(ed25519_public_key(key2, other, NULL), 0);
+	user_key(&key, pub);
+	user_key(&key2, other);
 	assert_int_equal(proto_sig_pop_sign(key, v.th_p, v.n1, v.n2, sig,
 					    &err), 0);
 	assert_int_equal(proto_sig_pop_verify(pub, v.th_p, v.n1, v.n2, sig,
@@ -122,8 +128,7 @@ static void test_rekey_round_trip(void **state)
 
 	(void)state;
 	load(&v);
-	assert_int_equal(ed25519_generate(&key, NULL), 0);
-	assert_int_equal(ed25519_public_key(key, pub, NULL), 0);
+	user_key(&key, pub);
 	assert_int_equal(proto_sig_rekey_sign(key, v.th_k, v.dev, sig, NULL),
 			 0);
 	assert_int_equal(proto_sig_rekey_verify(pub, v.th_k, v.dev, sig,
@@ -147,8 +152,7 @@ static void test_cross_use(void **state)
 
 	(void)state;
 	load(&v);
-	assert_int_equal(ed25519_generate(&key, NULL), 0);
-	assert_int_equal(ed25519_public_key(key, pub, NULL), 0);
+	user_key(&key, pub);
 	/* The same transcript hash and nonce octets in both. */
 	memcpy(v.th_k, v.th_p, 32);
 	memcpy(v.dev, v.n1, 16);
@@ -210,11 +214,9 @@ static void test_bad_user_keys(void **state)
 	assert_int_equal(test_hex(rfc8032_pub, pub, 32), 32);
 	assert_int_equal(proto_sig_check_user_pub(pub, NULL), 0);
 	for (i = 0; i < 64; i++) {
-		assert_int_equal(ed25519_generate(&key, NULL), 0);
-		assert_int_equal(ed25519_public_key(key, pub, NULL), 0);
+		user_key(&key, pub);
 		assert_int_equal(proto_sig_check_user_pub(pub, NULL), 0);
 		EVP_PKEY_free(key);
-		key = NULL;
 	}
 	assert_int_equal(proto_sig_check_user_pub(NULL, NULL), -EINVAL);
 	assert_int_equal(proto_sig_code(0), PROTO_CODE_NONE);
