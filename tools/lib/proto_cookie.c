@@ -3,6 +3,7 @@
 #include "proto_cookie.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,10 @@ int proto_cookie_init(struct proto_cookie_jar *jar, size_t max_seen,
 	if (!jar)
 		return lib_error_set(err, -EINVAL, "cookie: NULL jar");
 	memset(jar, 0, sizeof(*jar));
+	if (max_seen > SIZE_MAX / 2 / sizeof(*jar->seen))
+		return lib_error_set(err, -EINVAL,
+				     "cookie: room for %zu cookies asked",
+				     max_seen);
 	nb = max_seen / PROTO_COOKIE_BUCKET +
 	     (max_seen % PROTO_COOKIE_BUCKET != 0);
 	if (!nb)

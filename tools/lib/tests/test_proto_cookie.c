@@ -306,7 +306,11 @@ static void test_arguments(void **state)
 	(void)state;
 	assert_int_equal(proto_cookie_make(&j, T0, &src4, hash0, 0, c, NULL),
 			 -EINVAL);
+	assert_int_equal(proto_cookie_init(&j, SIZE_MAX, 0, T0, NULL),
+			 -EINVAL);
+	assert_null(j.seen);
 	assert_int_equal(proto_cookie_init(&j, 0, 0, T0, NULL), 0);
+	assert_int_equal(j.nbuckets, 1);
 	bad.family = 5;
 	assert_int_equal(proto_cookie_make(&j, T0, &bad, hash0, 0, c, NULL),
 			 -EINVAL);
