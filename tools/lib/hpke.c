@@ -19,6 +19,23 @@ void hpke_ctx_wipe(struct hpke_ctx *ctx)
 	/* All-zero is HPKE_ROLE_NONE. */
 }
 
+int hpke_ctx_set_aead(struct hpke_ctx *ctx, enum hpke_role role,
+		      const uint8_t key[HPKE_NK],
+		      const uint8_t base_nonce[HPKE_NN],
+		      struct lib_error *err)
+{
+	if (!ctx || !key || !base_nonce ||
+	    (role != HPKE_ROLE_SENDER && role != HPKE_ROLE_RECIPIENT))
+		return lib_error_set(err, -EINVAL,
+				     "HPKE AEAD context: NULL argument or no role");
+	hpke_ctx_wipe(ctx);
+	memcpy(ctx->key, key, HPKE_NK);
+	memcpy(ctx->base_nonce, base_nonce, HPKE_NN);
+	ctx->role = role;
+	ctx->aead_only = 1;
+	return 0;
+}
+
 void hpke_compute_nonce(const struct hpke_ctx *ctx, uint64_t seq,
 			uint8_t nonce[HPKE_NN])
 {
@@ -288,9 +305,10 @@ int hpke_seal(struct hpke_ctx *ctx, const uint8_t *aad, size_t aad_len,
 	}
 	n = 0;
 	fin = 0;
+	/* The AAD update sets n too: count the ciphertext from 0 after it. */
 	if ((aad_len &&
 	     EVP_EncryptUpdate(cctx, NULL, &n, aad, (int)aad_len) != 1) ||
-	    (pt_len &&
+	    (n = 0, pt_len &&
 	     EVP_EncryptUpdate(cctx, ct, &n, pt, (int)pt_len) != 1) ||
 	    EVP_EncryptFinal_ex(cctx, ct + n, &fin) != 1 ||
 	    (size_t)n + (size_t)fin != pt_len ||
@@ -345,7 +363,8 @@ int hpke_open(struct hpke_ctx *ctx, const uint8_t *aad, size_t aad_len,
 	fin = 0;
 	if ((aad_len &&
 	     EVP_DecryptUpdate(cctx, NULL, &n, aad, (int)aad_len) != 1) ||
-	    (body && EVP_DecryptUpdate(cctx, pt, &n, ct, (int)body) != 1) ||
+	    (n = 0, body &&
+	     EVP_DecryptUpdate(cctx, pt, &n, ct, (int)body) != 1) ||
 	    EVP_CIPHER_CTX_ctrl(cctx, EVP_CTRL_AEAD_SET_TAG, HPKE_NT,
 				tag) != 1) {
 		ret = lib_error_openssl(err, -EIO,
@@ -380,6 +399,9 @@ int hpke_export(const struct hpke_ctx *ctx,
 	if (ctx->role != HPKE_ROLE_SENDER && ctx->role != HPKE_ROLE_RECIPIENT)
 		return lib_error_set(err, -EINVAL,
 				     "HPKE Export: context not set up");
+	if (ctx->aead_only)
+		return lib_error_set(err, -EINVAL,
+				     "HPKE Export: an AEAD-only context has no exporter secret");
 	if (L == 0 || L > HPKE_MAX_EXPORT_LEN)
 		return lib_error_set(err, -EINVAL,
 				     "HPKE Export: length %zu not in 1..%d", L,

@@ -74,6 +74,7 @@ struct hpke_ctx {
 	uint8_t base_nonce[HPKE_NN];
 	uint64_t seq;
 	uint8_t exporter_secret[HPKE_NH];
+	int aead_only;		/* hpke_ctx_set_aead(): no Export */
 };
 
 /*
@@ -139,6 +140,19 @@ int hpke_open(struct hpke_ctx *ctx, const uint8_t *aad, size_t aad_len,
 int hpke_export(const struct hpke_ctx *ctx,
 		const uint8_t *exporter_context, size_t exporter_context_len,
 		uint8_t *out, size_t L, struct lib_error *err);
+
+/*
+ * Set @ctx up as a bare AEAD context of @role (sender or recipient) with
+ * @key and @base_nonce and sequence number 0: hpke_seal() and
+ * hpke_open() then work as for a context from the key schedule (nonce =
+ * base_nonce XOR seq), for keys that come from elsewhere (the
+ * provisioning record layer's control keys). Such a context has no
+ * exporter secret: hpke_export() refuses it.
+ */
+int hpke_ctx_set_aead(struct hpke_ctx *ctx, enum hpke_role role,
+		      const uint8_t key[HPKE_NK],
+		      const uint8_t base_nonce[HPKE_NN],
+		      struct lib_error *err);
 
 /* Wipe every secret of @ctx; its role becomes HPKE_ROLE_NONE. */
 void hpke_ctx_wipe(struct hpke_ctx *ctx);

@@ -128,3 +128,42 @@ LIB_PROV_TESTS := test_hkdf test_hpke test_ed25519_sig test_x509_verify \
 $(foreach t,$(LIB_PROV_TESTS),$(eval $(call lib_test_rule,$(t))))
 UNIT_TESTS += $(addprefix $(LT)/,$(LIB_PROV_TESTS))
 CLEAN_FILES += $(addprefix $(LT)/,$(LIB_PROV_TESTS))
+
+# ---- Provisioning key schedule and records (doc: protocol.rst) ----
+#   proto_label       Expand-Label, "bti1 " HkdfLabel (RFC 8446 §7.1)
+#   proto_transcript  running SHA-256 over the frames of a run (TH_*)
+#   proto_keysched    HS/MA, control keys, SRTP master keys, SSRCs, LTK
+#   proto_record      sealed frames: AES-128-GCM records bound to TH
+#   proto_cookie      the PS's stateless cookie, single-use set
+#   proto_sig         the Ed25519 signature inputs (pop, rekey)
+# Link $(LIB_KS_OBJS), $(LIB_PROTO_OBJS) and $(CRYPTO_LIBS).
+LIB_KS_UNITS := lib_error hkdf hpke_labeled hpke_dhkem hpke ed25519_sig \
+	proto_label proto_transcript proto_keysched proto_record \
+	proto_cookie proto_sig
+LIB_KS_OBJS := $(patsubst %,$(LIB_DIR)/%.o,$(LIB_KS_UNITS))
+LIB_TEST_DEPS_test_proto_label := lib_error hkdf proto_label
+LIB_TEST_DEPS_test_proto_transcript := lib_error proto_transcript
+LIB_TEST_DEPS_test_proto_keysched := lib_error hkdf hpke_labeled \
+	hpke_dhkem hpke proto_label proto_keysched
+LIB_TEST_DEPS_test_proto_record := lib_error hkdf hpke_labeled \
+	hpke_dhkem hpke proto_transcript proto_record
+LIB_TEST_DEPS_test_proto_cookie := lib_error proto_cookie
+LIB_TEST_DEPS_test_proto_sig := lib_error ed25519_sig proto_sig
+LIB_KS_TESTS := test_proto_label test_proto_transcript test_proto_keysched \
+	test_proto_record test_proto_cookie test_proto_sig
+# Known answers of our own labels, computed by Python's hashlib and hmac
+# from protocol.rst (tests/proto_vectors.py), made at build time.
+$(LT)/proto_vectors.h: $(LT)/proto_vectors.py
+	python3 $< > $@.tmp && mv $@.tmp $@
+$(LT)/test_proto_keysched.o $(LT)/test_proto_cookie.o \
+	$(LT)/test_proto_sig.o: $(LT)/proto_vectors.h
+CLEAN_FILES += $(LT)/proto_vectors.h
+# Each links the units it names and the codec.
+define lib_ks_test_rule
+$(LT)/$(1): $(LT)/$(1).o $(patsubst %,$(LIB_DIR)/%.o,$(LIB_TEST_DEPS_$(1))) \
+		$(LIB_TEST_EXTRA_$(1)) $(LIB_TEST_EXTRA) $(LIB_PROTO_OBJS)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(CRYPTO_LIBS) $$(LDLIBS)
+endef
+$(foreach t,$(LIB_KS_TESTS),$(eval $(call lib_ks_test_rule,$(t))))
+UNIT_TESTS += $(addprefix $(LT)/,$(LIB_KS_TESTS))
+CLEAN_FILES += $(addprefix $(LT)/,$(LIB_KS_TESTS))

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fuzz_fixture.h"
 #include "proto_any.h"
 #include "proto_frame.h"
 #include "proto_names.h"
@@ -269,6 +270,87 @@ static void errors(void)
 	emit(PROTO_MSG_CLOSE, &m, 2);
 }
 
+/*
+ * fuzz_record_open: frames the BTI seals in the fixed state (sequence
+ * 0, each type it sends, field lists from empty to 1024 octets), one
+ * with sequence 1 and one the PS sealed (both refused).
+ */
+static void records(void)
+{
+	static const struct {
+		uint8_t type;
+		size_t len;
+		int from_ps, skip;
+	} seeds[] = {
+		{ PROTO_MSG_INFO, 8, 0, 0 },
+		{ PROTO_MSG_CALL, 5, 0, 0 },
+		{ PROTO_MSG_REGISTER, PROTO_MAX_SEALED_PT, 0, 0 },
+		{ PROTO_MSG_REKEY, 67, 0, 0 },
+		{ PROTO_MSG_CLOSE, 0, 0, 0 },
+		{ PROTO_MSG_CALL, 5, 0, 1 },
+		{ PROTO_MSG_ACK, 60, 1, 0 },
+	};
+	static uint8_t pt[PROTO_MAX_SEALED_PT], f[PROTO_MAX_SEALED_FRAME];
+	struct proto_records r;
+	struct proto_transcript t;
+	struct proto_ctl_keys k;
+	size_t i, j, len;
+
+	fuzz_ctl_keys(&k);
+	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++) {
+		for (j = 0; j < seeds[i].len; j++)
+			pt[j] = (uint8_t)(i + j);
+		if (proto_records_init(&r, seeds[i].from_ps ? PROTO_SIDE_PS :
+				       PROTO_SIDE_BTI, &k, NULL) ||
+		    fuzz_transcript(&t))
+			exit(1);
+		for (j = 0; j <= (size_t)seeds[i].skip; j++)
+			if (proto_record_seal(&r, &t, seeds[i].type, pt,
+					      seeds[i].len, f, sizeof(f), &len,
+					      NULL))
+				exit(1);
+		write_file("record_open", (int)i + 1, f, len);
+		proto_transcript_free(&t);
+		proto_records_wipe(&r);
+	}
+}
+
+/*
+ * fuzz_cookie_check: a u64 clock offset (86400: FUZZ_NOW) and a cookie
+ * of the fixed jar: fresh, near the end of its life, with RETRY_AFTER,
+ * from the future, and a cookie for another source.
+ */
+static void cookies(void)
+{
+	static const struct {
+		uint64_t clock, made;
+		uint16_t retry_after;
+		int other_src;
+	} seeds[] = {
+		{ 86400, FUZZ_NOW, 0, 0 },
+		{ 86400, FUZZ_NOW - 30, 0, 0 },
+		{ 86400, FUZZ_NOW - 1000, 3600, 0 },
+		{ 86400 - 5, FUZZ_NOW, 0, 0 },
+		{ 86400, FUZZ_NOW, 0, 1 },
+	};
+	uint8_t in[8 + PROTO_COOKIE_LEN], hash[PROTO_TH_LEN];
+	struct proto_cookie_jar j;
+	struct proto_addr src;
+	size_t i;
+
+	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++) {
+		fuzz_cookie_src(&src, hash);
+		src.addr[3] += (uint8_t)seeds[i].other_src;
+		proto_put_u64(in, seeds[i].clock);
+		if (fuzz_cookie_jar(&j) ||
+		    proto_cookie_make(&j, seeds[i].made, &src, hash,
+				      seeds[i].retry_after, in + 8, NULL))
+			exit(1);
+		write_file("cookie_check", (int)i + 1, in, sizeof(in));
+		proto_cookie_free(&j);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -285,5 +367,7 @@ int main(int argc, char **argv)
 	session();
 	registration();
 	errors();
+	records();
+	cookies();
 	return 0;
 }

@@ -297,6 +297,80 @@ static void test_a11_encryptions(void **state)
 	hpke_ctx_wipe(&r);
 }
 
+/*
+ * An AEAD-only context keyed with A.1.1's key and base_nonce gives the
+ * RFC's ciphertexts of sequence numbers 0, 1 and 2 and opens them; it
+ * exports nothing.
+ */
+static void test_aead_only_context(void **state)
+{
+	uint8_t key[HPKE_NK], nonce[HPKE_NN], aad[32], ct[CT_LEN], pt[PT_LEN];
+	uint8_t out[32];
+	struct hpke_ctx s, r;
+	struct lib_error err;
+	size_t i, aad_len, ct_len, pt_len;
+	struct a11 v;
+
+	(void)state;
+	load_a11(&v);
+	assert_int_equal(test_hex(a11_key, key, sizeof(key)), HPKE_NK);
+	assert_int_equal(test_hex(a11_base_nonce, nonce, sizeof(nonce)),
+			 HPKE_NN);
+	assert_int_equal(hpke_ctx_set_aead(&s, HPKE_ROLE_SENDER, key, nonce,
+					   &err), 0);
+	assert_int_equal(hpke_ctx_set_aead(&r, HPKE_ROLE_RECIPIENT, key,
+					   nonce, &err), 0);
+	for (i = 0; i < 3; i++) {
+		aad_len = count_aad(i, aad, sizeof(aad));
+		assert_int_equal(hpke_seal(&s, aad, aad_len, v.pt, PT_LEN, ct,
+					   sizeof(ct), &ct_len, &err), 0);
+		expect_hex(ct, ct_len, a11_encryptions[i].ct);
+		assert_int_equal(hpke_open(&r, aad, aad_len, ct, ct_len, pt,
+					   sizeof(pt), &pt_len, &err), 0);
+		assert_memory_equal(pt, v.pt, PT_LEN);
+	}
+	assert_int_equal(hpke_export(&s, NULL, 0, out, 32, &err), -EINVAL);
+	assert_non_null(strstr(err.msg, "AEAD-only"));
+	assert_int_equal(hpke_open(&s, aad, aad_len, ct, ct_len, pt,
+				   sizeof(pt), &pt_len, &err), -EINVAL);
+	assert_int_equal(hpke_ctx_set_aead(&s, HPKE_ROLE_NONE, key, nonce,
+					   &err), -EINVAL);
+	hpke_ctx_wipe(&s);
+	hpke_ctx_wipe(&r);
+	assert_int_equal(r.aead_only, 0);
+}
+
+/*
+ * An empty plaintext with an AAD seals to the tag alone and opens (RFC
+ * 9180 allows any pt); the AAD still counts.
+ */
+static void test_empty_plaintext(void **state)
+{
+	uint8_t key[HPKE_NK] = { 1 }, nonce[HPKE_NN] = { 2 }, ct[HPKE_NT];
+	uint8_t pt[1], aad[] = "some aad";
+	struct hpke_ctx s, r;
+	struct lib_error err;
+	size_t ct_len, pt_len = 9;
+
+	(void)state;
+	assert_int_equal(hpke_ctx_set_aead(&s, HPKE_ROLE_SENDER, key, nonce,
+					   &err), 0);
+	assert_int_equal(hpke_ctx_set_aead(&r, HPKE_ROLE_RECIPIENT, key,
+					   nonce, &err), 0);
+	assert_int_equal(hpke_seal(&s, aad, sizeof(aad), NULL, 0, ct,
+				   sizeof(ct), &ct_len, &err), 0);
+	assert_int_equal(ct_len, HPKE_NT);
+	aad[0] ^= 1;
+	assert_int_equal(hpke_open(&r, aad, sizeof(aad), ct, ct_len, pt,
+				   sizeof(pt), &pt_len, &err), -EBADMSG);
+	aad[0] ^= 1;
+	assert_int_equal(hpke_open(&r, aad, sizeof(aad), ct, ct_len, pt,
+				   sizeof(pt), &pt_len, &err), 0);
+	assert_int_equal(pt_len, 0);
+	hpke_ctx_wipe(&s);
+	hpke_ctx_wipe(&r);
+}
+
 /* RFC 9180 A.1.1.2: Export from either side's context. */
 static void test_a11_exports(void **state)
 {
@@ -724,6 +798,8 @@ int main(void)
 		cmocka_unit_test(test_a11_key_schedule),
 		cmocka_unit_test(test_a11_encryptions),
 		cmocka_unit_test(test_a11_exports),
+		cmocka_unit_test(test_aead_only_context),
+		cmocka_unit_test(test_empty_plaintext),
 		cmocka_unit_test(test_open_refuses_tampering),
 		cmocka_unit_test(test_open_in_order_only),
 		cmocka_unit_test(test_sequence_overflow),
