@@ -113,6 +113,11 @@ static int apply(struct db *db, const struct migration *m,
 	rc = db_begin(db, err);
 	if (rc)
 		return rc;
+	/* In the transaction: a crash leaves no empty version table. */
+	rc = db_exec(db, "CREATE TABLE IF NOT EXISTS schema_version ("
+		     "  version INTEGER PRIMARY KEY)", err);
+	if (rc)
+		goto fail;
 	/* Two processes opening a new store: the second waits here. */
 	if (db_kind(db) == DB_PG) {
 		rc = db_exec(db, "LOCK TABLE schema_version IN EXCLUSIVE MODE",
@@ -155,20 +160,10 @@ fail:
 
 int store_migrate(struct db *db, struct lib_error *err)
 {
-	int rc, version, i;
+	int rc, i;
 
-	rc = db_exec(db, "CREATE TABLE IF NOT EXISTS schema_version ("
-		     "  version INTEGER PRIMARY KEY)", err);
-	if (rc)
-		return rc;
-	rc = store_read_version(db, &version, err);
-	if (rc)
-		return rc;
-	if (version > STORE_SCHEMA_VERSION)
-		return too_new(version, err);
+	/* Each looks at the version again and refuses a newer one. */
 	for (i = 0; i < N_MIGRATIONS; i++) {
-		if (migrations[i].version <= version)
-			continue;
 		rc = apply(db, &migrations[i], err);
 		if (rc)
 			return rc;

@@ -152,3 +152,26 @@ int64_t fx_sql_int(struct fx *f, const char *sql)
 	db_close(db);
 	return v;
 }
+
+int fx_sql_ints(struct fx *f, const char *const *sql, int n, int64_t *out)
+{
+	struct lib_error err;
+	struct db_res *res;
+	struct db *db;
+	int i;
+
+	if (db_open(f->location, 5000, &db, &err)) {
+		fprintf(stderr, "# fx_sql_ints: %s\n", err.msg);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		out[i] = -1;	/* no such table (yet) */
+		if (!db_query(db, sql[i], NULL, 0, &res, &err)) {
+			if (db_next(res, &err) == 1)
+				out[i] = db_col_int(res, 0);
+			db_res_free(res);
+		}
+	}
+	db_close(db);
+	return 0;
+}

@@ -47,5 +47,7 @@ int fx_open(struct fx *f, struct store **out);
 int fx_sql(struct fx *f, const char *sql);
 /* The first column of the first row of @sql as an integer. */
 int64_t fx_sql_int(struct fx *f, const char *sql);
+/* Several such values on one connection; -1 for a failed query. */
+int fx_sql_ints(struct fx *f, const char *const *sql, int n, int64_t *out);
 
 #endif /* BTI_STORE_TESTS_FIXTURE_H */
