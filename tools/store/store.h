@@ -21,8 +21,9 @@
  *    device code, or PROTO_CODE_INTERNAL when the database failed, with
  *    @err saying why;
  *  - the others return 0 or a negative errno value with @err filled.
- * Every function writes its outcome to the audit table (the lookups and
- * lists excepted), never a secret.
+ * Every change writes its outcome to the audit table, refusals
+ * included (an admin command's as its negative errno), and so does the
+ * rekey lookup; the lists do not. An audit row never holds a secret.
  */
 #ifndef BTI_STORE_STORE_H
 #define BTI_STORE_STORE_H
@@ -140,7 +141,7 @@ int store_source_failures(struct store *st, const char *source,
 struct store_bind_req {
 	uint64_t wo_id;			/* from store_wo_check */
 	uint8_t user_pub[STORE_USER_PUB_LEN];
-	uint8_t ltk[STORE_LTK_LEN];
+	uint8_t ltk[STORE_LTK_LEN];	/* the caller wipes it after */
 	uint8_t ps_cert_fp[STORE_FP_LEN];
 	const char *source;		/* the peer address */
 	const char *info;		/* INFO, as text; may be NULL */
@@ -215,7 +216,7 @@ struct store_audit {
 	int has_device;
 	uint8_t device_id[STORE_DEVICE_ID_LEN];
 	uint64_t wo_id;			/* 0 none */
-	int result;			/* protocol code, 0 success */
+	int result;	/* 0 success; > 0 protocol code; < 0 refused admin command (-errno) */
 	char detail[128];
 };
 

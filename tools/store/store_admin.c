@@ -12,6 +12,19 @@
 #include "proto_values.h"
 #include "store_internal.h"
 
+/*
+ * A refused command leaves no change but its audit row: result the
+ * negative errno, detail the message. @rc is returned; @err is kept.
+ */
+static int refused(struct store *st, const char *source, const char *event,
+		   const char *account_id, uint64_t wo_id, int rc,
+		   const struct lib_error *err)
+{
+	store_audit_row(st, source, event, account_id, NULL, wo_id, rc,
+			err ? err->msg : NULL, NULL);
+	return rc;
+}
+
 static int valid_account(const char *id)
 {
 	size_t n;
@@ -30,9 +43,10 @@ int store_account_create(struct store *st, const char *account_id,
 	int rc;
 
 	if (!valid_account(account_id))
-		return lib_error_set(err, -EINVAL,
-				     "store: an account id is 1 to %d printable characters without space",
-				     STORE_ACCOUNT_MAX);
+		return refused(st, source, "account_create", NULL, 0,
+			       lib_error_set(err, -EINVAL,
+					     "store: an account id is 1 to %d printable characters without space",
+					     STORE_ACCOUNT_MAX), err);
 	rc = db_begin(st->db, err);
 	if (rc)
 		return rc;
@@ -59,6 +73,8 @@ int store_account_create(struct store *st, const char *account_id,
 	return rc;
 fail:
 	db_rollback(st->db);
+	if (rc == -EEXIST)
+		refused(st, source, "account_create", account_id, 0, rc, err);
 	return rc;
 }
 
@@ -118,7 +134,9 @@ int store_wo_create(struct store *st, const char *account_id,
 
 	memset(out, 0, sizeof(*out));
 	if (!valid_account(account_id))
-		return lib_error_set(err, -EINVAL, "store: bad account id");
+		return refused(st, source, "wo_create", NULL, 0,
+			       lib_error_set(err, -EINVAL,
+					     "store: bad account id"), err);
 	if (lifetime <= 0)
 		lifetime = st->wo_lifetime;
 	out->expires = now + lifetime;
@@ -155,6 +173,8 @@ int store_wo_create(struct store *st, const char *account_id,
 	return 0;
 fail:
 	db_rollback(st->db);
+	if (rc == -ENOENT)
+		refused(st, source, "wo_create", NULL, 0, rc, err);
 wipe:
 	OPENSSL_cleanse(out, sizeof(*out));
 	return rc;
@@ -189,5 +209,7 @@ int store_wo_unlock(struct store *st, uint64_t id, const char *source,
 	return rc;
 fail:
 	db_rollback(st->db);
+	if (rc == -ENOENT)
+		refused(st, source, "wo_unlock", NULL, 0, rc, err);
 	return rc;
 }

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -154,6 +156,33 @@ static void test_location_kind(void **state)
 	assert_false(db_location_is_pg("ps.db"));
 }
 
+/* A server that is not there: a clear error, never a silent fallback. */
+static void test_pg_unreachable(void **state)
+{
+	struct store_config cfg = {
+		.location = "host=/nonexistent-bti-dir dbname=ps",
+	};
+	struct lib_error err;
+	struct store *st;
+
+	(void)state;
+	assert_int_equal(store_open(&cfg, &st, &err), -EINVAL);
+	assert_null(st);
+	{
+		char dir[] = "/tmp/bti-store-key-XXXXXX", key[64];
+
+		assert_non_null(mkdtemp(dir));
+		snprintf(key, sizeof(key), "%s/k", dir);
+		cfg.key_path = key;
+		cfg.create_key = 1;
+		assert_int_equal(store_open(&cfg, &st, &err), -EIO);
+		assert_null(st);
+		assert_non_null(strstr(err.msg, "connect"));
+		unlink(key);
+		rmdir(dir);
+	}
+}
+
 /* ---- accounts and work orders ---- */
 
 static void test_account_create(void **state)
@@ -172,7 +201,10 @@ static void test_account_create(void **state)
 	big[STORE_ACCOUNT_MAX] = '\0';
 	must(store_account_create(st, big, "admin", &err), &err);
 	assert_int_equal(q(state, "SELECT COUNT(*) FROM accounts"), 2);
-	assert_int_equal(q(state, "SELECT COUNT(*) FROM audit WHERE event = 'account_create'"), 2);
+	assert_int_equal(q(state, "SELECT COUNT(*) FROM audit WHERE event = 'account_create' AND result = 0"), 2);
+	/* The refusals are audited too, with the negative errno. */
+	assert_int_equal(q(state, "SELECT COUNT(*) FROM audit WHERE event = 'account_create' AND result < 0"), 4);
+	assert_int_equal(q(state, "SELECT COUNT(*) FROM audit WHERE event = 'account_create' AND result = -17"), 1);
 }
 
 static void test_wo_create(void **state)
@@ -200,7 +232,8 @@ static void test_wo_create(void **state)
 	assert_int_equal(store_wo_create(st, "nobody", 0, "admin", &a, &err), -ENOENT);
 	must(store_wo_create(st, "acct", 60, "admin", &a, &err), &err);
 	assert_int_equal(a.expires, fx_clock + 60);
-	assert_int_equal(q(state, "SELECT COUNT(*) FROM audit WHERE event = 'wo_create'"), 3);
+	assert_int_equal(q(state, "SELECT COUNT(*) FROM audit WHERE event = 'wo_create' AND result = 0"), 3);
+	assert_int_equal(q(state, "SELECT COUNT(*) FROM audit WHERE event = 'wo_create' AND result = -2"), 1);
 }
 
 static void test_wo_check_ok_not_spent(void **state)
@@ -478,6 +511,181 @@ static void test_bind_two_connections(void **state)
 
 /* ---- devices ---- */
 
+/*
+ * Processes at the same time, each with its own connection, released
+ * together through a pipe; @body runs in each child and its return is
+ * the child's exit code, collected in @codes.
+ */
+#define RACERS 4
+
+static void race(struct fx *f, int (*body)(struct store *st, int i),
+		 int codes[RACERS])
+{
+	pid_t pid[RACERS];
+	int go[2], i, status;
+	char c;
+
+	assert_int_equal(pipe(go), 0);
+	fflush(NULL);
+	for (i = 0; i < RACERS; i++) {
+		pid[i] = fork();
+		assert_true(pid[i] >= 0);
+		if (pid[i] == 0) {
+			struct store *st;
+
+			close(go[1]);
+			if (fx_open(f, &st))
+				_exit(100);
+			if (read(go[0], &c, 1) != 0)
+				_exit(101);
+			_exit(body(st, i));
+		}
+	}
+	close(go[0]);
+	close(go[1]);	/* EOF: all start */
+	for (i = 0; i < RACERS; i++) {
+		assert_int_equal(waitpid(pid[i], &status, 0), pid[i]);
+		assert_true(WIFEXITED(status));
+		codes[i] = WEXITSTATUS(status);
+	}
+}
+
+static uint64_t race_wo;
+static char race_number[STORE_WO_NUMBER_LEN + 1];
+
+/* 0: bound, 1: WORK_ORDER_USED, 2: BAD_USER_KEY, 3: anything else. */
+static int race_bind(struct store *st, int i)
+{
+	struct store_bind_req r;
+	struct store_bind_res res;
+
+	bind_req(&r, race_wo, (uint8_t)(0x40 + i), 0x22);
+	switch (store_bind(st, &r, &res, NULL)) {
+	case PROTO_CODE_NONE:
+		return 0;
+	case PROTO_CODE_WORK_ORDER_USED:
+		return 1;
+	case PROTO_CODE_BAD_USER_KEY:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+/* One order, four keys at once: one binds, the others get USED. */
+static void test_race_bind_one_order(void **state)
+{
+	struct fx *f = *state;
+	struct store_wo_new wo;
+	int codes[RACERS], i, n[4] = { 0 };
+
+	account(f->st, "acct");
+	order(f->st, "acct", &wo);
+	race_wo = wo.id;
+	race(f, race_bind, codes);
+	for (i = 0; i < RACERS; i++)
+		n[codes[i] < 3 ? codes[i] : 3]++;
+	assert_int_equal(n[0], 1);
+	assert_int_equal(n[1], RACERS - 1);
+	assert_int_equal(q(state, "SELECT COUNT(*) FROM devices"), 1);
+}
+
+/* Four orders, one key at once: one binds, the others BAD_USER_KEY. */
+static int race_bind_same_key(struct store *st, int i)
+{
+	struct store_bind_req r;
+	struct store_bind_res res;
+
+	bind_req(&r, race_wo + (uint64_t)i, 0x40, 0x22);
+	switch (store_bind(st, &r, &res, NULL)) {
+	case PROTO_CODE_NONE:
+		return 0;
+	case PROTO_CODE_BAD_USER_KEY:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+static void test_race_bind_one_key(void **state)
+{
+	struct fx *f = *state;
+	int codes[RACERS], i, n[4] = { 0 };
+	char sql[160];
+
+	account(f->st, "acct");
+	/* Four orders with consecutive ids (made by hand, hash unused). */
+	race_wo = 10000000;
+	for (i = 0; i < RACERS; i++) {
+		snprintf(sql, sizeof(sql), "INSERT INTO work_orders (id, account_id, "
+			 "secret_hash, created, expires) VALUES (%d, 'acct', %s, 0, %lld)",
+			 (int)race_wo + i, f->be == FX_PG ? "'\\x00'::bytea" : "x'00'",
+			 (long long)fx_clock + 1000);
+		assert_int_equal(fx_sql(f, sql), 0);
+	}
+	race(f, race_bind_same_key, codes);
+	for (i = 0; i < RACERS; i++)
+		n[codes[i] < 3 ? codes[i] : 3]++;
+	assert_int_equal(n[0], 1);
+	assert_int_equal(n[2], RACERS - 1);
+	assert_int_equal(q(state, "SELECT COUNT(*) FROM devices"), 1);
+	assert_int_equal(q(state, "SELECT COUNT(*) FROM work_orders WHERE spent_at IS NOT NULL"), 1);
+}
+
+#define RACE_TRIES 10
+
+static int race_wrong(struct store *st, int i)
+{
+	char bad[STORE_WO_NUMBER_LEN + 1];
+	struct store_wo_ref ref;
+	int k;
+
+	(void)i;
+	wrong(race_number, bad);
+	for (k = 0; k < RACE_TRIES; k++)
+		if (store_wo_check(st, bad, "198.51.100.9", &ref, NULL) !=
+		    PROTO_CODE_WORK_ORDER_INVALID)
+			return 3;
+	return 0;
+}
+
+/* Wrong entries at once from four processes: none is lost. */
+static void test_race_failure_count(void **state)
+{
+	struct fx *f = *state;
+	struct store_wo_new wo;
+	int codes[RACERS], i;
+
+	f->cfg.max_failures = 1000;
+	account(f->st, "acct");
+	order(f->st, "acct", &wo);
+	strcpy(race_number, wo.number);
+	race(f, race_wrong, codes);
+	for (i = 0; i < RACERS; i++)
+		assert_int_equal(codes[i], 0);
+	assert_int_equal(q(state, "SELECT failures FROM work_orders"), RACERS * RACE_TRIES);
+	assert_int_equal(q(state, "SELECT COUNT(*) FROM audit WHERE event = 'wo_check' AND result <> 0"),
+			 RACERS * RACE_TRIES);
+}
+
+/* The lock holds under concurrency too: at most max_failures counted
+ * before it, then LOCKED for every entry. */
+static void test_race_lock(void **state)
+{
+	struct fx *f = *state;
+	struct store_wo_new wo;
+	struct store_wo_ref ref;
+	int codes[RACERS];
+
+	account(f->st, "acct");
+	order(f->st, "acct", &wo);
+	strcpy(race_number, wo.number);
+	race(f, race_wrong, codes);	/* 40 wrong entries, 5 counted */
+	assert_int_equal(q(state, "SELECT failures FROM work_orders"), STORE_DEFAULT_MAX_FAILURES);
+	assert_int_equal(q(state, "SELECT locked FROM work_orders"), 1);
+	assert_int_equal(check(f->st, wo.number, &ref), PROTO_CODE_WORK_ORDER_LOCKED);
+}
+
 static void test_rekey_and_revoke(void **state)
 {
 	struct store *st = S(state);
@@ -665,6 +873,10 @@ static void test_audit(void **state)
 	cmocka_unit_test_setup_teardown(test_bind_key_taken, SETUP, fx_teardown), \
 	cmocka_unit_test_setup_teardown(test_bind_refusals, SETUP, fx_teardown), \
 	cmocka_unit_test_setup_teardown(test_bind_two_connections, SETUP, fx_teardown), \
+	cmocka_unit_test_setup_teardown(test_race_bind_one_order, SETUP, fx_teardown), \
+	cmocka_unit_test_setup_teardown(test_race_bind_one_key, SETUP, fx_teardown), \
+	cmocka_unit_test_setup_teardown(test_race_failure_count, SETUP, fx_teardown), \
+	cmocka_unit_test_setup_teardown(test_race_lock, SETUP, fx_teardown), \
 	cmocka_unit_test_setup_teardown(test_rekey_and_revoke, SETUP, fx_teardown), \
 	cmocka_unit_test_setup_teardown(test_ltk_sealed_at_rest, SETUP, fx_teardown), \
 	cmocka_unit_test_setup_teardown(test_device_list, SETUP, fx_teardown), \
@@ -674,6 +886,7 @@ int main(void)
 {
 	const struct CMUnitTest common[] = {
 		cmocka_unit_test(test_location_kind),
+		cmocka_unit_test(test_pg_unreachable),
 	};
 	const struct CMUnitTest sqlite[] = { STORE_TESTS(fx_setup_sqlite) };
 	const struct CMUnitTest pg[] = { STORE_TESTS(fx_setup_pg) };
