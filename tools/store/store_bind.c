@@ -197,6 +197,7 @@ enum proto_code store_bind(struct store *st, const struct store_bind_req *req,
 	code = PROTO_CODE_INTERNAL;
 	if (read_order(st, req->wo_id, &o, err))
 		goto fail;
+	store_step("bind");
 	code = decide(st, req, &o, &resume, &detail);
 	if (code != PROTO_CODE_NONE)
 		goto refuse;

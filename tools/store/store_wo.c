@@ -81,10 +81,12 @@ static int count_failure(struct store *st, uint64_t id, struct wo_row *w,
 	struct db_param p[2];
 
 	w->failures++;
-	p[0] = DB_INT(w->failures >= st->max_failures ? 1 : 0);
+	p[0] = DB_INT(st->max_failures);
 	p[1] = DB_INT((int64_t)id);
+	/* Computed by the database from the row it updates. */
 	return db_run(st->db, "UPDATE work_orders SET failures = failures + 1, "
-		      "locked = ? WHERE id = ?", p, 2, NULL, err);
+		      "locked = CASE WHEN failures + 1 >= ? THEN 1 ELSE locked "
+		      "END WHERE id = ?", p, 2, NULL, err);
 }
 
 static enum proto_code judge(struct store *st, uint64_t id, struct wo_row *w,
@@ -158,6 +160,7 @@ enum proto_code store_wo_check(struct store *st, const char *digits,
 		code = PROTO_CODE_INTERNAL;
 		goto fail;
 	}
+	store_step("wo_check");
 	/* The same work whether the order exists or not. */
 	store_wo_hash(st, id, secret, hash);
 	OPENSSL_cleanse(secret, sizeof(secret));

@@ -686,6 +686,116 @@ static void test_race_lock(void **state)
 	assert_int_equal(check(f->st, wo.number, &ref), PROTO_CODE_WORK_ORDER_LOCKED);
 }
 
+/*
+ * The row lock of a check and of a bind: a child stops inside the
+ * change, right after it read the work order, until the parent has
+ * started the same change on its own connection; the parent's change
+ * must wait for the child's commit and see its result (with no lock it
+ * would read the old row).
+ */
+static const char *pause_op;
+static int pause_fd, pause_hits;
+
+static void pause_hook(const char *op)
+{
+	if (strcmp(op, pause_op) || ++pause_hits != 2)
+		return;
+	/* After the row is read: tell the parent, give it time to run. */
+	if (write(pause_fd, "r", 1) != 1)
+		_exit(102);
+	usleep(500 * 1000);
+}
+
+static pid_t paused_child(struct fx *f, const char *op,
+			  int (*body)(struct store *st, int i))
+{
+	struct store *st;
+	int fds[2];
+	pid_t pid;
+	char c;
+
+	assert_int_equal(pipe(fds), 0);
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		if (fx_open(f, &st))
+			_exit(100);
+		pause_op = op;
+		pause_fd = fds[1];
+		pause_hits = 0;
+		store_test_hook = pause_hook;
+		_exit(body(st, 0));
+	}
+	close(fds[1]);
+	assert_int_equal(read(fds[0], &c, 1), 1);	/* child holds the row */
+	close(fds[0]);
+	return pid;
+}
+
+static int child_exit(pid_t pid)
+{
+	int status;
+
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+static void test_lock_bind(void **state)
+{
+	struct fx *f = *state;
+	struct store_wo_new wo;
+	struct store_bind_req r;
+	struct store_bind_res res;
+	struct lib_error err;
+	pid_t pid;
+
+	account(f->st, "acct");
+	order(f->st, "acct", &wo);
+	race_wo = wo.id;
+	pid = paused_child(f, "bind", race_bind);	/* key 0x40 */
+	bind_req(&r, wo.id, 0x77, 0x22);
+	assert_int_equal(store_bind(f->st, &r, &res, &err), PROTO_CODE_WORK_ORDER_USED);
+	assert_int_equal(child_exit(pid), 0);
+	assert_int_equal(q(state, "SELECT COUNT(*) FROM devices"), 1);
+}
+
+static int one_wrong(struct store *st, int i)
+{
+	char bad[STORE_WO_NUMBER_LEN + 1];
+	struct store_wo_ref ref;
+
+	(void)i;
+	wrong(race_number, bad);
+	return store_wo_check(st, bad, "198.51.100.9", &ref, NULL) ==
+	       PROTO_CODE_WORK_ORDER_INVALID ? 0 : 3;
+}
+
+static void test_lock_check(void **state)
+{
+	struct fx *f = *state;
+	char bad[STORE_WO_NUMBER_LEN + 1];
+	struct store_wo_new wo;
+	struct store_wo_ref ref;
+	int i;
+	pid_t pid;
+
+	account(f->st, "acct");
+	order(f->st, "acct", &wo);
+	strcpy(race_number, wo.number);
+	wrong(wo.number, bad);
+	for (i = 0; i < STORE_DEFAULT_MAX_FAILURES - 2; i++)
+		assert_int_equal(check(f->st, bad, &ref), PROTO_CODE_WORK_ORDER_INVALID);
+	/* The child's wrong entry is the 4th, ours the 5th: it locks. */
+	pid = paused_child(f, "wo_check", one_wrong);
+	assert_int_equal(check(f->st, bad, &ref), PROTO_CODE_WORK_ORDER_INVALID);
+	assert_int_equal(child_exit(pid), 0);
+	assert_int_equal(q(state, "SELECT failures FROM work_orders"), STORE_DEFAULT_MAX_FAILURES);
+	assert_int_equal(check(f->st, wo.number, &ref), PROTO_CODE_WORK_ORDER_LOCKED);
+}
+
 static void test_rekey_and_revoke(void **state)
 {
 	struct store *st = S(state);
@@ -877,6 +987,8 @@ static void test_audit(void **state)
 	cmocka_unit_test_setup_teardown(test_race_bind_one_key, SETUP, fx_teardown), \
 	cmocka_unit_test_setup_teardown(test_race_failure_count, SETUP, fx_teardown), \
 	cmocka_unit_test_setup_teardown(test_race_lock, SETUP, fx_teardown), \
+	cmocka_unit_test_setup_teardown(test_lock_bind, SETUP, fx_teardown), \
+	cmocka_unit_test_setup_teardown(test_lock_check, SETUP, fx_teardown), \
 	cmocka_unit_test_setup_teardown(test_rekey_and_revoke, SETUP, fx_teardown), \
 	cmocka_unit_test_setup_teardown(test_ltk_sealed_at_rest, SETUP, fx_teardown), \
 	cmocka_unit_test_setup_teardown(test_device_list, SETUP, fx_teardown), \
