@@ -88,8 +88,10 @@ static int run(struct pg_cluster *c, char *const argv[], char *msg, size_t cap)
 	}
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status)) {
-		snprintf(msg, cap, "%s failed (status %d); see %s", bin,
-			 WIFEXITED(status) ? WEXITSTATUS(status) : -1, log);
+		snprintf(msg, cap, "%s failed (status %d%s)", bin,
+			 WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+			 WIFEXITED(status) && WEXITSTATUS(status) == 127 ?
+			 ": not found" : "");
 		return -1;
 	}
 	return 0;

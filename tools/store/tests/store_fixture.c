@@ -21,14 +21,33 @@ int64_t fx_now(void)
 static struct pg_cluster cluster;
 static int schema_seq;
 
+/* The server's logs, as TAP comments, before they are removed. */
+static void print_log(const char *name)
+{
+	char path[128], line[256];
+	FILE *fp;
+
+	if (!cluster.dir[0])
+		return;
+	snprintf(path, sizeof(path), "%s/%s", cluster.dir, name);
+	fp = fopen(path, "r");
+	if (!fp)
+		return;
+	while (fgets(line, sizeof(line), fp))
+		printf("# %s: %s", name, line);
+	fclose(fp);
+}
+
 int fx_pg_start(void)
 {
 	char msg[512];
 
 	if (pg_cluster_start(&cluster, msg, sizeof(msg))) {
 		printf("Bail out! PostgreSQL test server: %s\n", msg);
+		print_log("tool.log");
+		print_log("server.log");
 		fflush(stdout);
-		pg_cluster_stop(&cluster);
+		pg_cluster_stop(&cluster);	/* removes the logs */
 		return -1;
 	}
 	return 0;
