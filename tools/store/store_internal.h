@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* store internals shared by its units (store.h is the API). */
+#ifndef BTI_STORE_INTERNAL_H
+#define BTI_STORE_INTERNAL_H
+
+#include <stdint.h>
+
+#include "store.h"
+#include "store_db.h"
+
+struct store {
+	struct db *db;
+	unsigned int max_failures;
+	int64_t wo_lifetime;
+	int64_t resume_window;
+	int64_t (*now)(void);
+	uint8_t wo_key[32];	/* HMAC key of work order secrets */
+	uint8_t ltk_key[32];	/* AES-256-GCM key of stored LTKs */
+	uint8_t key_check[32];	/* remembered by the database */
+};
+
+/* Sealed LTK: nonce (12) || ciphertext (32) || tag (16). */
+#define STORE_LTK_SEALED_LEN	(12 + STORE_LTK_LEN + 16)
+
+int64_t store_now(const struct store *st);
+void store_step(const char *op);
+const char *store_src(const char *source);
+
+/* store_migrate.c */
+int store_migrate(struct db *db, struct lib_error *err);
+int store_read_version(struct db *db, int *version, struct lib_error *err);
+
+/* store_crypto.c */
+int store_keys_load(struct store *st, const char *path, int create,
+		    struct lib_error *err);
+void store_wo_hash(const struct store *st, uint64_t id, const char *secret,
+		   uint8_t out[32]);
+int store_random_digits(char *out, size_t n);
+int store_random(void *buf, size_t n);
+int store_ltk_seal(const struct store *st, const uint8_t id[STORE_DEVICE_ID_LEN],
+		   const uint8_t ltk[STORE_LTK_LEN],
+		   uint8_t out[STORE_LTK_SEALED_LEN], struct lib_error *err);
+int store_ltk_open(const struct store *st, const uint8_t id[STORE_DEVICE_ID_LEN],
+		   const uint8_t *in, size_t len, uint8_t ltk[STORE_LTK_LEN],
+		   struct lib_error *err);
+
+/* store_audit.c: one audit row, inside the caller's transaction or not. */
+int store_audit_row(struct store *st, const char *source, const char *event,
+		    const char *account_id, const uint8_t *device_id,
+		    uint64_t wo_id, int result, const char *detail,
+		    struct lib_error *err);
+
+/* Copy a text column into a fixed buffer (cut, always terminated). */
+void store_copy_text(char *dst, size_t cap, const char *src);
+
+#endif /* BTI_STORE_INTERNAL_H */
