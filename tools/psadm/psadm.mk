@@ -27,10 +27,11 @@ $(PSADM_DIR)/bti-psadm: $(PSADM_OBJS) $(PSADM_DIR)/main.o $(PSADM_LIB_OBJS)
 PROGRAMS += $(PSADM_DIR)/bti-psadm
 
 # Unit tests run psadm_main() in the test process (tests/psadm_run.c)
-# and make the wrong certificates with lib/tests/test_pki.
+# in a private temporary directory (tests/psadm_tmp.c) and make the
+# wrong certificates with lib/tests/test_pki.
 PT := $(PSADM_DIR)/tests
-PSADM_TESTS :=
-PSADM_TEST_HELPERS := $(PT)/psadm_run.o $(LT)/test_pki.o
+PSADM_TESTS := test_psadm_cli
+PSADM_TEST_HELPERS := $(PT)/psadm_run.o $(PT)/psadm_tmp.o $(LT)/test_pki.o
 
 $(PT)/%.o: $(PT)/%.c | test-deps lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(PSADM_DIR) -I$(LIB_DIR) -I$(LT) $(CRYPTO_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
