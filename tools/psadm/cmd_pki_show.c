@@ -132,7 +132,7 @@ int cmd_pki_verify(struct psadm_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	pki_fingerprint_format(id.fingerprint, fp);
-	fprintf(ctx->out, "ok: %s\n  SHA-256: %s\n", id.subject, fp);
+	fprintf(ctx->out, "ok: %s\n  SHA-256:     %s\n", id.subject, fp);
 out:
 	if (ret)
 		ret = psadm_fail_lib(ctx, &err);
