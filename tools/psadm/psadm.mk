@@ -30,7 +30,7 @@ PROGRAMS += $(PSADM_DIR)/bti-psadm
 # in a private temporary directory (tests/psadm_tmp.c) and make the
 # wrong certificates with lib/tests/test_pki.
 PT := $(PSADM_DIR)/tests
-PSADM_TESTS := test_psadm_cli test_psadm_pki
+PSADM_TESTS := test_psadm_cli test_psadm_pki test_psadm_refusals
 PSADM_TEST_HELPERS := $(PT)/psadm_run.o $(PT)/psadm_tmp.o $(LT)/test_pki.o
 
 $(PT)/%.o: $(PT)/%.c | test-deps lib-deps
