@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <openssl/err.h>
@@ -80,15 +81,44 @@ static void made_free(struct made *m)
 	sk_X509_free(m->out);	/* holds only references */
 }
 
-/* The outputs: two different paths, neither there unless --force. */
+/* Whether @a and @b name one file: the same string, or the same inode. */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (strcmp(a, b) == 0)
+		return 1;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+		sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/*
+ * The outputs: two files, neither an input (--force must never replace
+ * the root key with the PS's), neither there unless --force.
+ */
 static int check_outputs(const struct make_args *a, struct lib_error *err)
 {
+	const struct { const char *opt, *path; } in[] = {
+		{ "--root-key", a->ca_key }, { "--root-cert", a->ca_cert },
+		{ "--key", a->key },
+	}, out[] = {
+		{ "--out-key", a->out_key }, { "--out-cert", a->out_cert },
+	};
+	size_t i, j;
 	int ret;
 
-	if (a->out_key && strcmp(a->out_key, a->out_cert) == 0)
+	if (a->out_key && same_file(a->out_key, a->out_cert))
 		return lib_error_set(err, -EINVAL,
 				     "--out-key and --out-cert name the same file %s",
 				     a->out_key);
+	for (i = 0; i < sizeof(out) / sizeof(out[0]); i++)
+		for (j = 0; j < sizeof(in) / sizeof(in[0]); j++)
+			if (out[i].path && in[j].path &&
+			    same_file(out[i].path, in[j].path))
+				return lib_error_set(err, -EINVAL,
+						     "%s %s is the file of %s",
+						     out[i].opt, out[i].path,
+						     in[j].opt);
 	if (a->force)
 		return 0;
 	ret = a->out_key ? pki_check_absent(a->out_key, "--out-key", err) : 0;

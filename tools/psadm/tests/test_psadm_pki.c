@@ -302,11 +302,13 @@ static void test_no_overwrite(void **state)
 	psadm_expect(1, "--out-cert ", "pki", "root", "--out-key",
 		     psadm_tmp_path(t, "other.key"), "--out-cert",
 		     psadm_tmp_path(t, "root.pem"), NULL);
-	psadm_expect(1, "root.pem: exists (--force replaces it)", "pki", "ps",
-		     "--root-key", psadm_tmp_path(t, "root.key"),
+	psadm_tmp_write(psadm_tmp_path(t, "exists.pem"), "x", 1, 0644);
+	psadm_expect(1, "exists.pem: exists (--force replaces it)", "pki",
+		     "ps", "--root-key", psadm_tmp_path(t, "root.key"),
 		     "--root-cert", psadm_tmp_path(t, "root.pem"),
 		     "--out-key", psadm_tmp_path(t, "other.key"),
-		     "--out-cert", psadm_tmp_path(t, "root.pem"), NULL);
+		     "--out-cert", psadm_tmp_path(t, "exists.pem"), NULL);
+	assert_true(same_file(psadm_tmp_path(t, "exists.pem"), "x"));
 	assert_int_equal(access(psadm_tmp_path(t, "other.key"), F_OK), -1);
 	assert_true(same_file(psadm_tmp_path(t, "root.key"), key));
 	assert_true(same_file(psadm_tmp_path(t, "root.pem"), cert));
@@ -321,6 +323,33 @@ static void test_no_overwrite(void **state)
 	psadm_expect(1, "--out-key and --out-cert name the same file", "pki",
 		     "root", "--out-key", psadm_tmp_path(t, "same"),
 		     "--out-cert", psadm_tmp_path(t, "same"), NULL);
+	/* An output that is an input, even with --force, even by a link. */
+	psadm_expect(1, "--out-key " , "pki", "ps", "--root-key",
+		     psadm_tmp_path(t, "root.key"), "--root-cert",
+		     psadm_tmp_path(t, "root.pem"), "--out-key",
+		     psadm_tmp_path(t, "root.key"), "--out-cert",
+		     psadm_tmp_path(t, "ps.pem"), "--force", NULL);
+	psadm_expect(1, "root.key is the file of --root-key", "pki", "ps",
+		     "--root-key", psadm_tmp_path(t, "root.key"),
+		     "--root-cert", psadm_tmp_path(t, "root.pem"),
+		     "--out-key", psadm_tmp_path(t, "root.key"), "--out-cert",
+		     psadm_tmp_path(t, "ps.pem"), "--force", NULL);
+	assert_int_equal(link(psadm_tmp_path(t, "root.pem"),
+			      psadm_tmp_path(t, "hard.pem")), 0);
+	psadm_expect(1, "hard.pem is the file of --root-cert", "pki", "ps",
+		     "--root-key", psadm_tmp_path(t, "root.key"),
+		     "--root-cert", psadm_tmp_path(t, "root.pem"),
+		     "--out-key", psadm_tmp_path(t, "ps.key"), "--out-cert",
+		     psadm_tmp_path(t, "hard.pem"), "--force", NULL);
+	psadm_expect(1, "ps.key is the file of --key", "pki", "ps",
+		     "--root-key", psadm_tmp_path(t, "root.key"),
+		     "--root-cert", psadm_tmp_path(t, "root.pem"),
+		     "--key", psadm_tmp_path(t, "ps.key"), "--out-cert",
+		     psadm_tmp_path(t, "ps.key"), "--force", NULL);
+	assert_int_equal(access(psadm_tmp_path(t, "ps.pem"), F_OK), -1);
+	assert_true(same_file(psadm_tmp_path(t, "root.key"), key));
+	assert_true(same_file(psadm_tmp_path(t, "root.pem"), cert));
+	assert_int_equal(unlink(psadm_tmp_path(t, "hard.pem")), 0);
 	/* --force replaces both, and the key stays 0600. */
 	psadm_expect(0, NULL, "pki", "root", "--out-key",
 		     psadm_tmp_path(t, "root.key"), "--out-cert",
