@@ -125,8 +125,9 @@ LIB_TEST_DEPS_test_ed25519_sig := lib_error ed25519_sig
 LIB_TEST_DEPS_test_x509_verify := lib_error x509_verify x509_issue \
 	tests/test_pki
 LIB_TEST_DEPS_test_state_file := lib_error state_file
+LIB_TEST_DEPS_test_x509_issue := lib_error x509_issue
 LIB_PROV_TESTS := test_hkdf test_hpke test_ed25519_sig test_x509_verify \
-	test_state_file
+	test_x509_issue test_state_file
 $(foreach t,$(LIB_PROV_TESTS),$(eval $(call lib_test_rule,$(t))))
 UNIT_TESTS += $(addprefix $(LT)/,$(LIB_PROV_TESTS))
 CLEAN_FILES += $(addprefix $(LT)/,$(LIB_PROV_TESTS))
