@@ -112,19 +112,22 @@ CLEAN_FILES += $(addprefix $(LT)/,$(LIB_PROTO_TESTS))
 #   hpke          RFC 9180 base mode, HKDF-SHA256, AES-128-GCM
 #   ed25519_sig   Ed25519 sign/verify (RFC 8032), proof of possession
 #   x509_verify   PS certificate chain against the SP root (RFC 8410)
+#   x509_issue    make and sign one X.509 v3 certificate
 #   state_file    crash-safe 0600 small-file store
 # Link $(LIB_PROV_OBJS) and $(CRYPTO_LIBS).
 LIB_PROV_UNITS := lib_error hkdf hpke_labeled hpke_dhkem hpke ed25519_sig \
-	x509_verify state_file
+	x509_verify x509_issue state_file
 LIB_PROV_OBJS := $(patsubst %,$(LIB_DIR)/%.o,$(LIB_PROV_UNITS))
 LIB_HPKE_UNITS := lib_error hkdf hpke_labeled hpke_dhkem hpke
 LIB_TEST_DEPS_test_hkdf := lib_error hkdf
 LIB_TEST_DEPS_test_hpke := $(LIB_HPKE_UNITS)
 LIB_TEST_DEPS_test_ed25519_sig := lib_error ed25519_sig
-LIB_TEST_DEPS_test_x509_verify := lib_error x509_verify tests/test_pki
+LIB_TEST_DEPS_test_x509_verify := lib_error x509_verify x509_issue \
+	tests/test_pki
 LIB_TEST_DEPS_test_state_file := lib_error state_file
+LIB_TEST_DEPS_test_x509_issue := lib_error x509_issue
 LIB_PROV_TESTS := test_hkdf test_hpke test_ed25519_sig test_x509_verify \
-	test_state_file
+	test_x509_issue test_state_file
 $(foreach t,$(LIB_PROV_TESTS),$(eval $(call lib_test_rule,$(t))))
 UNIT_TESTS += $(addprefix $(LT)/,$(LIB_PROV_TESTS))
 CLEAN_FILES += $(addprefix $(LT)/,$(LIB_PROV_TESTS))

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* state_file: crash-safe, owner-only small files (see state_file.h). */
+/* renameat2() and RENAME_NOREPLACE */
+#define _GNU_SOURCE
 #include "state_file.h"
 
 #include <errno.h>
@@ -142,6 +144,15 @@ static int write_all(int fd, const unsigned char *p, size_t len)
 int state_file_write(const char *path, const void *data, size_t len,
 		     struct lib_error *err)
 {
+	return state_file_write_ex(path, data, len, NULL, err);
+}
+
+int state_file_write_ex(const char *path, const void *data, size_t len,
+			const struct state_file_opts *opts,
+			struct lib_error *err)
+{
+	mode_t mode = opts && opts->public ? 0644 : 0600;
+	unsigned int flags = opts && opts->no_replace ? RENAME_NOREPLACE : 0;
 	struct names n;
 	int dirfd, fd, ret;
 
@@ -163,15 +174,15 @@ int state_file_write(const char *path, const void *data, size_t len,
 
 	fd = openat(dirfd, n.tmp,
 		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		    S_IRUSR | S_IWUSR);
+		    S_IRUSR | S_IWUSR);	/* never more, even for a moment */
 	if (fd < 0) {
 		ret = lib_error_sys(err, -errno,
 				    "state file %s: creating %s", path, n.tmp);
 		goto out;
 	}
-	/* The umask may have taken bits away (or, 0600 being the most,
-	 * none added): set the mode itself. */
-	if (fchmod(fd, S_IRUSR | S_IWUSR) < 0) {
+	/* The umask may have taken bits away: set the mode itself (0644
+	 * only for a public file, which holds no secret). */
+	if (fchmod(fd, mode) < 0) {
 		ret = lib_error_sys(err, -errno, "state file %s: chmod", path);
 		goto fail_fd;
 	}
@@ -191,8 +202,13 @@ int state_file_write(const char *path, const void *data, size_t len,
 		ret = lib_error_sys(err, -errno, "state file %s: close", path);
 		goto fail_tmp;
 	}
-	if (renameat(dirfd, n.tmp, dirfd, n.base) < 0) {
-		ret = lib_error_sys(err, -errno, "state file %s: rename", path);
+	if (renameat2(dirfd, n.tmp, dirfd, n.base, flags) < 0) {
+		ret = -errno;
+		if (ret == -EEXIST)
+			lib_error_set(err, ret, "%s: exists, not replaced",
+				      path);
+		else
+			lib_error_sys(err, ret, "state file %s: rename", path);
 		goto fail_tmp;
 	}
 	step(STATE_FILE_STEP_RENAMED);

@@ -28,6 +28,7 @@
  *   -EINVAL  a bad path or argument        -EFBIG   too large
  *   -EPERM   wrong owner or permissions     -ELOOP   a symbolic link
  *   -ENOENT  no such file (state_file_read: nothing stored yet)
+ *   -EEXIST  the file exists (state_file_write_ex with no_replace)
  *   other    what the system call failed with
  */
 #ifndef BTI_LIB_STATE_FILE_H
@@ -43,6 +44,23 @@
 /* Replace @path with the @len octets of @data (may be 0), as above. */
 int state_file_write(const char *path, const void *data, size_t len,
 		     struct lib_error *err);
+
+/*
+ * How state_file_write_ex() writes; NULL or all zero is
+ * state_file_write()'s way.
+ */
+struct state_file_opts {
+	/* Mode 0644 instead of 0600, for a file with nothing secret in it
+	 * (a certificate); state_file_read() refuses such a file. */
+	int public;
+	/* Fail with -EEXIST, writing nothing, if @path exists: the check
+	 * and the rename are one atomic step (RENAME_NOREPLACE). */
+	int no_replace;
+};
+
+int state_file_write_ex(const char *path, const void *data, size_t len,
+			const struct state_file_opts *opts,
+			struct lib_error *err);
 
 /*
  * Read @path into @buf (room for @cap octets), its length into *@len.

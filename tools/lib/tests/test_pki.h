@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * test_pki: make certificates for the x509_verify tests with OpenSSL's
- * X.509 API, so that no key is checked in. Any failure fails the test.
+ * test_pki: make certificates for the x509_verify and bti-psadm tests
+ * with x509_issue (OpenSSL's X.509 API), so that no key is checked in.
+ * Any failure fails the test.
  */
 #ifndef BTI_LIB_TEST_PKI_H
 #define BTI_LIB_TEST_PKI_H
@@ -29,7 +30,8 @@ struct test_pki_spec {
 /* A new key of @type ("ED25519", "X25519", "EC" for P-256). */
 EVP_PKEY *test_pki_key(const char *type);
 
-/* Issue the certificate @s describes (SKID and AKID always added). */
+/* Issue the certificate @s describes (SKID and AKID always added, a
+ * random serial). */
 X509 *test_pki_issue(const struct test_pki_spec *s);
 
 /* DER of @x in a new buffer (free()), its length in *@len. */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Unit tests of state_file: round trips, the 0600 mode whatever the
- * umask, the refusals (owner, mode, links, other file types, size,
+ * Unit tests of state_file: round trips, the 0600 mode (0644 for a
+ * public file) whatever the umask, no_replace,
+ * the refusals (owner, mode, links, other file types, size,
  * unsafe directory), and crashes: a child process writes and dies at
  * each step of the write (state_file_test_hook); afterwards the file is
  * the old one or the new one, whole, the reader ignores the temp file
@@ -134,6 +135,56 @@ static void test_mode_ignores_umask(void **state)
 		assert_int_equal(st.st_uid, geteuid());
 		expect_content(d->file, "x", 1);
 	}
+}
+
+/* A public file is 0644 whatever the umask, and the reader refuses it. */
+static void test_public_mode(void **state)
+{
+	static const mode_t masks[] = { 0, 022, 077, 0777 };
+	static const struct state_file_opts pub = { .public = 1 };
+	struct dir *d = *state;
+	struct lib_error err;
+	char buf[8];
+	size_t i, got;
+
+	for (i = 0; i < sizeof(masks) / sizeof(masks[0]); i++) {
+		mode_t old = umask(masks[i]);
+		int ret = state_file_write_ex(d->file, "pub", 3, &pub, &err);
+
+		umask(old);
+		assert_int_equal(ret, 0);
+		assert_int_equal(mode_of(d->file), 0644);
+	}
+	assert_int_equal(state_file_read(d->file, buf, sizeof(buf), &got,
+					 &err), -EPERM);
+	/* Written again as a secret, it is 0600 again. */
+	assert_int_equal(state_file_write_ex(d->file, "s", 1, NULL, &err), 0);
+	assert_int_equal(mode_of(d->file), 0600);
+	expect_content(d->file, "s", 1);
+}
+
+/* no_replace: an existing file is left as it was, nothing left behind. */
+static void test_no_replace(void **state)
+{
+	static const struct state_file_opts keep = { .no_replace = 1 };
+	struct dir *d = *state;
+	struct lib_error err;
+
+	assert_int_equal(state_file_write_ex(d->file, "old", 3, &keep, &err),
+			 0);
+	expect_content(d->file, "old", 3);
+	assert_int_equal(state_file_write_ex(d->file, "new", 3, &keep, &err),
+			 -EEXIST);
+	assert_non_null(strstr(err.msg, d->file));
+	assert_non_null(strstr(err.msg, "exists, not replaced"));
+	expect_content(d->file, "old", 3);
+	assert_false(exists(d->tmp));
+	/* A symbolic link there counts as existing; it is not followed. */
+	assert_int_equal(unlink(d->file), 0);
+	assert_int_equal(symlink("/nonexistent", d->file), 0);
+	assert_int_equal(state_file_write_ex(d->file, "new", 3, &keep, &err),
+			 -EEXIST);
+	assert_false(exists(d->tmp));
 }
 
 /* The reader refuses group/world bits, a symlink, other file types. */
@@ -368,6 +419,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_round_trip, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_mode_ignores_umask, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_public_mode, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_no_replace, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_read_refusals, setup,
 						teardown),

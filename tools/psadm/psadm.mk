@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# bti-psadm: the provisioning server's admin tool. Included by
+# tools/Makefile; paths are relative to tools/.
+#
+#   cli, commands, opts  command line: dispatch, the command table,
+#                        each command's options
+#   cmd_pki, cmd_pki_show  the pki commands
+#   pki_args, pki_files, pki_issuer, pki_print  what they share
+#
+# Links lib's x509_issue, x509_verify, state_file and num_parse.
+
+PSADM_DIR := psadm
+
+PSADM_UNITS := cli commands opts cmd_pki cmd_pki_show pki_args pki_files \
+	pki_issuer pki_print
+PSADM_OBJS := $(patsubst %,$(PSADM_DIR)/%.o,$(PSADM_UNITS))
+PSADM_LIB_OBJS := $(patsubst %,$(LIB_DIR)/%.o,lib_error x509_issue \
+	x509_verify state_file) $(LIB_PARSE_OBJS)
+
+$(PSADM_DIR)/%.o: $(PSADM_DIR)/%.c | lib-deps
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LIB_DIR) $(CRYPTO_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(PSADM_DIR)/bti-psadm: $(PSADM_OBJS) $(PSADM_DIR)/main.o $(PSADM_LIB_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CRYPTO_LIBS) $(LDLIBS)
+
+PROGRAMS += $(PSADM_DIR)/bti-psadm
+
+# Unit tests run psadm_main() in the test process (tests/psadm_run.c)
+# in a private temporary directory (tests/psadm_tmp.c) and make the
+# wrong certificates with lib/tests/test_pki.
+PT := $(PSADM_DIR)/tests
+PSADM_TESTS := test_psadm_cli test_psadm_pki test_psadm_refusals
+PSADM_TEST_HELPERS := $(PT)/psadm_run.o $(PT)/psadm_tmp.o $(LT)/test_pki.o
+
+$(PT)/%.o: $(PT)/%.c | test-deps lib-deps
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(PSADM_DIR) -I$(LIB_DIR) -I$(LT) $(CRYPTO_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+define psadm_test_rule
+$(PT)/$(1): $(PT)/$(1).o $(PSADM_TEST_HELPERS) $(PSADM_OBJS) $(PSADM_LIB_OBJS)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(CRYPTO_LIBS) $$(LDLIBS)
+endef
+$(foreach t,$(PSADM_TESTS),$(eval $(call psadm_test_rule,$(t))))
+
+UNIT_TESTS += $(addprefix $(PT)/,$(PSADM_TESTS))
+
+CLEAN_FILES += $(PSADM_DIR)/bti-psadm $(PSADM_DIR)/*.o $(PSADM_DIR)/*.d \
+	$(PT)/*.o $(PT)/*.d $(addprefix $(PT)/,$(PSADM_TESTS))
+
+-include $(wildcard $(PSADM_DIR)/*.d $(PT)/*.d)
