@@ -170,3 +170,10 @@ endef
 $(foreach t,$(LIB_KS_TESTS),$(eval $(call lib_ks_test_rule,$(t))))
 UNIT_TESTS += $(addprefix $(LT)/,$(LIB_KS_TESTS))
 CLEAN_FILES += $(addprefix $(LT)/,$(LIB_KS_TESTS))
+
+# ---- Gate controller client (step 301) ----
+#   gc_client     SETUP to the GC, SETUP_ACK or ERROR back, echo checked;
+#                 link $(LIB_GC_CLIENT_OBJS) and $(CRYPTO_LIBS).
+# Its tests run against bti-gcd and fake GCs: gcd/tests/test_gcd_e2e.
+LIB_GC_CLIENT_OBJS := $(LIB_DIR)/gc_client.o $(LIB_DIR)/lib_error.o \
+	$(LIB_PROTO_OBJS)
