@@ -333,16 +333,13 @@ static void test_ps_in_turn_ipv6(void **state)
 		.reply_ms = 2000,
 	};
 	struct gcd g;
-	int v6;
 
 	(void)state;
 	gcd_start(&g, args);
-	v6 = !log_has(&g, "cannot listen");
 	assert_int_equal(call(g.port, "611", &r, &err), 0);
 	assert_ps1(&r.ps_addr);
 	sin6.sin6_port = htons(g.port);
 	sin6.sin6_addr = in6addr_loopback;
-	assert_true(v6);
 	assert_int_equal(gc_client_setup(&p, &r, &err), 0);
 	assert_int_equal(r.ps_addr.family, PROTO_AF_INET6);
 	assert_int_equal(r.ps_addr.port, 7612);
