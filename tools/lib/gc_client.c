@@ -151,10 +151,17 @@ static int decode_answer(const uint8_t *frame, size_t len,
 		perr = proto_error_decode(frame, len, &e, &d);
 		if (perr)
 			goto bad;
-		r->code = e.code;
 		r->from_gc = 1;
 		r->has_retry_after = e.has_retry_after;
 		r->retry_after = e.retry_after;
+		/* protocol.rst: a code the receiver does not know is INTERNAL. */
+		if (!strcmp(proto_code_name(e.code), "?")) {
+			r->code = PROTO_CODE_INTERNAL;
+			return lib_error_set(err, -EPROTO,
+					     "gate controller refused the call with unknown code 0x%04x (INTERNAL)",
+					     e.code);
+		}
+		r->code = e.code;
 		if (e.has_retry_after)
 			return lib_error_set(err, -EPROTO,
 					     "gate controller refused the call: %s, retry after %u s",

@@ -36,7 +36,8 @@ struct gc_client_result {
 	 * PROTO_CODE_NONE: SETUP_ACK, @ps_addr is valid. Otherwise the code
 	 * of the GC's ERROR (@from_gc 1) or of what this side found wrong
 	 * (@from_gc 0): BAD_ECHO, MALFORMED, UNSUPPORTED_VERSION,
-	 * FRAME_TOO_LARGE, UNEXPECTED_MESSAGE, TIMEOUT.
+	 * FRAME_TOO_LARGE, UNEXPECTED_MESSAGE, TIMEOUT. A code of the GC
+	 * that this side does not know is INTERNAL.
 	 */
 	uint16_t code;
 	int from_gc;

@@ -616,6 +616,7 @@ enum fake_mode {
 	FAKE_WRONG_ECHO,	/* one bit of CALL_ID flipped */
 	FAKE_WRONG_TYPE,	/* a SETUP back */
 	FAKE_ERROR_RETRY,	/* ERROR BUSY, RETRY_AFTER 30 */
+	FAKE_ERROR_UNKNOWN,	/* ERROR with a code no one defined */
 	FAKE_SILENT,		/* reads, never answers */
 	FAKE_TRUNCATED,		/* half a SETUP_ACK, then close */
 };
@@ -661,6 +662,11 @@ static pid_t fake_gc(int lfd, enum fake_mode mode)
 		memcpy(out, in, len);
 		break;
 	case FAKE_ERROR_RETRY:
+		proto_error_encode(&e, out, sizeof(out), &len, NULL);
+		break;
+	case FAKE_ERROR_UNKNOWN:
+		e.code = 0x0999;
+		e.has_retry_after = 0;
 		proto_error_encode(&e, out, sizeof(out), &len, NULL);
 		break;
 	case FAKE_SILENT:
@@ -748,6 +754,11 @@ static void test_client_fake_gc(void **state)
 	assert_int_equal(r.from_gc, 1);
 	assert_int_equal(r.has_retry_after, 1);
 	assert_int_equal(r.retry_after, 30);
+
+	assert_int_equal(fake_call(FAKE_ERROR_UNKNOWN, &r, &err), -EPROTO);
+	assert_int_equal(r.code, PROTO_CODE_INTERNAL);
+	assert_int_equal(r.from_gc, 1);
+	assert_non_null(strstr(err.msg, "0x0999"));
 
 	assert_int_equal(fake_call(FAKE_TRUNCATED, &r, &err), -EPROTO);
 	assert_int_equal(r.code, PROTO_CODE_MALFORMED);
