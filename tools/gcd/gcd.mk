@@ -6,6 +6,7 @@
 #
 #   gcd/bti-gcd                   the daemon
 #   gcd/tests/test_rate_limit     token buckets and LRU table (injected clock)
+#   gcd/tests/test_gcd_config     settings: file, options, PS addresses
 #   gcd/tests/test_gcd_e2e        the daemon on loopback, with the client
 #                                 module (lib/gc_client) and raw frames;
 #                                 the client against fake GCs; options
@@ -26,7 +27,7 @@ $(GCD_DIR)/bti-gcd: $(GCD_DIR)/main.o $(GCD_LINK)
 PROGRAMS += $(GCD_DIR)/bti-gcd
 
 GT := $(GCD_DIR)/tests
-GCD_TESTS := test_rate_limit test_gcd_e2e
+GCD_TESTS := test_rate_limit test_gcd_config test_gcd_e2e
 # The end-to-end test runs the daemon it was built with.
 $(GT)/test_gcd_e2e: $(GCD_DIR)/bti-gcd
 GCD_TEST_EXTRA_test_gcd_e2e := $(LIB_DIR)/gc_client.o $(LIB_DIR)/lib_error.o \
