@@ -7,7 +7,8 @@
 # the switch-over, across a ROC step; the old keys are refused above the
 # switch-over and everywhere once retired; a transmit rekey carries the
 # stream's ROC and SRTCP index on, so that libsrtp2 follows it; a new SSRC
-# switches by itself.
+# switches by itself. All that for AES_CM_128_HMAC_SHA1_80; for the other
+# three suites, receive (RTP and SRTCP) and transmit rekeys.
 
 set -eu
 
@@ -42,7 +43,7 @@ declare -A SALT=(
 	[3]=101112131415161718191A1B1C1D [4]=1D1C1B1A19181716151413121110
 	[5]=A0A1A2A3A4A5A6A7A8A9AAABACAD [6]=B0B1B2B3B4B5B6B7B8B9BABBBCBD)
 
-ktap_begin 21
+ktap_begin 24
 
 if bti_load; then
 	ktap_ok "module loads"
@@ -240,31 +241,33 @@ sleep 0.5
 ktap_check "rekey: new SSRC, the old SSRC is refused after a window of new packets" \
 	[ "$(stat_of drop_no_key)" = $((nokey0 + 10)) ]
 
-# 5. The AEAD suites: the same dispatch with GCM's tags and IVs, against
+# 5. The other suites: the same dispatch with their tags and IVs, against
 # libsrtp2: receive across a switch-over with reordering (RTP and SRTCP),
 # transmit with libsrtp2 switching at the same index. Master keys of the
-# suite's length, salts of 12 octets (RFC 7714 §11).
-gcm_keys() { # SUITE KEY_HEX: generation g of the suite, g = 7, 8
+# suite's length, salts of 14 octets (RFC 3711) or 12 (RFC 7714 §11).
+suite_keys() { # SUITE KEY_HEX SALT_HEX_DIGITS: generations 7 and 8
 	local g salt
 	for g in 7 8; do
-		salt=$(printf '%024X' $((g * 0x10203)))
+		salt=$(printf "%0${3}X" $((g * 0x10203)))
 		printf '%s %s%s %s\n' "$1" "$2" "$g" "$salt" >"$BTI_TMP/peer$g"
 		printf 'tx-master-key %s%s\ntx-master-salt %s\n' "$2" "$g" "$salt" >"$BTI_TMP/tx$g"
 		printf 'rx-master-key %s%s\nrx-master-salt %s\n' "$2" "$g" "$salt" >"$BTI_TMP/rx$g"
 	done
 }
 rx_is() { jq -e "$1" "$BTI_TMP/rx" >/dev/null; } # JQ_FILTER: of the receiver's report
-gcm_session() { # SUITE: tx and rx generation 7
+suite_session() { # SUITE: tx and rx generation 7
 	cat "$BTI_TMP/tx7" "$BTI_TMP/rx7" >"$BTI_TMP/both"
 	btictl_a session flush
 	btictl_a session add local $LA remote $RB suite "$1" \
 		tx-ssrc 0x1111 rx-ssrc 0x2222 srtcp-index 1 keys "$BTI_TMP/both"
 }
-for suite in AEAD_AES_128_GCM AEAD_AES_256_GCM; do
+for suite in AES_CM_128_HMAC_SHA1_32 AEAD_AES_128_GCM AEAD_AES_256_GCM; do
 	key=0123456789ABCDEF0123456789ABCDE
-	[ $suite = AEAD_AES_128_GCM ] || key=$key${key}0
-	gcm_keys $suite $key
-	gcm_session $suite
+	[ $suite != AEAD_AES_256_GCM ] || key=$key${key}0
+	salt_digits=24
+	[ $suite != AES_CM_128_HMAC_SHA1_32 ] || salt_digits=28
+	suite_keys $suite $key $salt_digits
+	suite_session $suite
 	btictl_a session set local $LA remote $RB rx-ssrc 0x2222 keys "$BTI_TMP/rx8" \
 		rx-srtp-from 200 rx-srtcp-from 31
 	bti_peer_recv "$A" 10000 plain-recv --local $LA --ssrc 0x2222 --count 400 || true
