@@ -41,7 +41,8 @@ void store_copy_text(char *dst, size_t cap, const char *src)
 }
 
 /* The database remembers the check value of the first key it met. */
-static int store_key_match(struct store *st, struct lib_error *err)
+static int store_key_match(struct store *st, int may_insert,
+			   struct lib_error *err)
 {
 	static const char sel[] =
 		"SELECT value FROM store_meta WHERE name = 'key_check'";
@@ -68,6 +69,11 @@ static int store_key_match(struct store *st, struct lib_error *err)
 	db_res_free(res);
 	if (rc)
 		goto fail;
+	if (!found && !may_insert) {
+		rc = lib_error_set(err, -ENOENT,
+				   "store: not initialised (run 'bti-psadm store init')");
+		goto fail;
+	}
 	if (!found) {
 		p[0] = DB_BLOB(st->key_check, sizeof(st->key_check));
 		rc = db_run(st->db, "INSERT INTO store_meta (name, value) "
@@ -112,10 +118,11 @@ int store_open(const struct store_config *cfg, struct store **out,
 		     STORE_DEFAULT_BUSY_MS, &st->db, err);
 	if (rc)
 		goto fail;
-	rc = store_migrate(st->db, err);
+	rc = cfg->no_migrate ? store_check_version(st->db, err) :
+	     store_migrate(st->db, err);
 	if (rc)
 		goto fail;
-	rc = store_key_match(st, err);
+	rc = store_key_match(st, !cfg->no_migrate, err);
 	if (rc)
 		goto fail;
 	*out = st;
@@ -137,4 +144,9 @@ void store_close(struct store *st)
 int store_schema_version(struct store *st, int *version, struct lib_error *err)
 {
 	return store_read_version(st->db, version, err);
+}
+
+int store_is_pg(const struct store *st)
+{
+	return db_kind(st->db) == DB_PG;
 }

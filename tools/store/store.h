@@ -66,6 +66,14 @@ struct store_config {
 	int64_t resume_window;		/* 0: STORE_DEFAULT_RESUME_WINDOW */
 	int busy_ms;			/* 0: STORE_DEFAULT_BUSY_MS */
 	int64_t (*now)(void);		/* clock; NULL: time() */
+	/*
+	 * Do not bring the schema up to date (the PS daemon and the admin
+	 * tool's everyday commands; "bti-psadm store init|migrate" do it):
+	 * store_open() then fails with -ENOENT on a database that has no
+	 * schema or key check yet, -ESTALE on an older schema. Needed by a
+	 * PostgreSQL role without CREATE (the daemon's, store.rst).
+	 */
+	int no_migrate;
 };
 
 struct store;
@@ -237,6 +245,97 @@ int store_audit_add(struct store *st, const char *source, const char *event,
 int store_audit_list(struct store *st, int64_t after, int limit,
 		     int (*cb)(const struct store_audit *a, void *arg),
 		     void *arg, struct lib_error *err);
+
+/*
+ * The audit rows matching @f, in order. @f->limit > 0 keeps the newest
+ * @f->limit of them; @f->since is a time (0: any), @f->account_id and
+ * @f->device_id restrict to one account / device (NULL: any).
+ */
+struct store_audit_filter {
+	int64_t after;			/* sequence number; 0: all */
+	int64_t since;
+	const char *account_id;
+	const uint8_t *device_id;	/* STORE_DEVICE_ID_LEN octets */
+	int limit;
+};
+
+int store_audit_query(struct store *st, const struct store_audit_filter *f,
+		      int (*cb)(const struct store_audit *a, void *arg),
+		      void *arg, struct lib_error *err);
+
+/* An account with the number of its devices and work orders. */
+struct store_account {
+	char id[STORE_ACCOUNT_MAX + 1];
+	int64_t created;
+	int64_t devices;	/* not revoked */
+	int64_t revoked;	/* revoked devices */
+	int64_t orders;		/* work orders, any state */
+};
+
+/* Every account, by id. */
+int store_account_list(struct store *st,
+		       int (*cb)(const struct store_account *a, void *arg),
+		       void *arg, struct lib_error *err);
+/* One account; -ENOENT: none. */
+int store_account_get(struct store *st, const char *account_id,
+		      struct store_account *out, struct lib_error *err);
+
+/* A work order as stored (its number is not: only its id). */
+struct store_wo {
+	uint64_t id;
+	char account_id[STORE_ACCOUNT_MAX + 1];
+	int64_t created, expires;
+	int64_t failures;
+	int locked;
+	int64_t spent_at;		/* 0: not spent */
+	uint8_t spent_device[STORE_DEVICE_ID_LEN];
+};
+
+/* Work orders (of @account_id, or all when NULL), oldest first. */
+int store_wo_list(struct store *st, const char *account_id,
+		  int (*cb)(const struct store_wo *wo, void *arg), void *arg,
+		  struct lib_error *err);
+
+/*
+ * Revoke an unspent work order: it expires now (check and bind then
+ * answer WORK_ORDER_EXPIRED to its holder). -ENOENT: no such order;
+ * -EALREADY: spent or expired already.
+ */
+int store_wo_revoke(struct store *st, uint64_t id, const char *source,
+		    struct lib_error *err);
+
+/* One device, LTK left zero; -ENOENT: none. */
+int store_device_get(struct store *st, const uint8_t id[STORE_DEVICE_ID_LEN],
+		     struct store_device *dev, struct lib_error *err);
+
+/*
+ * The admin credential (store.rst, "Privilege levels"): a second key
+ * file, 32 random octets (0600), held by the administrators only; the
+ * database remembers a check value of it. store_admin_key_init() makes
+ * the file when missing and records it (-EEXIST: the store has another
+ * admin key already); store_admin_key_check() answers 0 for this
+ * store's admin key and -EACCES for any other file or when the store
+ * has none, and audits a refusal as "admin_refused" from @source.
+ */
+int store_admin_key_init(struct store *st, const char *path,
+			 const char *source, struct lib_error *err);
+int store_admin_key_check(struct store *st, const char *path,
+			  const char *source, struct lib_error *err);
+
+/* Is the open store PostgreSQL? */
+int store_is_pg(const struct store *st);
+
+/*
+ * PostgreSQL: the GRANT statements that give @role (an SQL identifier,
+ * [a-z_][a-z0-9_]*) what the PS daemon needs on this connection's
+ * schema and nothing more, into @buf. -EINVAL: bad role name; -ENOTSUP:
+ * SQLite.
+ */
+int store_grants_sql(struct store *st, const char *role, char *buf,
+		     size_t cap, struct lib_error *err);
+/* Run them (as the owner of the tables), audited from @source. */
+int store_grants_apply(struct store *st, const char *role,
+		       const char *source, struct lib_error *err);
 
 /*
  * For the crash tests only: when set, called at each step of a change

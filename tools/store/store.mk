@@ -14,7 +14,8 @@
 
 STORE_DIR := store
 STORE_UNITS := store_db db_sqlite db_pg store store_crypto store_migrate \
-	store_audit store_admin store_wo store_bind store_device
+	store_audit store_admin store_wo store_bind store_device \
+	store_query store_privilege
 STORE_OBJS := $(patsubst %,$(STORE_DIR)/%.o,$(STORE_UNITS))
 # What the store uses of tools/lib.
 STORE_LIB_OBJS := $(patsubst %,$(LIB_DIR)/%.o,lib_error state_file \

@@ -213,3 +213,63 @@ fail:
 		refused(st, source, "wo_unlock", NULL, 0, rc, err);
 	return rc;
 }
+
+int store_wo_revoke(struct store *st, uint64_t id, const char *source,
+		    struct lib_error *err)
+{
+	struct db_param p[2] = { DB_INT((int64_t)id) };
+	struct db_res *res;
+	char account[STORE_ACCOUNT_MAX + 1] = "";
+	int64_t now = store_now(st), n = 0;
+	int rc, live = 0;
+
+	rc = db_begin(st->db, err);
+	if (rc)
+		return rc;
+	store_step("wo_revoke");
+	rc = db_query(st->db, db_kind(st->db) == DB_PG ?
+		      "SELECT account_id, expires, spent_at FROM work_orders "
+		      "WHERE id = ? FOR UPDATE" :
+		      "SELECT account_id, expires, spent_at FROM work_orders "
+		      "WHERE id = ?", p, 1, &res, err);
+	if (rc)
+		goto fail;
+	rc = db_next(res, err);
+	if (rc == 1) {
+		store_copy_text(account, sizeof(account), db_col_text(res, 0));
+		live = db_col_int(res, 1) > now && db_col_is_null(res, 2);
+		rc = 0;
+	} else if (rc == 0) {
+		rc = lib_error_set(err, -ENOENT, "store: no work order %08llu",
+				   (unsigned long long)id);
+	}
+	db_res_free(res);
+	if (!rc && !live)
+		rc = lib_error_set(err, -EALREADY,
+				   "store: work order %08llu is spent or expired already",
+				   (unsigned long long)id);
+	if (rc)
+		goto fail;
+	p[0] = DB_INT(now);
+	p[1] = DB_INT((int64_t)id);
+	rc = db_run(st->db, "UPDATE work_orders SET expires = ? WHERE id = ? "
+		    "AND spent_at IS NULL", p, 2, &n, err);
+	if (!rc && n != 1)
+		rc = lib_error_set(err, -EIO, "store: work order changed meanwhile");
+	if (rc)
+		goto fail;
+	store_step("wo_revoke");
+	rc = store_audit_row(st, source, "wo_revoke", account, NULL, id, 0,
+			     NULL, err);
+	if (rc)
+		goto fail;
+	rc = db_commit(st->db, err);
+	if (!rc)
+		store_step("wo_revoke");
+	return rc;
+fail:
+	db_rollback(st->db);
+	if (rc == -ENOENT || rc == -EALREADY)
+		refused(st, source, "wo_revoke", account, id, rc, err);
+	return rc;
+}

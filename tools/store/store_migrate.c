@@ -158,9 +158,36 @@ fail:
 	return rc;
 }
 
+int store_check_version(struct db *db, struct lib_error *err)
+{
+	int rc, version = 0;
+
+	rc = store_read_version(db, &version, err);
+	if (rc || version == 0)
+		return lib_error_set(err, -ENOENT,
+				     "store: no schema (run 'bti-psadm store init')");
+	if (version > STORE_SCHEMA_VERSION)
+		return too_new(version, err);
+	if (version < STORE_SCHEMA_VERSION)
+		return lib_error_set(err, -ESTALE,
+				     "store: schema version %d is older than this program's (%d): run 'bti-psadm store migrate'",
+				     version, STORE_SCHEMA_VERSION);
+	return 0;
+}
+
 int store_migrate(struct db *db, struct lib_error *err)
 {
-	int rc, i;
+	struct lib_error ignored;
+	int rc, i, version = 0;
+
+	/*
+	 * Up to date: no DDL at all, so that a role without CREATE (the
+	 * daemon's on PostgreSQL) can open the store. A missing table is
+	 * an error outside any transaction, harmless.
+	 */
+	if (!store_read_version(db, &version, &ignored) &&
+	    version == STORE_SCHEMA_VERSION)
+		return 0;
 
 	/* Each looks at the version again and refuses a newer one. */
 	for (i = 0; i < N_MIGRATIONS; i++) {
