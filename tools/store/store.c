@@ -3,6 +3,7 @@
  * store: open and close, the clock, the test hook (store.h).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -118,7 +119,7 @@ int store_open(const struct store_config *cfg, struct store **out,
 		     STORE_DEFAULT_BUSY_MS, &st->db, err);
 	if (rc)
 		goto fail;
-	rc = cfg->no_migrate ? store_check_version(st->db, err) :
+	rc = cfg->no_migrate ? store_check_version(st->db, cfg->allow_old, err) :
 	     store_migrate(st->db, err);
 	if (rc)
 		goto fail;
@@ -149,4 +150,30 @@ int store_schema_version(struct store *st, int *version, struct lib_error *err)
 int store_is_pg(const struct store *st)
 {
 	return db_kind(st->db) == DB_PG;
+}
+
+int store_migrate_now(struct store *st, const char *source, int *from,
+		      struct lib_error *err)
+{
+	char detail[64];
+	int rc, to = 0;
+
+	rc = store_read_version(st->db, from, err);
+	if (!rc)
+		rc = store_migrate(st->db, err);
+	if (!rc)
+		rc = store_read_version(st->db, &to, err);
+	if (rc)
+		return rc;
+	if (to != *from) {
+		snprintf(detail, sizeof(detail), "schema %d to %d", *from, to);
+		rc = store_audit_row(st, source, "store_migrate", NULL, NULL, 0,
+				     0, detail, err);
+	}
+	return rc;
+}
+
+int store_location_is_pg(const char *location)
+{
+	return db_location_is_pg(location);
 }

@@ -55,7 +55,10 @@
 #define STORE_DEFAULT_BUSY_MS		5000
 
 /* The schema version this code writes (store_schema.c). */
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2
+
+/* A work order's own limit of wrong entries. */
+#define STORE_WO_MAX_TRIES	1000
 
 struct store_config {
 	const char *location;	/* file path or PostgreSQL connection */
@@ -74,6 +77,8 @@ struct store_config {
 	 * PostgreSQL role without CREATE (the daemon's, store.rst).
 	 */
 	int no_migrate;
+	/* With no_migrate: accept an older schema too (store_migrate_now). */
+	int allow_old;
 };
 
 struct store;
@@ -89,6 +94,14 @@ struct store;
 int store_open(const struct store_config *cfg, struct store **out,
 	       struct lib_error *err);
 void store_close(struct store *st);
+
+/*
+ * Bring a store opened with no_migrate and allow_old up to
+ * STORE_SCHEMA_VERSION (each migration its own transaction), audited
+ * from @source with the versions; *@from gets the version before.
+ */
+int store_migrate_now(struct store *st, const char *source, int *from,
+		      struct lib_error *err);
 
 /* The schema version of the open database. */
 int store_schema_version(struct store *st, int *version,
@@ -113,6 +126,14 @@ struct store_wo_new {
 int store_wo_create(struct store *st, const char *account_id,
 		    int64_t lifetime, const char *source,
 		    struct store_wo_new *out, struct lib_error *err);
+/*
+ * The same, locking after @max_failures wrong entries (1 to
+ * STORE_WO_MAX_TRIES; 0: the store's max_failures).
+ */
+int store_wo_create_ex(struct store *st, const char *account_id,
+		       int64_t lifetime, unsigned int max_failures,
+		       const char *source, struct store_wo_new *out,
+		       struct lib_error *err);
 
 /* Let a locked work order be tried again (failure count reset). */
 int store_wo_unlock(struct store *st, uint64_t id, const char *source,
@@ -286,6 +307,7 @@ struct store_wo {
 	char account_id[STORE_ACCOUNT_MAX + 1];
 	int64_t created, expires;
 	int64_t failures;
+	int64_t max_failures;		/* the order's limit (or the store's) */
 	int locked;
 	int64_t spent_at;		/* 0: not spent */
 	uint8_t spent_device[STORE_DEVICE_ID_LEN];
@@ -321,6 +343,9 @@ int store_admin_key_init(struct store *st, const char *path,
 			 const char *source, struct lib_error *err);
 int store_admin_key_check(struct store *st, const char *path,
 			  const char *source, struct lib_error *err);
+
+/* Does @location name a PostgreSQL database (else an SQLite file)? */
+int store_location_is_pg(const char *location);
 
 /* Is the open store PostgreSQL? */
 int store_is_pg(const struct store *st);

@@ -30,7 +30,7 @@ const char *store_src(const char *source);
 int store_migrate(struct db *db, struct lib_error *err);
 int store_read_version(struct db *db, int *version, struct lib_error *err);
 /* The schema is STORE_SCHEMA_VERSION: 0, or -ENOENT / -ESTALE / -EPROTO. */
-int store_check_version(struct db *db, struct lib_error *err);
+int store_check_version(struct db *db, int allow_old, struct lib_error *err);
 
 /* store_crypto.c */
 int store_keys_load(struct store *st, const char *path, int create,

@@ -63,6 +63,10 @@ struct migration {
 	"  detail TEXT);" \
 	"CREATE INDEX audit_source ON audit (source, time);"
 
+#define M2_COLUMNS(INT) \
+	"ALTER TABLE work_orders ADD COLUMN max_failures " INT \
+	"  CHECK (max_failures IS NULL OR max_failures BETWEEN 1 AND 1000);"
+
 static const struct migration migrations[] = {
 	{
 		1,
@@ -70,6 +74,12 @@ static const struct migration migrations[] = {
 			  "INTEGER PRIMARY KEY AUTOINCREMENT"),
 		M1_TABLES("BIGINT", "BYTEA",
 			  "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+	},
+	{
+		/* A work order's own limit of wrong entries (NULL: the store's). */
+		2,
+		M2_COLUMNS("INTEGER"),
+		M2_COLUMNS("BIGINT"),
 	},
 };
 
@@ -158,7 +168,7 @@ fail:
 	return rc;
 }
 
-int store_check_version(struct db *db, struct lib_error *err)
+int store_check_version(struct db *db, int allow_old, struct lib_error *err)
 {
 	int rc, version = 0;
 
@@ -168,7 +178,7 @@ int store_check_version(struct db *db, struct lib_error *err)
 				     "store: no schema (run 'bti-psadm store init')");
 	if (version > STORE_SCHEMA_VERSION)
 		return too_new(version, err);
-	if (version < STORE_SCHEMA_VERSION)
+	if (version < STORE_SCHEMA_VERSION && !allow_old)
 		return lib_error_set(err, -ESTALE,
 				     "store: schema version %d is older than this program's (%d): run 'bti-psadm store migrate'",
 				     version, STORE_SCHEMA_VERSION);

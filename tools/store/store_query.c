@@ -74,7 +74,7 @@ int store_account_get(struct store *st, const char *account_id,
 }
 
 #define WO_COLS "id, account_id, created, expires, failures, locked, " \
-	"spent_at, spent_device"
+	"spent_at, spent_device, max_failures"
 
 int store_wo_list(struct store *st, const char *account_id,
 		  int (*cb)(const struct store_wo *wo, void *arg), void *arg,
@@ -107,6 +107,8 @@ int store_wo_list(struct store *st, const char *account_id,
 		b = db_col_blob(res, 7, &len);
 		if (b && len == STORE_DEVICE_ID_LEN)
 			memcpy(w.spent_device, b, len);
+		w.max_failures = db_col_is_null(res, 8) ? st->max_failures :
+				 db_col_int(res, 8);
 		rc = cb(&w, arg);
 		if (rc)
 			break;
