@@ -67,6 +67,23 @@ struct migration {
 	"ALTER TABLE work_orders ADD COLUMN max_failures " INT \
 	"  CHECK (max_failures IS NULL OR max_failures BETWEEN 1 AND 1000);"
 
+/*
+ * PostgreSQL: the daemon's role may count wrong entries and lock
+ * (column grants, store_grants_sql) but only a role that may make work
+ * orders (INSERT) may lower a count or unlock: column grants alone
+ * cannot tell the two apart.
+ */
+#define M2_PG_GUARD \
+	"CREATE FUNCTION work_orders_guard() RETURNS trigger " \
+	"LANGUAGE plpgsql AS $$ BEGIN " \
+	"  IF (NEW.failures < OLD.failures OR NEW.locked < OLD.locked) " \
+	"     AND NOT has_table_privilege(TG_RELID, 'INSERT') THEN " \
+	"    RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', " \
+	"      MESSAGE = 'permission denied: only the admin unlocks a work order'; " \
+	"  END IF; RETURN NEW; END $$;" \
+	"CREATE TRIGGER work_orders_guard BEFORE UPDATE ON work_orders " \
+	"  FOR EACH ROW EXECUTE FUNCTION work_orders_guard();"
+
 static const struct migration migrations[] = {
 	{
 		1,
@@ -79,7 +96,7 @@ static const struct migration migrations[] = {
 		/* A work order's own limit of wrong entries (NULL: the store's). */
 		2,
 		M2_COLUMNS("INTEGER"),
-		M2_COLUMNS("BIGINT"),
+		M2_COLUMNS("BIGINT") M2_PG_GUARD,
 	},
 };
 

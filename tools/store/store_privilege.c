@@ -209,10 +209,25 @@ int store_grants_apply(struct store *st, const char *role, const char *source,
 		       struct lib_error *err)
 {
 	char sql[DB_MAX_SQL], detail[96];
+	struct db_res *res;
 	int rc;
 
 	rc = store_grants_sql(st, role, sql, sizeof(sql), err);
 	if (rc)
+		return rc;
+	/* PostgreSQL only warns when a GRANT by a non-owner grants nothing. */
+	rc = db_query(st->db, "SELECT 1 FROM pg_tables WHERE schemaname = "
+		      "current_schema() AND tablename = 'audit' AND "
+		      "pg_has_role(current_user, tableowner, 'USAGE')", NULL, 0,
+		      &res, err);
+	if (rc)
+		return rc;
+	rc = db_next(res, err);
+	db_res_free(res);
+	if (rc == 0)
+		return lib_error_set(err, -EACCES,
+				     "store: permission denied: only the owner of the store's tables grants");
+	if (rc < 0)
 		return rc;
 	rc = db_begin(st->db, err);
 	if (rc)
