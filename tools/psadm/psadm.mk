@@ -35,10 +35,14 @@ PROGRAMS += $(PSADM_DIR)/bti-psadm
 
 # Unit tests run psadm_main() in the test process (tests/psadm_run.c)
 # in a private temporary directory (tests/psadm_tmp.c) and make the
-# wrong certificates with lib/tests/test_pki.
+# wrong certificates with lib/tests/test_pki. The store commands' tests
+# (test_psadm_store) run on SQLite and on the store tests' throwaway
+# PostgreSQL server (tests/psadm_env.c, store/tests/store_fixture.c).
 PT := $(PSADM_DIR)/tests
-PSADM_TESTS := test_psadm_cli test_psadm_pki test_psadm_refusals
-PSADM_TEST_HELPERS := $(PT)/psadm_run.o $(PT)/psadm_tmp.o $(LT)/test_pki.o
+PSADM_TESTS := test_psadm_cli test_psadm_pki test_psadm_refusals \
+	test_psadm_store
+PSADM_TEST_HELPERS := $(PT)/psadm_run.o $(PT)/psadm_tmp.o $(LT)/test_pki.o \
+	$(PT)/psadm_env.o $(PT)/psadm_json.o $(STORE_TEST_HELPERS)
 
 $(PT)/%.o: $(PT)/%.c | test-deps lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(PSADM_DIR) -I$(LIB_DIR) -I$(STORE_DIR) -I$(ST) -I$(LT) $(CRYPTO_CFLAGS) $(STORE_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
