@@ -25,8 +25,9 @@
 #include "store.h"
 #include "store_fixture.h"
 
-#define N_SNAP 12
+#define N_SNAP 13
 #define SNAP_VERSION 9
+#define SNAP_TABLES 10
 #define SNAP_WO_COLS 11
 
 struct snap {
@@ -46,11 +47,12 @@ static const char *snap_sql[N_SNAP] = {
 	"SELECT COALESCE(MAX(version), 0) FROM schema_version",
 	NULL,	/* tables: per backend */
 	NULL,	/* columns of work_orders: per backend */
+	"SELECT COALESCE(SUM(expires), 0) FROM work_orders",
 };
 
 static void snapshot(struct fx *f, struct snap *s)
 {
-	snap_sql[N_SNAP - 2] = f->be == FX_PG ?
+	snap_sql[SNAP_TABLES] = f->be == FX_PG ?
 		"SELECT COUNT(*) FROM information_schema.tables "
 		"WHERE table_schema = current_schema()" :
 		"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
@@ -202,6 +204,11 @@ static int run_unlock(struct store *st)
 	return store_wo_unlock(st, wo.id, "admin", NULL);
 }
 
+static int run_wo_revoke(struct store *st)
+{
+	return store_wo_revoke(st, wo.id, "admin", NULL);
+}
+
 static const struct op ops[] = {
 	{ "migrate", prep_none, run_open },
 	{ "account_create", prep_base, run_account },
@@ -211,6 +218,7 @@ static const struct op ops[] = {
 	{ "bind", prep_bound, run_bind },	/* a resume */
 	{ "revoke", prep_bound, run_revoke },
 	{ "wo_unlock", prep_locked, run_unlock },
+	{ "wo_revoke", prep_base, run_wo_revoke },
 };
 
 static const char *kill_op;
