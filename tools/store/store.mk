@@ -9,6 +9,7 @@
 #
 #   store/tests/test_store        every behaviour on SQLite and on a
 #                                 throwaway PostgreSQL cluster
+#   store/tests/test_store_admin  what the admin tool asks, on both
 #   store/tests/test_store_crash  a process killed at every step of every
 #                                 change, on both
 
@@ -41,7 +42,7 @@ STORE_TEST_HELPERS := $(ST)/pg_cluster.o $(ST)/store_fixture.o
 $(ST)/%.o: $(ST)/%.c | store-deps test-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(STORE_DIR) -I$(LIB_DIR) $(STORE_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-STORE_TESTS := test_store test_store_crash
+STORE_TESTS := test_store test_store_crash test_store_admin
 define store_test_rule
 $(ST)/$(1): $(ST)/$(1).o $(STORE_TEST_HELPERS) $(STORE_OBJS) $(STORE_LIB_OBJS)
 	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(STORE_LIBS) $$(LDLIBS)
