@@ -123,9 +123,14 @@ int store_admin_key_check(struct store *st, const char *path,
 
 	rc = admin_check_of(path, 0, check, err);
 	if (rc) {
+		char why[sizeof(err->msg)] = "";
+
+		/* Not formatted from the buffer it is formatted into. */
+		if (err)
+			snprintf(why, sizeof(why), "%s", err->msg);
 		lib_error_set(err, -EACCES,
 			      "admin level refused: %s (the admin key file, --admin-key)",
-			      err->msg);
+			      why);
 		goto refused;
 	}
 	rc = read_meta(st, "admin_check", have, err);
