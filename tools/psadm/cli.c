@@ -4,6 +4,7 @@
  * error messages of bti-psadm.
  */
 #include "cli.h"
+#include "psadm_store.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -103,7 +104,8 @@ static void print_usage(FILE *out)
 	const struct psadm_cmd *c, *s;
 	char path[96];
 
-	fputs("Usage: bti-psadm [-h|--help] [-V|--version] COMMAND [ARGS]\n"
+	fputs("Usage: bti-psadm [-h|--help] [-V|--version] [--store LOCATION]\n"
+	      "                 [--store-key FILE] [--admin-key FILE] COMMAND [ARGS]\n"
 	      "\n"
 	      "Administration of the bti provisioning server (PS).\n"
 	      "\n"
@@ -124,6 +126,13 @@ static void print_usage(FILE *out)
 		"\n"
 		"Options:\n"
 		"  %-*s %s\n  %-*s %s\n"
+		"  --store LOCATION     the PS store: an SQLite file or a PostgreSQL\n"
+		"                       connection string (env BTI_PS_STORE; default\n"
+		"                       " PSADM_DEFAULT_STORE ")\n"
+		"  --store-key FILE     the store key file (env BTI_PS_STORE_KEY;\n"
+		"                       default " PSADM_DEFAULT_STORE_KEY ")\n"
+		"  --admin-key FILE     the admin key file: the admin level (env\n"
+		"                       BTI_PS_ADMIN_KEY; default " PSADM_DEFAULT_ADMIN_KEY ")\n"
 		"\n"
 		"'bti-psadm COMMAND --help' shows the options of COMMAND.\n"
 		"Exit status: 0 success, 1 failure, 2 bad command line.\n",
@@ -196,11 +205,41 @@ static int dispatch(struct psadm_ctx *ctx, const struct psadm_cmd *cmd,
 	return dispatch(ctx, sub, argc - 1, argv + 1);
 }
 
+/* --store, --store-key, --admin-key, as "--name VALUE" or "--name=VALUE". */
+static int global_option(struct psadm_ctx *ctx, int argc, char **argv, int *i)
+{
+	static const char *const names[] = { "--store", "--store-key",
+					     "--admin-key" };
+	const char **slot[] = { &ctx->store, &ctx->store_key, &ctx->admin_key };
+	const char *a = argv[*i], *eq = strchr(a, '='), *v;
+	size_t len = eq ? (size_t)(eq - a) : strlen(a), k;
+
+	for (k = 0; k < 3; k++)
+		if (strlen(names[k]) == len && !strncmp(names[k], a, len))
+			break;
+	if (k == 3)
+		return psadm_usage_error(ctx, "unknown option '%s'", a);
+	if (*slot[k])
+		return psadm_usage_error(ctx, "%s given twice", names[k]);
+	if (eq) {
+		v = eq + 1;
+	} else {
+		if (*i + 1 >= argc)
+			return psadm_usage_error(ctx, "%s needs a value",
+						 names[k]);
+		v = argv[++*i];
+	}
+	if (!*v)
+		return psadm_usage_error(ctx, "%s: empty value", names[k]);
+	*slot[k] = v;
+	return 0;
+}
+
 int psadm_main(int argc, char **argv, FILE *out, FILE *err)
 {
 	struct psadm_ctx ctx = { .out = out, .err = err };
 	const struct psadm_cmd *cmd;
-	int i = 1;
+	int i = 1, ret;
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (is_help(argv[i])) {
@@ -216,7 +255,9 @@ int psadm_main(int argc, char **argv, FILE *out, FILE *err)
 			i++;
 			break;
 		}
-		return psadm_usage_error(&ctx, "unknown option '%s'", argv[i]);
+		ret = global_option(&ctx, argc, argv, &i);
+		if (ret)
+			return ret;
 	}
 	if (i >= argc)
 		return psadm_usage_error(&ctx, "no command given");

@@ -3,9 +3,9 @@
  * cli: bti-psadm's global options, command table and dispatch, help
  * and error reporting.
  *
- * Commands come in groups ("pki", later "account", "work-order",
- * "device", "audit"); each group is one cmd_<group>.c with its table of
- * subcommands, listed in commands.c.
+ * Commands come in groups ("pki", "store", "account", "order",
+ * "device", and "audit" alone); each group is one cmd_<group>.c with
+ * its table of subcommands, listed in commands.c.
  */
 #ifndef PSADM_CLI_H
 #define PSADM_CLI_H
@@ -28,6 +28,10 @@ struct psadm_ctx {
 	FILE *err;			/* diagnostics */
 	const struct psadm_cmd *cmd;	/* the command running */
 	char path[64];			/* its words, e.g. "pki root" */
+	/* Global options (NULL: environment, then the default; psadm_store.h). */
+	const char *store;		/* --store LOCATION */
+	const char *store_key;		/* --store-key FILE */
+	const char *admin_key;		/* --admin-key FILE */
 };
 
 /*

@@ -81,7 +81,7 @@ int psadm_opts_parse(struct psadm_ctx *ctx, const struct psadm_opt *opts,
 			continue;
 		}
 		if (!only_ops && a[0] == '-' && a[1] != '\0') {
-			if (a[1] != '-')
+			if (a[1] != '-' && !find(opts, n, a, strlen(a)))
 				return psadm_usage_error(ctx,
 							 "unknown option '%s'",
 							 a);

@@ -15,7 +15,7 @@
 #include "cli.h"
 
 struct psadm_opt {
-	const char *name;	/* "--out-key" */
+	const char *name;	/* "--out-key", or a short flag "-j" */
 	const char **value;	/* an option with a value: where it goes */
 	bool *flag;		/* a flag: set when given */
 	bool required;

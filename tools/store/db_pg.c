@@ -54,6 +54,8 @@ static int pg_fail(struct db_pg *d, const PGresult *r, const char *what,
 
 	if (state && !strcmp(state, "23505"))
 		code = -EEXIST;
+	else if (state && !strcmp(state, "42501"))
+		code = -EACCES;	/* insufficient_privilege: a role's grants */
 	else if (state && (!strcmp(state, "40001") || !strcmp(state, "40P01") ||
 			   !strcmp(state, "55P03")))
 		code = -EBUSY;

@@ -3,6 +3,7 @@
  * store: open and close, the clock, the test hook (store.h).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -41,7 +42,8 @@ void store_copy_text(char *dst, size_t cap, const char *src)
 }
 
 /* The database remembers the check value of the first key it met. */
-static int store_key_match(struct store *st, struct lib_error *err)
+static int store_key_match(struct store *st, int may_insert,
+			   struct lib_error *err)
 {
 	static const char sel[] =
 		"SELECT value FROM store_meta WHERE name = 'key_check'";
@@ -68,6 +70,11 @@ static int store_key_match(struct store *st, struct lib_error *err)
 	db_res_free(res);
 	if (rc)
 		goto fail;
+	if (!found && !may_insert) {
+		rc = lib_error_set(err, -ENOENT,
+				   "store: not initialised (run 'bti-psadm store init')");
+		goto fail;
+	}
 	if (!found) {
 		p[0] = DB_BLOB(st->key_check, sizeof(st->key_check));
 		rc = db_run(st->db, "INSERT INTO store_meta (name, value) "
@@ -112,10 +119,11 @@ int store_open(const struct store_config *cfg, struct store **out,
 		     STORE_DEFAULT_BUSY_MS, &st->db, err);
 	if (rc)
 		goto fail;
-	rc = store_migrate(st->db, err);
+	rc = cfg->no_migrate ? store_check_version(st->db, cfg->allow_old, err) :
+	     store_migrate(st->db, err);
 	if (rc)
 		goto fail;
-	rc = store_key_match(st, err);
+	rc = store_key_match(st, !cfg->no_migrate, err);
 	if (rc)
 		goto fail;
 	*out = st;
@@ -137,4 +145,35 @@ void store_close(struct store *st)
 int store_schema_version(struct store *st, int *version, struct lib_error *err)
 {
 	return store_read_version(st->db, version, err);
+}
+
+int store_is_pg(const struct store *st)
+{
+	return db_kind(st->db) == DB_PG;
+}
+
+int store_migrate_now(struct store *st, const char *source, int *from,
+		      struct lib_error *err)
+{
+	char detail[64];
+	int rc, to = 0;
+
+	rc = store_read_version(st->db, from, err);
+	if (!rc)
+		rc = store_migrate(st->db, err);
+	if (!rc)
+		rc = store_read_version(st->db, &to, err);
+	if (rc)
+		return rc;
+	if (to != *from) {
+		snprintf(detail, sizeof(detail), "schema %d to %d", *from, to);
+		rc = store_audit_row(st, source, "store_migrate", NULL, NULL, 0,
+				     0, detail, err);
+	}
+	return rc;
+}
+
+int store_location_is_pg(const char *location)
+{
+	return db_location_is_pg(location);
 }

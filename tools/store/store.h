@@ -55,7 +55,10 @@
 #define STORE_DEFAULT_BUSY_MS		5000
 
 /* The schema version this code writes (store_schema.c). */
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2
+
+/* A work order's own limit of wrong entries. */
+#define STORE_WO_MAX_TRIES	1000
 
 struct store_config {
 	const char *location;	/* file path or PostgreSQL connection */
@@ -66,6 +69,16 @@ struct store_config {
 	int64_t resume_window;		/* 0: STORE_DEFAULT_RESUME_WINDOW */
 	int busy_ms;			/* 0: STORE_DEFAULT_BUSY_MS */
 	int64_t (*now)(void);		/* clock; NULL: time() */
+	/*
+	 * Do not bring the schema up to date (the PS daemon and the admin
+	 * tool's everyday commands; "bti-psadm store init|migrate" do it):
+	 * store_open() then fails with -ENOENT on a database that has no
+	 * schema or key check yet, -ESTALE on an older schema. Needed by a
+	 * PostgreSQL role without CREATE (the daemon's, store.rst).
+	 */
+	int no_migrate;
+	/* With no_migrate: accept an older schema too (store_migrate_now). */
+	int allow_old;
 };
 
 struct store;
@@ -81,6 +94,14 @@ struct store;
 int store_open(const struct store_config *cfg, struct store **out,
 	       struct lib_error *err);
 void store_close(struct store *st);
+
+/*
+ * Bring a store opened with no_migrate and allow_old up to
+ * STORE_SCHEMA_VERSION (each migration its own transaction), audited
+ * from @source with the versions; *@from gets the version before.
+ */
+int store_migrate_now(struct store *st, const char *source, int *from,
+		      struct lib_error *err);
 
 /* The schema version of the open database. */
 int store_schema_version(struct store *st, int *version,
@@ -105,6 +126,14 @@ struct store_wo_new {
 int store_wo_create(struct store *st, const char *account_id,
 		    int64_t lifetime, const char *source,
 		    struct store_wo_new *out, struct lib_error *err);
+/*
+ * The same, locking after @max_failures wrong entries (1 to
+ * STORE_WO_MAX_TRIES; 0: the store's max_failures).
+ */
+int store_wo_create_ex(struct store *st, const char *account_id,
+		       int64_t lifetime, unsigned int max_failures,
+		       const char *source, struct store_wo_new *out,
+		       struct lib_error *err);
 
 /* Let a locked work order be tried again (failure count reset). */
 int store_wo_unlock(struct store *st, uint64_t id, const char *source,
@@ -237,6 +266,101 @@ int store_audit_add(struct store *st, const char *source, const char *event,
 int store_audit_list(struct store *st, int64_t after, int limit,
 		     int (*cb)(const struct store_audit *a, void *arg),
 		     void *arg, struct lib_error *err);
+
+/*
+ * The audit rows matching @f, in order. @f->limit > 0 keeps the newest
+ * @f->limit of them; @f->since is a time (0: any), @f->account_id and
+ * @f->device_id restrict to one account / device (NULL: any).
+ */
+struct store_audit_filter {
+	int64_t after;			/* sequence number; 0: all */
+	int64_t since;
+	const char *account_id;
+	const uint8_t *device_id;	/* STORE_DEVICE_ID_LEN octets */
+	int limit;
+};
+
+int store_audit_query(struct store *st, const struct store_audit_filter *f,
+		      int (*cb)(const struct store_audit *a, void *arg),
+		      void *arg, struct lib_error *err);
+
+/* An account with the number of its devices and work orders. */
+struct store_account {
+	char id[STORE_ACCOUNT_MAX + 1];
+	int64_t created;
+	int64_t devices;	/* not revoked */
+	int64_t revoked;	/* revoked devices */
+	int64_t orders;		/* work orders, any state */
+};
+
+/* Every account, by id. */
+int store_account_list(struct store *st,
+		       int (*cb)(const struct store_account *a, void *arg),
+		       void *arg, struct lib_error *err);
+/* One account; -ENOENT: none. */
+int store_account_get(struct store *st, const char *account_id,
+		      struct store_account *out, struct lib_error *err);
+
+/* A work order as stored (its number is not: only its id). */
+struct store_wo {
+	uint64_t id;
+	char account_id[STORE_ACCOUNT_MAX + 1];
+	int64_t created, expires;
+	int64_t failures;
+	int64_t max_failures;		/* the order's limit (or the store's) */
+	int locked;
+	int64_t spent_at;		/* 0: not spent */
+	uint8_t spent_device[STORE_DEVICE_ID_LEN];
+};
+
+/* Work orders (of @account_id, or all when NULL), oldest first. */
+int store_wo_list(struct store *st, const char *account_id,
+		  int (*cb)(const struct store_wo *wo, void *arg), void *arg,
+		  struct lib_error *err);
+
+/*
+ * Revoke an unspent work order: it expires now (check and bind then
+ * answer WORK_ORDER_EXPIRED to its holder). -ENOENT: no such order;
+ * -EALREADY: spent or expired already.
+ */
+int store_wo_revoke(struct store *st, uint64_t id, const char *source,
+		    struct lib_error *err);
+
+/* One device, LTK left zero; -ENOENT: none. */
+int store_device_get(struct store *st, const uint8_t id[STORE_DEVICE_ID_LEN],
+		     struct store_device *dev, struct lib_error *err);
+
+/*
+ * The admin credential (store.rst, "Privilege levels"): a second key
+ * file, 32 random octets (0600), held by the administrators only; the
+ * database remembers a check value of it. store_admin_key_init() makes
+ * the file when missing and records it (-EEXIST: the store has another
+ * admin key already); store_admin_key_check() answers 0 for this
+ * store's admin key and -EACCES for any other file or when the store
+ * has none, and audits a refusal as "admin_refused" from @source.
+ */
+int store_admin_key_init(struct store *st, const char *path,
+			 const char *source, struct lib_error *err);
+int store_admin_key_check(struct store *st, const char *path,
+			  const char *source, struct lib_error *err);
+
+/* Does @location name a PostgreSQL database (else an SQLite file)? */
+int store_location_is_pg(const char *location);
+
+/* Is the open store PostgreSQL? */
+int store_is_pg(const struct store *st);
+
+/*
+ * PostgreSQL: the GRANT statements that give @role (an SQL identifier,
+ * [a-z_][a-z0-9_]*) what the PS daemon needs on this connection's
+ * schema and nothing more, into @buf. -EINVAL: bad role name; -ENOTSUP:
+ * SQLite.
+ */
+int store_grants_sql(struct store *st, const char *role, char *buf,
+		     size_t cap, struct lib_error *err);
+/* Run them (as the owner of the tables), audited from @source. */
+int store_grants_apply(struct store *st, const char *role,
+		       const char *source, struct lib_error *err);
 
 /*
  * For the crash tests only: when set, called at each step of a change

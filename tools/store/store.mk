@@ -9,12 +9,14 @@
 #
 #   store/tests/test_store        every behaviour on SQLite and on a
 #                                 throwaway PostgreSQL cluster
+#   store/tests/test_store_admin  what the admin tool asks, on both
 #   store/tests/test_store_crash  a process killed at every step of every
 #                                 change, on both
 
 STORE_DIR := store
 STORE_UNITS := store_db db_sqlite db_pg store store_crypto store_migrate \
-	store_audit store_admin store_wo store_bind store_device
+	store_audit store_admin store_wo store_bind store_device \
+	store_query store_privilege
 STORE_OBJS := $(patsubst %,$(STORE_DIR)/%.o,$(STORE_UNITS))
 # What the store uses of tools/lib.
 STORE_LIB_OBJS := $(patsubst %,$(LIB_DIR)/%.o,lib_error state_file \
@@ -40,7 +42,7 @@ STORE_TEST_HELPERS := $(ST)/pg_cluster.o $(ST)/store_fixture.o
 $(ST)/%.o: $(ST)/%.c | store-deps test-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(STORE_DIR) -I$(LIB_DIR) $(STORE_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-STORE_TESTS := test_store test_store_crash
+STORE_TESTS := test_store test_store_crash test_store_admin
 define store_test_rule
 $(ST)/$(1): $(ST)/$(1).o $(STORE_TEST_HELPERS) $(STORE_OBJS) $(STORE_LIB_OBJS)
 	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(STORE_LIBS) $$(LDLIBS)

@@ -10,8 +10,7 @@
 
 #include "store_internal.h"
 
-#define DEV_COLS "id, account_id, work_order_id, user_pub, ps_cert_fp, " \
-	"peer, info, created, updated, revoked, ltk_sealed"
+#define DEV_COLS STORE_DEV_COLS
 
 static void blob_to(struct db_res *res, int col, uint8_t *dst, size_t want)
 {
@@ -23,8 +22,7 @@ static void blob_to(struct db_res *res, int col, uint8_t *dst, size_t want)
 		memcpy(dst, b, want);
 }
 
-/* Fill @d from a row of DEV_COLS (the LTK not). */
-static void read_device(struct db_res *res, struct store_device *d)
+void store_read_device(struct db_res *res, struct store_device *d)
 {
 	memset(d, 0, sizeof(*d));
 	blob_to(res, 0, d->id, sizeof(d->id));
@@ -66,7 +64,7 @@ enum proto_code store_rekey_lookup(struct store *st,
 	if (rc < 0) {
 		code = PROTO_CODE_INTERNAL;
 	} else if (rc == 1) {
-		read_device(res, dev);
+		store_read_device(res, dev);
 		code = PROTO_CODE_NONE;
 		if (dev->revoked) {
 			code = PROTO_CODE_DEVICE_REVOKED;
@@ -161,7 +159,7 @@ int store_device_list(struct store *st, const char *account_id,
 	if (rc)
 		return rc;
 	while ((rc = db_next(res, err)) == 1) {
-		read_device(res, &d);
+		store_read_device(res, &d);
 		rc = cb(&d, arg);
 		if (rc)
 			break;

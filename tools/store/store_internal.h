@@ -29,6 +29,8 @@ const char *store_src(const char *source);
 /* store_migrate.c */
 int store_migrate(struct db *db, struct lib_error *err);
 int store_read_version(struct db *db, int *version, struct lib_error *err);
+/* The schema is STORE_SCHEMA_VERSION: 0, or -ENOENT / -ESTALE / -EPROTO. */
+int store_check_version(struct db *db, int allow_old, struct lib_error *err);
 
 /* store_crypto.c */
 int store_keys_load(struct store *st, const char *path, int create,
@@ -49,6 +51,11 @@ int store_audit_row(struct store *st, const char *source, const char *event,
 		    const char *account_id, const uint8_t *device_id,
 		    uint64_t wo_id, int result, const char *detail,
 		    struct lib_error *err);
+
+/* Fill @d from a row of STORE_DEV_COLS (the LTK not; store_device.c). */
+#define STORE_DEV_COLS "id, account_id, work_order_id, user_pub, " \
+	"ps_cert_fp, peer, info, created, updated, revoked, ltk_sealed"
+void store_read_device(struct db_res *res, struct store_device *d);
 
 /* Copy a text column into a fixed buffer (cut, always terminated). */
 void store_copy_text(char *dst, size_t cap, const char *src);

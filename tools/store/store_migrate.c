@@ -63,6 +63,27 @@ struct migration {
 	"  detail TEXT);" \
 	"CREATE INDEX audit_source ON audit (source, time);"
 
+#define M2_COLUMNS(INT) \
+	"ALTER TABLE work_orders ADD COLUMN max_failures " INT \
+	"  CHECK (max_failures IS NULL OR max_failures BETWEEN 1 AND 1000);"
+
+/*
+ * PostgreSQL: the daemon's role may count wrong entries and lock
+ * (column grants, store_grants_sql) but only a role that may make work
+ * orders (INSERT) may lower a count or unlock: column grants alone
+ * cannot tell the two apart.
+ */
+#define M2_PG_GUARD \
+	"CREATE FUNCTION work_orders_guard() RETURNS trigger " \
+	"LANGUAGE plpgsql AS $$ BEGIN " \
+	"  IF (NEW.failures < OLD.failures OR NEW.locked < OLD.locked) " \
+	"     AND NOT has_table_privilege(TG_RELID, 'INSERT') THEN " \
+	"    RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', " \
+	"      MESSAGE = 'permission denied: only the admin unlocks a work order'; " \
+	"  END IF; RETURN NEW; END $$;" \
+	"CREATE TRIGGER work_orders_guard BEFORE UPDATE ON work_orders " \
+	"  FOR EACH ROW EXECUTE FUNCTION work_orders_guard();"
+
 static const struct migration migrations[] = {
 	{
 		1,
@@ -70,6 +91,12 @@ static const struct migration migrations[] = {
 			  "INTEGER PRIMARY KEY AUTOINCREMENT"),
 		M1_TABLES("BIGINT", "BYTEA",
 			  "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
+	},
+	{
+		/* A work order's own limit of wrong entries (NULL: the store's). */
+		2,
+		M2_COLUMNS("INTEGER"),
+		M2_COLUMNS("BIGINT") M2_PG_GUARD,
 	},
 };
 
@@ -158,9 +185,36 @@ fail:
 	return rc;
 }
 
+int store_check_version(struct db *db, int allow_old, struct lib_error *err)
+{
+	int rc, version = 0;
+
+	rc = store_read_version(db, &version, err);
+	if (rc || version == 0)
+		return lib_error_set(err, -ENOENT,
+				     "store: no schema (run 'bti-psadm store init')");
+	if (version > STORE_SCHEMA_VERSION)
+		return too_new(version, err);
+	if (version < STORE_SCHEMA_VERSION && !allow_old)
+		return lib_error_set(err, -ESTALE,
+				     "store: schema version %d is older than this program's (%d): run 'bti-psadm store migrate'",
+				     version, STORE_SCHEMA_VERSION);
+	return 0;
+}
+
 int store_migrate(struct db *db, struct lib_error *err)
 {
-	int rc, i;
+	struct lib_error ignored;
+	int rc, i, version = 0;
+
+	/*
+	 * Up to date: no DDL at all, so that a role without CREATE (the
+	 * daemon's on PostgreSQL) can open the store. A missing table is
+	 * an error outside any transaction, harmless.
+	 */
+	if (!store_read_version(db, &version, &ignored) &&
+	    version == STORE_SCHEMA_VERSION)
+		return 0;
 
 	/* Each looks at the version again and refuses a newer one. */
 	for (i = 0; i < N_MIGRATIONS; i++) {

@@ -12,7 +12,7 @@
 #include "store_internal.h"
 
 #define SEL_WO "SELECT account_id, secret_hash, expires, failures, locked, " \
-	"spent_at FROM work_orders WHERE id = ?"
+	"spent_at, max_failures FROM work_orders WHERE id = ?"
 
 struct wo_row {
 	int found;
@@ -22,6 +22,7 @@ struct wo_row {
 	int64_t failures;
 	int locked;
 	int64_t spent_at;	/* 0: unspent */
+	int64_t max_failures;	/* the order's, or the store's */
 };
 
 static int read_wo(struct store *st, uint64_t id, struct wo_row *w,
@@ -50,6 +51,8 @@ static int read_wo(struct store *st, uint64_t id, struct wo_row *w,
 		w->failures = db_col_int(res, 3);
 		w->locked = (int)db_col_int(res, 4);
 		w->spent_at = db_col_is_null(res, 5) ? 0 : db_col_int(res, 5);
+		w->max_failures = db_col_is_null(res, 6) ? st->max_failures :
+				  db_col_int(res, 6);
 		rc = 0;
 	}
 	db_res_free(res);
@@ -74,7 +77,7 @@ static int parse_entry(const char *digits, uint64_t *id, char *secret)
 	return 0;
 }
 
-/* A wrong secret: count it, lock at max_failures. */
+/* A wrong secret: count it, lock at the order's (or the store's) limit. */
 static int count_failure(struct store *st, uint64_t id, struct wo_row *w,
 			 struct lib_error *err)
 {
@@ -85,7 +88,8 @@ static int count_failure(struct store *st, uint64_t id, struct wo_row *w,
 	p[1] = DB_INT((int64_t)id);
 	/* Computed by the database from the row it updates. */
 	return db_run(st->db, "UPDATE work_orders SET failures = failures + 1, "
-		      "locked = CASE WHEN failures + 1 >= ? THEN 1 ELSE locked "
+		      "locked = CASE WHEN failures + 1 >= COALESCE(max_failures, ?) "
+		      "THEN 1 ELSE locked "
 		      "END WHERE id = ?", p, 2, NULL, err);
 }
 
@@ -106,7 +110,7 @@ static enum proto_code judge(struct store *st, uint64_t id, struct wo_row *w,
 		return PROTO_CODE_WORK_ORDER_LOCKED;
 	}
 	if (!match) {
-		*detail = w->failures + 1 >= st->max_failures ?
+		*detail = w->failures + 1 >= w->max_failures ?
 			  "wrong secret, order now locked" : "wrong secret";
 		if (count_failure(st, id, w, err))
 			return PROTO_CODE_INTERNAL;

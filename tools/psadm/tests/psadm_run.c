@@ -15,12 +15,25 @@
 
 #define MAX_ARGS 32
 
-static struct psadm_result run_v(const char *arg, va_list ap)
+struct psadm_result psadm_run_argv(int argc, char **argv)
 {
-	char *argv[MAX_ARGS + 2];
 	struct psadm_result r;
 	size_t out_len, err_len;
 	FILE *out, *err;
+
+	out = open_memstream(&r.out, &out_len);
+	err = open_memstream(&r.err, &err_len);
+	if (!out || !err)
+		fail_msg("open_memstream");
+	r.status = psadm_main(argc, argv, out, err);
+	fclose(out);
+	fclose(err);
+	return r;
+}
+
+static struct psadm_result run_v(const char *arg, va_list ap)
+{
+	char *argv[MAX_ARGS + 2];
 	int argc = 0;
 
 	argv[argc++] = "bti-psadm";
@@ -30,14 +43,7 @@ static struct psadm_result run_v(const char *arg, va_list ap)
 		argv[argc++] = (char *)arg;
 	}
 	argv[argc] = NULL;
-	out = open_memstream(&r.out, &out_len);
-	err = open_memstream(&r.err, &err_len);
-	if (!out || !err)
-		fail_msg("open_memstream");
-	r.status = psadm_main(argc, argv, out, err);
-	fclose(out);
-	fclose(err);
-	return r;
+	return psadm_run_argv(argc, argv);
 }
 
 struct psadm_result psadm_run(const char *arg, ...)

@@ -15,6 +15,8 @@ struct psadm_result {
 /* The words after "bti-psadm", ended by NULL. */
 struct psadm_result psadm_run(const char *arg, ...);
 void psadm_result_free(struct psadm_result *r);
+/* The same with a whole argv (argv[0] the program, argv[argc] NULL). */
+struct psadm_result psadm_run_argv(int argc, char **argv);
 
 /*
  * Run, check the status and that @err_has (NULL: nothing) is in the

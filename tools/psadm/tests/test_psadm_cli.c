@@ -159,6 +159,133 @@ static void test_value_usage_errors(void **state)
 			     NULL);
 }
 
+/* Each store command has its help; "help" shows the groups too. */
+static void test_store_help(void **state)
+{
+	static const char *const cmds[][2] = {
+		{ "store", "init" }, { "store", "migrate" }, { "store", "status" },
+		{ "store", "grants" }, { "account", "add" }, { "account", "list" },
+		{ "account", "show" }, { "order", "add" }, { "order", "list" },
+		{ "order", "unlock" }, { "order", "revoke" }, { "device", "list" },
+		{ "device", "show" }, { "device", "revoke" },
+	};
+	char want[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		snprintf(want, sizeof(want), "Usage: bti-psadm %s %s", cmds[i][0],
+			 cmds[i][1]);
+		expect_out(psadm_run("--store", "/nonexistent/ps.db", cmds[i][0],
+				     cmds[i][1], "--help", NULL), want);
+		expect_out(psadm_run("help", cmds[i][0], cmds[i][1], NULL), want);
+		expect_out(psadm_run(cmds[i][0], "--help", NULL), want + 17);
+	}
+	expect_out(psadm_run("audit", "--help", NULL), "--since T          rows from time T on");
+	expect_out(psadm_run("order", "add", "--help", NULL), "not in the audit log");
+	expect_out(psadm_run("--help", NULL), "--admin-key FILE     the admin key file");
+	expect_out(psadm_run("--help", NULL), "default\n                       /var/lib/bti/ps.db)");
+	expect_out(psadm_run("help", NULL), "  audit [--since T]");
+}
+
+#define NOSTORE "--store", "/nonexistent/ps.db"
+
+/* Usage errors of the store commands come before the store is opened. */
+static void test_store_usage_errors(void **state)
+{
+	static const char *const bad_days[] = { "0", "366", "abc", "-1", "1.5", "0x10", " 5" };
+	static const char *const bad_tries[] = { "0", "1001", "x", "0x3" };
+	static const char *const bad_limit[] = { "0", "1000001", "ten", "-3" };
+	static const char *const bad_since[] = { "yesterday", "2026-13-01", "2026-01-01T25:00", "1e9" };
+	static const char *const bad_orders[] = { "abc", "123456789", "12 34", "0x12" };
+	static const char *const bad_devices[] = { "zz", "000102030405060708090a0b0c0d0e",
+		"000102030405060708090a0b0c0d0e0f00", "000102030405060708090a0b0c0d0e0g" };
+	static const char *const bad_accounts[] = { "with space", "tab\there", "",
+		"0123456789012345678901234567890123456789012345678901234567890123X" };
+	char want[160];
+	size_t i;
+
+	(void)state;
+	psadm_expect(2, "bti-psadm: --store given twice", NOSTORE, NOSTORE, "audit", NULL);
+	psadm_expect(2, "bti-psadm: --store: empty value", "--store=", "audit", NULL);
+	psadm_expect(2, "bti-psadm: --store-key needs a value", "--store-key", NULL);
+	psadm_expect(2, "bti-psadm: --admin-key: empty value", "--admin-key", "", "audit", NULL);
+	psadm_expect(2, "bti-psadm: unknown option '--stor'", "--stor", "x", "audit", NULL);
+
+	psadm_expect(2, "account add: ACCOUNT is required", NOSTORE, "account", "add", NULL);
+	psadm_expect(2, "account add: unexpected argument 'b'", NOSTORE, "account", "add", "a", "b", NULL);
+	psadm_expect(2, "account show: ACCOUNT is required", NOSTORE, "account", "show", NULL);
+	psadm_expect(2, "account list: unexpected argument 'x'", NOSTORE, "account", "list", "x", NULL);
+	psadm_expect(2, "account list: unknown option '-x'", NOSTORE, "account", "list", "-x", NULL);
+	psadm_expect(2, "account: unknown subcommand 'del'", NOSTORE, "account", "del", NULL);
+	for (i = 0; i < sizeof(bad_accounts) / sizeof(bad_accounts[0]); i++) {
+		if (!bad_accounts[i][0])
+			continue;	/* an empty operand is a missing one below */
+		psadm_expect(2, "account add: ACCOUNT: bad account id: 1 to 64 printable characters without space needed",
+			     NOSTORE, "account", "add", bad_accounts[i], NULL);
+		psadm_expect(2, "order add: ACCOUNT: bad account id", NOSTORE, "order", "add", bad_accounts[i], NULL);
+		psadm_expect(2, "account show: ACCOUNT: bad account id", NOSTORE, "account", "show", bad_accounts[i], NULL);
+	}
+	psadm_expect(2, "account add: ACCOUNT: bad account id", NOSTORE, "account", "add", "", NULL);
+	psadm_expect(2, "order list: --account: empty value", NOSTORE, "order", "list", "--account=", NULL);
+	psadm_expect(2, "order list: --account: bad account id", NOSTORE, "order", "list", "--account", "a b", NULL);
+	psadm_expect(2, "device list: --account: bad account id", NOSTORE, "device", "list", "--account", "a b", NULL);
+	psadm_expect(2, "audit: --account: bad account id", NOSTORE, "audit", "--account", "a b", NULL);
+
+	psadm_expect(2, "order add: ACCOUNT is required", NOSTORE, "order", "add", "--expires", "3", NULL);
+	for (i = 0; i < sizeof(bad_days) / sizeof(bad_days[0]); i++) {
+		snprintf(want, sizeof(want), "order add: --expires %s: a whole number of days from 1 to 365 needed",
+			 bad_days[i]);
+		psadm_expect(2, want, NOSTORE, "order", "add", "acme", "--expires", bad_days[i], NULL);
+	}
+	for (i = 0; i < sizeof(bad_tries) / sizeof(bad_tries[0]); i++) {
+		snprintf(want, sizeof(want), "order add: --tries %s: a number of wrong entries from 1 to 1000 needed",
+			 bad_tries[i]);
+		psadm_expect(2, want, NOSTORE, "order", "add", "acme", "--tries", bad_tries[i], NULL);
+	}
+	psadm_expect(2, "order add: --expires given twice", NOSTORE, "order", "add", "a", "--expires", "1", "--expires", "2", NULL);
+	psadm_expect(2, "order add: --tries needs a value", NOSTORE, "order", "add", "a", "--tries", NULL);
+	psadm_expect(2, "order unlock: ORDER is required", NOSTORE, "order", "unlock", NULL);
+	psadm_expect(2, "order revoke: ORDER is required", NOSTORE, "order", "revoke", NULL);
+	for (i = 0; i < sizeof(bad_orders) / sizeof(bad_orders[0]); i++) {
+		snprintf(want, sizeof(want), "bad work order id '%s': 1 to 8 decimal digits needed", bad_orders[i]);
+		psadm_expect(2, want, NOSTORE, "order", "unlock", bad_orders[i], NULL);
+		psadm_expect(2, want, NOSTORE, "order", "revoke", bad_orders[i], NULL);
+	}
+	/* The number itself is never taken from a command line. */
+	psadm_expect(2, "order revoke: give the work order's 8-digit id, never its number",
+		     NOSTORE, "order", "revoke", "1234567812345678", NULL);
+
+	psadm_expect(2, "device show: DEVICE is required", NOSTORE, "device", "show", NULL);
+	psadm_expect(2, "device revoke: DEVICE is required", NOSTORE, "device", "revoke", NULL);
+	for (i = 0; i < sizeof(bad_devices) / sizeof(bad_devices[0]); i++) {
+		snprintf(want, sizeof(want), "bad device id '%s': 32 hex digits needed", bad_devices[i]);
+		psadm_expect(2, want, NOSTORE, "device", "show", bad_devices[i], NULL);
+		psadm_expect(2, want, NOSTORE, "device", "revoke", bad_devices[i], NULL);
+		psadm_expect(2, want, NOSTORE, "audit", "--device", bad_devices[i], NULL);
+	}
+
+	for (i = 0; i < sizeof(bad_limit) / sizeof(bad_limit[0]); i++) {
+		snprintf(want, sizeof(want), "audit: --limit %s: a number of rows from 1 to 1000000 needed", bad_limit[i]);
+		psadm_expect(2, want, NOSTORE, "audit", "--limit", bad_limit[i], NULL);
+	}
+	for (i = 0; i < sizeof(bad_since) / sizeof(bad_since[0]); i++) {
+		snprintf(want, sizeof(want), "audit: --since %s: seconds since the epoch or a UTC date", bad_since[i]);
+		psadm_expect(2, want, NOSTORE, "audit", "--since", bad_since[i], NULL);
+	}
+	psadm_expect(2, "audit: unexpected argument 'x'", NOSTORE, "audit", "x", NULL);
+	psadm_expect(2, "audit: -j given twice", NOSTORE, "audit", "-j", "-j", NULL);
+
+	psadm_expect(2, "store init: unexpected argument 'x'", NOSTORE, "store", "init", "x", NULL);
+	psadm_expect(2, "store migrate: unexpected argument 'x'", NOSTORE, "store", "migrate", "x", NULL);
+	psadm_expect(2, "store status: unexpected argument 'x'", NOSTORE, "store", "status", "x", NULL);
+	psadm_expect(2, "store grants: ROLE is required", NOSTORE, "store", "grants", NULL);
+	psadm_expect(2, "store: unknown subcommand 'drop'", NOSTORE, "store", "drop", NULL);
+	/* A command that is right: the missing store, exit status 1. */
+	psadm_expect(1, "no store at /nonexistent/ps.db", NOSTORE, "audit", NULL);
+	psadm_expect(1, "grants are for a PostgreSQL store", NOSTORE, "store", "grants", "bti_ps", NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -166,6 +293,8 @@ int main(void)
 		cmocka_unit_test(test_global_usage_errors),
 		cmocka_unit_test(test_option_usage_errors),
 		cmocka_unit_test(test_value_usage_errors),
+		cmocka_unit_test(test_store_help),
+		cmocka_unit_test(test_store_usage_errors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

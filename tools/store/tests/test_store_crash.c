@@ -25,7 +25,10 @@
 #include "store.h"
 #include "store_fixture.h"
 
-#define N_SNAP 11
+#define N_SNAP 13
+#define SNAP_VERSION 9
+#define SNAP_TABLES 10
+#define SNAP_WO_COLS 11
 
 struct snap {
 	int64_t v[N_SNAP];
@@ -43,21 +46,45 @@ static const char *snap_sql[N_SNAP] = {
 	"SELECT COUNT(*) FROM audit",
 	"SELECT COALESCE(MAX(version), 0) FROM schema_version",
 	NULL,	/* tables: per backend */
+	NULL,	/* columns of work_orders: per backend */
+	"SELECT COALESCE(SUM(expires), 0) FROM work_orders",
 };
 
 static void snapshot(struct fx *f, struct snap *s)
 {
-	snap_sql[N_SNAP - 1] = f->be == FX_PG ?
+	snap_sql[SNAP_TABLES] = f->be == FX_PG ?
 		"SELECT COUNT(*) FROM information_schema.tables "
 		"WHERE table_schema = current_schema()" :
 		"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
 		"AND name NOT LIKE 'sqlite_%'";
+	snap_sql[SNAP_WO_COLS] = f->be == FX_PG ?
+		"SELECT COUNT(*) FROM information_schema.columns WHERE "
+		"table_schema = current_schema() AND table_name = 'work_orders'" :
+		"SELECT COUNT(*) FROM pragma_table_info('work_orders')";
 	assert_int_equal(fx_sql_ints(f, snap_sql, N_SNAP, s->v), 0);
 }
 
 static int snap_eq(const struct snap *a, const struct snap *b)
 {
 	return !memcmp(a, b, sizeof(*a));
+}
+
+/*
+ * Between two migrations (each its own transaction): version k of
+ * @after with only migration k+1.. missing. Each migration after the
+ * first adds one column to work_orders and nothing else so far.
+ */
+static int snap_between(const struct snap *a, const struct snap *after)
+{
+	int64_t v = a->v[SNAP_VERSION], missing;
+	struct snap want = *after;
+
+	if (v < 1 || v >= after->v[SNAP_VERSION])
+		return 0;
+	missing = after->v[SNAP_VERSION] - v;
+	want.v[SNAP_VERSION] = v;
+	want.v[SNAP_WO_COLS] -= missing;
+	return snap_eq(a, &want);
 }
 
 static void snap_print(const char *what, const struct snap *s)
@@ -177,6 +204,11 @@ static int run_unlock(struct store *st)
 	return store_wo_unlock(st, wo.id, "admin", NULL);
 }
 
+static int run_wo_revoke(struct store *st)
+{
+	return store_wo_revoke(st, wo.id, "admin", NULL);
+}
+
 static const struct op ops[] = {
 	{ "migrate", prep_none, run_open },
 	{ "account_create", prep_base, run_account },
@@ -186,6 +218,7 @@ static const struct op ops[] = {
 	{ "bind", prep_bound, run_bind },	/* a resume */
 	{ "revoke", prep_bound, run_revoke },
 	{ "wo_unlock", prep_locked, run_unlock },
+	{ "wo_revoke", prep_base, run_wo_revoke },
 };
 
 static const char *kill_op;
@@ -279,7 +312,7 @@ static void crash_each_step(void **state, int (*setup)(void **))
 {
 	struct snap s0, s1, b, a;
 	size_t i;
-	int k, killed, n_before, n_after;
+	int k, killed, n_before, n_after, n_between;
 
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
 		const struct op *o = &ops[i];
@@ -292,7 +325,7 @@ static void crash_each_step(void **state, int (*setup)(void **))
 		assert_false(killed);
 		assert_false(snap_eq(&s0, &s1));
 
-		n_before = n_after = 0;
+		n_before = n_after = n_between = 0;
 		for (k = 1;; k++) {
 			struct store *st;
 
@@ -308,6 +341,9 @@ static void crash_each_step(void **state, int (*setup)(void **))
 				n_before++;
 			} else if (snap_eq(&a, &s1)) {
 				n_after++;
+			} else if (o->prepare == prep_none &&
+				   snap_between(&a, &s1)) {
+				n_between++;
 			} else {
 				snap_print("before", &s0);
 				snap_print("after", &s1);
@@ -323,11 +359,13 @@ static void crash_each_step(void **state, int (*setup)(void **))
 			if (!killed)
 				break;
 		}
-		fprintf(stderr, "# %s (%s): %d steps, %d kills left it before, %d after\n",
+		fprintf(stderr, "# %s (%s): %d steps, %d kills left it before, %d after, %d between migrations\n",
 			o->name, o->prepare == prep_bound ? "resume or bound" : "fresh",
-			k - 1, n_before, n_after);
+			k - 1, n_before, n_after, n_between);
 		assert_true(n_before > 0);
 		assert_true(n_after > 0);
+		if (o->prepare == prep_none && STORE_SCHEMA_VERSION > 1)
+			assert_true(n_between > 0);
 		assert_int_equal(fx_teardown(state), 0);
 	}
 }
