@@ -170,3 +170,24 @@ endef
 $(foreach t,$(LIB_KS_TESTS),$(eval $(call lib_ks_test_rule,$(t))))
 UNIT_TESTS += $(addprefix $(LT)/,$(LIB_KS_TESTS))
 CLEAN_FILES += $(addprefix $(LT)/,$(LIB_KS_TESTS))
+
+# ---- Provisioning protocol engines (doc: protocol.rst) ----
+#   proto_engine      what both engines share
+#   proto_bti_engine  the BTI side: HELLO ... REGISTERED, rekey
+#   proto_ps_engine   the PS side; store and IVR behind callbacks
+# Link $(LIB_ENGINE_OBJS), $(LIB_KS_OBJS), $(LIB_PROTO_OBJS),
+# lib/x509_verify.o and $(CRYPTO_LIBS).
+LIB_ENGINE_UNITS := proto_engine proto_bti_engine proto_ps_engine
+LIB_ENGINE_OBJS := $(patsubst %,$(LIB_DIR)/%.o,$(LIB_ENGINE_UNITS))
+# The two engines in memory, a test PKI and a fake store.
+LIB_ENGINE_TEST_OBJS := $(LIB_ENGINE_OBJS) $(LIB_KS_OBJS) $(LIB_PROTO_OBJS) \
+	$(LIB_DIR)/x509_verify.o $(LIB_DIR)/x509_issue.o \
+	$(LT)/test_pki.o $(LT)/engine_harness.o
+LIB_ENGINE_TESTS := test_proto_engine
+define lib_engine_test_rule
+$(LT)/$(1): $(LT)/$(1).o $(LIB_ENGINE_TEST_OBJS)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(CRYPTO_LIBS) $$(LDLIBS)
+endef
+$(foreach t,$(LIB_ENGINE_TESTS),$(eval $(call lib_engine_test_rule,$(t))))
+UNIT_TESTS += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS))
+CLEAN_FILES += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS))

@@ -432,6 +432,11 @@ static int open_sealed(struct proto_bti *b, const uint8_t *frame, size_t len,
 	}
 	rc = proto_record_open(&b->rec, &b->th, frame, len, &type, b->pt,
 			       sizeof(b->pt), &n, &b->st.err);
+	if (rc && frame[1] == PROTO_MSG_CLOSE) {
+		/* A CLOSE that does not open: an unauthenticated abort. */
+		peer_ended(b, proto_record_code(rc), 0);
+		return -1;
+	}
 	if (rc) {
 		fail(b, out, proto_record_code(rc), 0, "record refused");
 		return -1;

@@ -28,6 +28,7 @@
 /* At most two frames per step (KEYS and INFO, KEYS and REKEY). */
 #define PROTO_ENGINE_MAX_OUT	2
 
+/* Zero it once before its first use; the engines reset it at each step. */
 struct proto_engine_out {
 	size_t n;				/* frames to send */
 	size_t len[PROTO_ENGINE_MAX_OUT];

@@ -508,6 +508,11 @@ static void on_sealed(struct proto_ps *s, const uint8_t *frame, size_t len,
 	}
 	rc = proto_record_open(&s->rec, &s->th, frame, len, &type, s->pt,
 			       sizeof(s->pt), &n, &s->st.err);
+	if (rc && frame[1] == PROTO_MSG_CLOSE) {
+		/* A CLOSE that does not open: an unauthenticated abort. */
+		peer_ended(s, proto_record_code(rc), 0);
+		return;
+	}
 	if (rc) {
 		fail(s, out, proto_record_code(rc), 0, "record refused");
 		return;
