@@ -189,5 +189,13 @@ $(LT)/$(1): $(LT)/$(1).o $(LIB_ENGINE_TEST_OBJS)
 	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(CRYPTO_LIBS) $$(LDLIBS)
 endef
 $(foreach t,$(LIB_ENGINE_TESTS),$(eval $(call lib_engine_test_rule,$(t))))
-UNIT_TESTS += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS))
-CLEAN_FILES += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS))
+# White-box: each includes one engine's source, and links the rest.
+LIB_ENGINE_WB_TESTS := test_proto_engine_ps_wb test_proto_engine_bti_wb
+$(LT)/test_proto_engine_ps_wb: $(LT)/test_proto_engine_ps_wb.o \
+		$(filter-out $(LIB_DIR)/proto_ps_engine.o,$(LIB_ENGINE_TEST_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
+$(LT)/test_proto_engine_bti_wb: $(LT)/test_proto_engine_bti_wb.o \
+		$(filter-out $(LIB_DIR)/proto_bti_engine.o,$(LIB_ENGINE_TEST_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
+UNIT_TESTS += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS) $(LIB_ENGINE_WB_TESTS))
+CLEAN_FILES += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS) $(LIB_ENGINE_WB_TESTS))
