@@ -128,7 +128,10 @@ void proto_bti_free(struct proto_bti *b);
 
 /* The first HELLO (IDLE), or the HELLO with the cookie (after RETRY). */
 int proto_bti_hello(struct proto_bti *b, struct proto_engine_out *out);
-/* Take one whole received frame; *@ev says what happened. */
+/*
+ * Take one whole received frame (not in @out, which is reset first);
+ * *@ev says what happened.
+ */
 int proto_bti_feed(struct proto_bti *b, const uint8_t *frame, size_t len,
 		   struct proto_engine_out *out, enum proto_bti_event *ev);
 /* CALL with the UDP port of the call (after EV_CALL_READY). */

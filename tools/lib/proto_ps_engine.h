@@ -140,6 +140,7 @@ int proto_ps_accept(const struct proto_ps_config *cfg, uint64_t now,
 		    struct proto_ps **sp, uint16_t *code);
 void proto_ps_free(struct proto_ps *s);
 
+/* As proto_bti_feed(): @frame must not lie in @out. */
 int proto_ps_feed(struct proto_ps *s, const uint8_t *frame, size_t len,
 		  struct proto_engine_out *out, enum proto_ps_event *ev);
 /*

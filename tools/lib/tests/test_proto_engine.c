@@ -839,6 +839,61 @@ static void test_rekey_refused(void **state)
 	eh_run_free(&p);
 }
 
+/* The timers each side reports, and what running out sends. */
+static void test_timers(void **state)
+{
+	struct proto_engine_out *out = calloc(1, sizeof(*out));
+	static uint8_t frame[PROTO_MAX_FRAME];
+	struct proto_srtp_keys k;
+	enum proto_bti_event ev;
+	struct eh_store st;
+	struct eh_run r;
+
+	(void)state;
+	assert_non_null(out);
+	store_init(&st);
+	eh_run_init(&r, &pki, &st);
+	r.n_entries = 0;		/* the user keys nothing in */
+	eh_run_go(&r);
+	assert_int_equal(proto_ps_state(r.ps), PROTO_PS_COLLECT);
+	assert_int_equal(proto_ps_timer(r.ps), PROTO_TIMER_DIGITS);
+	assert_int_equal(proto_bti_state(r.bti), PROTO_BTI_IVR);
+	assert_int_equal(proto_bti_timer(r.bti), PROTO_TIMER_ENTRY);
+	/* The IVR's T_digit runs out: CLOSE NO_DIGITS, sealed. */
+	assert_int_equal(proto_ps_timeout(r.ps, PROTO_CODE_NO_DIGITS, out), 0);
+	assert_int_equal(out->n, 1);
+	assert_true(out->close);
+	assert_int_equal(out->frame[0][1], PROTO_MSG_CLOSE);
+	assert_int_not_equal(proto_ps_srtp(r.ps, &k), 0);
+	/* (A frame fed in must not lie in the engine's output.) */
+	memcpy(frame, out->frame[0], out->len[0]);
+	assert_int_equal(proto_bti_feed(r.bti, frame, out->len[0], out, &ev),
+			 0);
+	assert_int_equal(ev, PROTO_BTI_EV_FAILED);
+	assert_int_equal(proto_bti_status(r.bti)->code, PROTO_CODE_NO_DIGITS);
+	assert_true(proto_bti_status(r.bti)->authenticated);
+	assert_int_not_equal(proto_bti_srtp(r.bti, &k), 0);
+	assert_int_equal(proto_bti_timer(r.bti), PROTO_TIMER_NONE);
+	eh_run_free(&r);
+
+	/* Before keys: T_reply on the BTI, then a plain ERROR TIMEOUT. */
+	memset(out, 0, sizeof(*out));
+	eh_run_init(&r, &pki, &st);
+	assert_int_equal(proto_bti_new(&r.bcfg, &r.bti, NULL), 0);
+	assert_int_equal(proto_bti_timer(r.bti), PROTO_TIMER_NONE);
+	assert_int_equal(proto_bti_hello(r.bti, out), 0);
+	assert_int_equal(proto_bti_timer(r.bti), PROTO_TIMER_REPLY);
+	assert_int_equal(proto_bti_timeout(r.bti, out), 0);
+	assert_int_equal(out->n, 1);
+	assert_int_equal(out->frame[0][1], PROTO_MSG_ERROR);
+	assert_int_equal(proto_bti_state(r.bti), PROTO_BTI_FAILED);
+	assert_int_equal(proto_bti_status(r.bti)->code, PROTO_CODE_TIMEOUT);
+	/* An ended engine takes nothing more. */
+	assert_int_equal(proto_bti_hello(r.bti, out), -EINVAL);
+	eh_run_free(&r);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -860,6 +915,7 @@ int main(void)
 		cmocka_unit_test(test_work_order_too_many_tries),
 		cmocka_unit_test(test_work_order_used_by_other_key),
 		cmocka_unit_test(test_rekey_refused),
+		cmocka_unit_test(test_timers),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
