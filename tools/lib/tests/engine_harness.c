@@ -131,6 +131,19 @@ static uint16_t fake_bind(void *arg, const struct proto_ps_bind_req *req,
 		return o->state;
 	if (o->spent && memcmp(o->user_pub, req->user_pub, 32))
 		return PROTO_CODE_WORK_ORDER_USED;
+	if (o->spent) {
+		/* A resume by the same key: new LTK, same device. */
+		for (d = st->dev; d < st->dev + st->n_dev; d++)
+			if (!memcmp(d->user_pub, req->user_pub, 32))
+				break;
+		if (d == st->dev + st->n_dev)
+			return PROTO_CODE_INTERNAL;
+		memcpy(d->ltk, req->ltk, sizeof(d->ltk));
+		memcpy(res->device_id, d->id, sizeof(d->id));
+		strcpy(res->account_id, o->account);
+		st->binds++;
+		return 0;
+	}
 	if (st->n_dev >= EH_MAX_DEVICES)
 		return PROTO_CODE_INTERNAL;
 	d = &st->dev[st->n_dev++];

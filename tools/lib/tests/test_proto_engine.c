@@ -894,6 +894,127 @@ static void test_timers(void **state)
 	free(out);
 }
 
+static void mitm_drop_registered(struct eh_run *r, int i, struct eh_frame *f)
+{
+	(void)r;
+	(void)i;
+	if (!f->to_ps && f->buf[1] == PROTO_MSG_REGISTERED)
+		f->len = 0;
+}
+
+/*
+ * protocol.rst, "Persistence and crash recovery": the PS committed but
+ * REGISTERED was lost; a new run with the stored REGISTERING key and the
+ * same work order resumes: same device, new LTK on both sides.
+ */
+static void test_resume_after_lost_registered(void **state)
+{
+	struct eh_store st;
+	struct eh_run a, b;
+	EVP_PKEY *key = NULL;
+
+	(void)state;
+	store_init(&st);
+	eh_run_init(&a, &pki, &st);
+	one_entry(&a, GOOD);
+	a.mitm = mitm_drop_registered;
+	eh_run_go(&a);
+	assert_true(a.registering);
+	assert_false(a.provisioned);
+	assert_int_equal(st.binds, 1);
+	assert_int_equal(st.n_dev, 1);
+
+	eh_run_init(&b, &pki, &st);
+	one_entry(&b, GOOD);
+	assert_int_equal(ed25519_from_secret_key(a.reg.user_secret, &key,
+						 NULL), 0);
+	b.bcfg.user_key = key;
+	eh_run_go(&b);
+	assert_true(b.provisioned);
+	assert_memory_equal(b.result.user_pub, a.reg.user_pub, 32);
+	assert_int_equal(st.n_dev, 1);
+	assert_memory_equal(b.result.device_id, st.dev[0].id, 16);
+	assert_memory_equal(b.result.ltk, st.dev[0].ltk, 32);
+	assert_memory_equal(b.result.ltk, b.ps_ltk, 32);
+	eh_run_free(&a);
+	eh_run_free(&b);
+	EVP_PKEY_free(key);
+}
+
+/* The HELLO after RETRY is the same HELLO with the cookie added. */
+static void test_hello_after_retry(void **state)
+{
+	struct proto_hello h0, h1;
+	struct proto_retry rt;
+	const struct eh_frame *f;
+	struct eh_store st;
+	struct eh_run r;
+
+	(void)state;
+	store_init(&st);
+	provision(&r, &st, GOOD);
+	f = eh_sent(&r, PROTO_MSG_HELLO, 1, 0);
+	assert_int_equal(proto_hello_decode(f->buf, f->len, &h0, NULL), 0);
+	f = eh_sent(&r, PROTO_MSG_HELLO, 1, 1);
+	assert_int_equal(proto_hello_decode(f->buf, f->len, &h1, NULL), 0);
+	f = eh_sent(&r, PROTO_MSG_RETRY, 0, 0);
+	assert_int_equal(proto_retry_decode(f->buf, f->len, &rt, NULL), 0);
+	assert_int_equal(h0.cookie_len, 0);
+	assert_int_equal(h1.cookie_len, rt.cookie_len);
+	assert_memory_equal(h1.cookie, rt.cookie, rt.cookie_len);
+	h1.cookie_len = 0;
+	memset(h1.cookie, 0, sizeof(h1.cookie));
+	memset(h0.cookie, 0, sizeof(h0.cookie));
+	assert_memory_equal(&h0, &h1, sizeof(h0));
+	assert_null(eh_sent(&r, PROTO_MSG_HELLO, 1, 2));
+	eh_run_free(&r);
+}
+
+/* A message valid on the wire but not in the receiver's state. */
+static void test_unexpected_in_state(void **state)
+{
+	struct proto_engine_out *out = calloc(1, sizeof(*out));
+	const struct eh_frame *sh, *keys;
+	enum proto_bti_event ev;
+	enum proto_ps_event pev;
+	struct eh_store st;
+	struct eh_run r;
+	struct proto_bti *b;
+
+	(void)state;
+	assert_non_null(out);
+	store_init(&st);
+	provision(&r, &st, GOOD);
+	sh = eh_sent(&r, PROTO_MSG_SERVER_HELLO, 0, 0);
+	keys = eh_sent(&r, PROTO_MSG_KEYS, 1, 0);
+	/* SERVER_HELLO before any RETRY: the PS skipped the cookie. */
+	assert_int_equal(proto_bti_new(&r.bcfg, &b, NULL), 0);
+	assert_int_equal(proto_bti_hello(b, out), 0);
+	assert_int_equal(proto_bti_feed(b, sh->buf, sh->len, out, &ev), 0);
+	assert_int_equal(ev, PROTO_BTI_EV_FAILED);
+	assert_int_equal(proto_bti_status(b)->code,
+			 PROTO_CODE_UNEXPECTED_MESSAGE);
+	assert_int_equal(out->n, 1);
+	assert_int_equal(out->frame[0][1], PROTO_MSG_ERROR);
+	proto_bti_free(b);
+	/* KEYS as the first frame of a connection: not a HELLO. */
+	{
+		struct proto_ps *s = NULL;
+		uint16_t code;
+
+		assert_int_equal(proto_ps_accept(&r.pcfg, r.now, &r.peer,
+						 keys->buf, keys->len, out, &s,
+						 &code), 0);
+		assert_null(s);
+		assert_int_equal(code, PROTO_CODE_UNEXPECTED_MESSAGE);
+	}
+	/* A finished session takes nothing more. */
+	assert_int_equal(proto_ps_feed(r.ps, keys->buf, keys->len, out, &pev),
+			 -EINVAL);
+	eh_run_free(&r);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -916,6 +1037,9 @@ int main(void)
 		cmocka_unit_test(test_work_order_used_by_other_key),
 		cmocka_unit_test(test_rekey_refused),
 		cmocka_unit_test(test_timers),
+		cmocka_unit_test(test_resume_after_lost_registered),
+		cmocka_unit_test(test_hello_after_retry),
+		cmocka_unit_test(test_unexpected_in_state),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
