@@ -177,3 +177,32 @@ CLEAN_FILES += $(addprefix $(LT)/,$(LIB_KS_TESTS))
 # Its tests run against bti-gcd and fake GCs: gcd/tests/test_gcd_e2e.
 LIB_GC_CLIENT_OBJS := $(LIB_DIR)/gc_client.o $(LIB_DIR)/lib_error.o \
 	$(LIB_PROTO_OBJS)
+
+# ---- Provisioning protocol engines (doc: protocol.rst) ----
+#   proto_engine      what both engines share
+#   proto_bti_engine  the BTI side: HELLO ... REGISTERED, rekey
+#   proto_ps_engine   the PS side; store and IVR behind callbacks
+# Link $(LIB_ENGINE_OBJS), $(LIB_KS_OBJS), $(LIB_PROTO_OBJS),
+# lib/x509_verify.o and $(CRYPTO_LIBS).
+LIB_ENGINE_UNITS := proto_engine proto_bti_engine proto_ps_engine
+LIB_ENGINE_OBJS := $(patsubst %,$(LIB_DIR)/%.o,$(LIB_ENGINE_UNITS))
+# The two engines in memory, a test PKI and a fake store.
+LIB_ENGINE_TEST_OBJS := $(LIB_ENGINE_OBJS) $(LIB_KS_OBJS) $(LIB_PROTO_OBJS) \
+	$(LIB_DIR)/x509_verify.o $(LIB_DIR)/x509_issue.o \
+	$(LT)/test_pki.o $(LT)/engine_harness.o
+LIB_ENGINE_TESTS := test_proto_engine
+define lib_engine_test_rule
+$(LT)/$(1): $(LT)/$(1).o $(LIB_ENGINE_TEST_OBJS)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(CMOCKA_LIBS) $$(CRYPTO_LIBS) $$(LDLIBS)
+endef
+$(foreach t,$(LIB_ENGINE_TESTS),$(eval $(call lib_engine_test_rule,$(t))))
+# White-box: each includes one engine's source, and links the rest.
+LIB_ENGINE_WB_TESTS := test_proto_engine_ps_wb test_proto_engine_bti_wb
+$(LT)/test_proto_engine_ps_wb: $(LT)/test_proto_engine_ps_wb.o \
+		$(filter-out $(LIB_DIR)/proto_ps_engine.o,$(LIB_ENGINE_TEST_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
+$(LT)/test_proto_engine_bti_wb: $(LT)/test_proto_engine_bti_wb.o \
+		$(filter-out $(LIB_DIR)/proto_bti_engine.o,$(LIB_ENGINE_TEST_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
+UNIT_TESTS += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS) $(LIB_ENGINE_WB_TESTS))
+CLEAN_FILES += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS) $(LIB_ENGINE_WB_TESTS))

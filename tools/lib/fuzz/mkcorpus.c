@@ -351,6 +351,93 @@ static void cookies(void)
 	}
 }
 
+/* @step || @frame (a plain message @m of @type, or a sealed header). */
+static void engine_seed(const char *dir, int n, uint8_t step, uint8_t type,
+			const union proto_any *m)
+{
+	static uint8_t buf[1 + PROTO_MAX_FRAME];
+	size_t len = 0;
+
+	buf[0] = step;
+	if (type >= PROTO_MSG_SEALED_FIRST) {
+		/* Right type and length, zero seq, ciphertext and tag. */
+		memset(buf + 1, 0, PROTO_HDR_LEN + PROTO_RECORD_MIN + 8);
+		buf[1] = PROTO_VERSION;
+		buf[2] = type;
+		buf[4] = PROTO_RECORD_MIN + 8;
+		len = PROTO_HDR_LEN + PROTO_RECORD_MIN + 8;
+	} else if (proto_any_encode(type, m, buf + 1, PROTO_MAX_FRAME, &len,
+				    NULL)) {
+		fprintf(stderr, "mkcorpus: engine seed 0x%02x\n", type);
+		exit(1);
+	}
+	write_file(dir, n, buf, len + 1);
+}
+
+/*
+ * The engine targets: for each step, the message the engine expects
+ * there (plain ones encoded, sealed ones as a zero record) and an ERROR.
+ */
+static void engines(void)
+{
+	static const uint8_t bti[] = {
+		PROTO_MSG_RETRY, PROTO_MSG_SERVER_HELLO, PROTO_MSG_ACK,
+		PROTO_MSG_AUTH_STATUS, PROTO_MSG_REGISTERED,
+	};
+	static const uint8_t ps[] = {
+		PROTO_MSG_HELLO, PROTO_MSG_HELLO, PROTO_MSG_KEYS,
+		PROTO_MSG_INFO, PROTO_MSG_CALL, PROTO_MSG_REGISTER,
+		PROTO_MSG_CLOSE,
+	};
+	static const uint8_t der[] = { 0x30, 0x00 };
+	union proto_any m, e;
+	uint8_t i;
+	int n = 1;
+
+	memset(&e, 0, sizeof(e));
+	e.error.code = PROTO_CODE_BUSY;
+	e.error.has_retry_after = 1;
+	e.error.retry_after = 1;
+	for (i = 0; i < sizeof(bti); i++) {
+		memset(&m, 0, sizeof(m));
+		if (bti[i] == PROTO_MSG_RETRY) {
+			m.retry.cookie_len = 27;
+			memset(m.retry.cookie, 0x27, 27);
+		} else if (bti[i] == PROTO_MSG_SERVER_HELLO) {
+			memset(m.server_hello.nonce_p, 0x0a, PROTO_NONCE_LEN);
+			m.server_hello.suite = 1;
+			m.server_hello.profile = PROTO_SRTP_AEAD_AES_128_GCM;
+			memset(m.server_hello.eph_pub, 0x09, PROTO_X25519_LEN);
+			m.server_hello.chain.n = 1;
+			m.server_hello.chain.der[0] = der;
+			m.server_hello.chain.len[0] = sizeof(der);
+		}
+		engine_seed("bti_engine", n++, i, bti[i], &m);
+		engine_seed("bti_engine", n++, i, PROTO_MSG_ERROR, &e);
+	}
+	n = 1;
+	for (i = 0; i < sizeof(ps); i++) {
+		memset(&m, 0, sizeof(m));
+		if (ps[i] == PROTO_MSG_HELLO) {
+			memset(m.hello.nonce_b, 0x04, PROTO_NONCE_LEN);
+			m.hello.purpose = PROTO_PURPOSE_PROVISION;
+			m.hello.suites.n = 1;
+			m.hello.suites.v[0] = 1;
+			m.hello.profiles.n = 1;
+			m.hello.profiles.v[0] = PROTO_SRTP_AEAD_AES_128_GCM;
+			m.hello.cookie_len = i ? 27 : 0;
+			memset(m.hello.cookie, 0x27, 27);
+		} else if (ps[i] == PROTO_MSG_KEYS) {
+			memset(m.keys.eph_pub, 0x09, PROTO_X25519_LEN);
+			memset(m.keys.hpke_enc, 0x0f, PROTO_X25519_LEN);
+			m.keys.sealed_len = 130;
+			memset(m.keys.sealed, 0x10, 130);
+		}
+		engine_seed("ps_engine", n++, i, ps[i], &m);
+		engine_seed("ps_engine", n++, i, PROTO_MSG_ERROR, &e);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -369,5 +456,6 @@ int main(int argc, char **argv)
 	errors();
 	records();
 	cookies();
+	engines();
 	return 0;
 }
