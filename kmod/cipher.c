@@ -249,17 +249,21 @@ static void bti_async_end(struct bti_async *as, int err)
 	struct bti_keys *keys = as->keys;
 	int ret = err;
 
+	/*
+	 * Up to the last access to bti's memory, an RCU reader: module
+	 * unload waits for a grace period before the text goes.
+	 */
 	rcu_read_lock();
 	local_bh_disable();
 	if (as->op.finish)
 		ret = as->op.finish(&as->op, err);
 	as->done(as, ret);
 	local_bh_enable();
-	rcu_read_unlock();
 	memzero_explicit(as->iv, sizeof(as->iv));
 	kfree(as);
 	/* Last: once the count drops, the keys and their context may go. */
 	bti_async_put(keys);
+	rcu_read_unlock();
 }
 
 /* BTI_COMPLETION_DATA: see Kbuild. */
