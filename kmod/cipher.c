@@ -24,6 +24,7 @@
 #include <linux/wait_bit.h>
 
 #include "cipher.h"
+#include "session.h"
 
 /* AEAD request context room when probing gcm(aes) tells nothing better. */
 #define BTI_AEAD_REQSIZE_MIN 512
@@ -237,16 +238,16 @@ static struct aead_request *bti_async_req(struct bti_async *as)
 	return (void *)as + ALIGN(sizeof(*as), CRYPTO_MINALIGN);
 }
 
-static void bti_async_put(struct bti_keys *keys)
+static void bti_async_put(struct bti_ctx *ctx)
 {
-	if (atomic_dec_and_test(&keys->inflight))
-		wake_up_var(&keys->inflight);
+	if (atomic_dec_and_test(&ctx->inflight))
+		wake_up_var(&ctx->inflight);
 }
 
 /* The packet's end, once the transform answered. */
 static void bti_async_end(struct bti_async *as, int err)
 {
-	struct bti_keys *keys = as->keys;
+	struct bti_ctx *ctx = as->op.ctx;
 	int ret = err;
 
 	/*
@@ -261,8 +262,8 @@ static void bti_async_end(struct bti_async *as, int err)
 	local_bh_enable();
 	memzero_explicit(as->iv, sizeof(as->iv));
 	kfree(as);
-	/* Last: once the count drops, the keys and their context may go. */
-	bti_async_put(keys);
+	/* Last: once the count drops, the context and its keys may go. */
+	bti_async_put(ctx);
 	rcu_read_unlock();
 }
 
@@ -305,7 +306,6 @@ static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
 	if (!as)
 		return -ENOMEM;
 	as->op = *op;
-	as->keys = keys;
 	as->done = defer->done;
 	as->priv = (void *)as + priv_off;
 	ret = defer->prepare(as, defer->arg);
@@ -321,7 +321,7 @@ static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
 			       as->iv);
 	aead_request_set_ad(req, op->assoclen);
 	/* Counted before the request can complete; dropped at its end. */
-	atomic_inc(&keys->inflight);
+	atomic_inc(&op->ctx->inflight);
 	ret = op->encrypt ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
 	if (ret == -EINPROGRESS)
 		return ret;
@@ -329,7 +329,7 @@ static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
 	defer->release(as);
 	memzero_explicit(as->iv, sizeof(as->iv));
 	kfree(as);
-	bti_async_put(keys);
+	bti_async_put(op->ctx);
 	return ret;
 }
 
@@ -346,7 +346,7 @@ static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
  * allocated for the packet: when it completes later, @op->finish and then
  * @defer->done run from its completion, under rcu_read_lock() with bottom
  * halves disabled, and bti_gcm() returns -EINPROGRESS. The in-flight
- * count of @keys holds bti_keys_free() off until then.
+ * count of @op->ctx holds bti_ctx_free() off until then.
  *
  * Context: bottom halves disabled; rcu_read_lock() held if @defer is set.
  * Return: 0, -EBADMSG when the tag of an opened packet does not verify,

@@ -27,7 +27,8 @@ struct bti_ctx;
  * @finish: the transform core's end of the packet (replay commit, state
  *	update), called with the AEAD result; returns what the core's entry
  *	point returns (a length or a negative errno)
- * @ctx: the context whose keys do the operation, for @finish
+ * @ctx: the context whose keys do the operation, for @finish; its
+ *	in-flight count holds an asynchronous request
  * @pkt: the packet, for @finish
  * @len: for @finish: the length it reports on success
  * @hdr_len: for @finish: length of the RTP header
@@ -76,8 +77,8 @@ struct bti_defer {
 
 /**
  * struct bti_async - a packet whose AES-GCM request is in flight
- * @op: the operation, copied from the caller
- * @keys: the keys doing it; their in-flight count includes this request
+ * @op: the operation, copied from the caller; @op.ctx's in-flight count
+ *	includes this request
  * @done: &bti_defer.done
  * @priv: &bti_defer.priv_size octets of the caller's, after the request
  * @iv: the request's IV
@@ -87,7 +88,6 @@ struct bti_defer {
  */
 struct bti_async {
 	struct bti_op op;
-	struct bti_keys *keys;
 	void (*done)(struct bti_async *as, int ret);
 	void *priv;
 	u8 iv[AES_BLOCK_SIZE];

@@ -334,9 +334,9 @@ struct bti_hook_pkt {
  *
  * The devices, @state.in, @state.out and @state.sk are held, and the
  * packet's route made a counted reference, as nf_queue does. The session
- * and the namespace stay because the transform's keys are freed only
- * once no request is in flight (bti_keys_free()), before the session
- * and, at namespace exit, before the counters.
+ * and the namespace stay because a context is freed only once no request
+ * on it is in flight (bti_ctx_free()), before its session and, at
+ * namespace exit, before the counters.
  */
 struct bti_hook_async {
 	struct bti_hook_pkt pkt;

@@ -11,7 +11,6 @@
 #include <linux/err.h>
 #include <linux/module.h>
 #include <linux/string.h>
-#include <linux/wait_bit.h>
 
 #include "cipher.h"
 #include "keys.h"
@@ -105,15 +104,11 @@ EXPORT_SYMBOL_GPL(bti_keys_init);
  * bti_keys_free() - release the transforms and wipe the salt
  * @keys: keys set up by bti_keys_init(), or zeroed
  *
- * Waits first for the asynchronous requests still in flight, whose
- * completion uses the keys, their context and session.
- *
- * Context: process context, may sleep; no packet can start using @keys
- * any more (a grace period after they became unreachable).
+ * Context: process context; no packet may use @keys any more, none is
+ * in flight (see bti_ctx_free()).
  */
 void bti_keys_free(struct bti_keys *keys)
 {
-	wait_var_event(&keys->inflight, !atomic_read(&keys->inflight));
 	crypto_free_sync_skcipher(keys->ctr);
 	crypto_free_shash(keys->hmac);
 	crypto_free_aead(keys->gcm);

@@ -18,9 +18,8 @@
  * @hmac: HMAC-SHA1 authentication (AES_CM suites)
  * @gcm: AES-GCM (AEAD suites)
  * @salt: the session salt (14 octets for AES-CM, 12 for GCM)
- * @async: @gcm is an asynchronous transform (see bti_gcm())
- * @inflight: requests of @gcm not completed yet; bti_keys_free() waits
- *	for none to be left
+ * @async: @gcm is an asynchronous transform (see bti_gcm()); in what
+ *	was the padding after @salt
  *
  * The keys themselves live only inside the transforms, which the crypto
  * API frees with kfree_sensitive(); the salt is wiped by bti_keys_free().
@@ -34,7 +33,6 @@ struct bti_keys {
 	struct crypto_aead *gcm;
 	u8 salt[BTI_SALT_MAX];
 	bool async;
-	atomic_t inflight;
 };
 
 /**
