@@ -126,6 +126,9 @@ static int bb_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 	};
 	int ret;
 
+	/* AES-CM: the hooks give no bti_defer either. */
+	if (!ctx->srtp.suite->aead)
+		return bti_srtp_protect(ctx, pkt, len, BB_BUF_LEN, out_len);
 	init_completion(&w.done);
 	ret = bti_srtp_protect_defer(ctx, pkt, len, BB_BUF_LEN, out_len,
 				     &defer);
@@ -150,6 +153,8 @@ static int bb_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
 	};
 	int ret;
 
+	if (!ctx->srtp.suite->aead)
+		return bti_srtp_unprotect(ctx, pkt, len);
 	init_completion(&w.done);
 	ret = bti_srtp_unprotect_defer(ctx, pkt, len, &defer);
 	if (ret != -EINPROGRESS)
