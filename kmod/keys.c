@@ -18,7 +18,7 @@
 static char *gcm_alg = "gcm(aes)";
 module_param(gcm_alg, charp, 0444);
 MODULE_PARM_DESC(gcm_alg,
-		 "crypto API name of the AES-GCM transform (default gcm(aes)); tests name an asynchronous one, e.g. cryptd(gcm_base(ctr(aes-generic),ghash-generic))");
+		 "crypto API name of the AES-GCM transform (default gcm(aes)); tests name an asynchronous one, e.g. pcrypt(gcm_base(ctr(aes-generic),ghash-generic))");
 
 static int bti_keys_init_cm(struct bti_keys *keys,
 			    const struct bti_key_material *km)

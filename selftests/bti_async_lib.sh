@@ -5,11 +5,14 @@
 # transform asynchronous (the bti_async_*.sh programs are this with their
 # PROGs).
 #
-# bti.ko is loaded with gcm_alg naming cryptd over the generic GCM
-# (BTI_ASYNC_GCM_ALG), so every AES-GCM request goes to cryptd's queue and
-# completes in its worker, never in the call: each packet of an AES-GCM
-# session is stolen by the hook and finished by the completion (and
-# bti_test.ko's cases wait for it). The cases: the module loads with the
+# bti.ko is loaded with gcm_alg naming pcrypt over the generic GCM
+# (BTI_ASYNC_GCM_ALG): pcrypt hands each request to padata and it
+# completes in padata's serial worker, not in the call (only a request
+# padata refuses runs at once). So each packet of an AES-GCM session is
+# stolen by the hook and finished by the completion (and bti_test.ko's
+# cases wait for it). Not cryptd: on 6.1.0-56 cryptd's AEAD fails the
+# crypto manager's self-test ("corrupted request struct") and the
+# kernel logs a WARNING. The cases: the module loads with the
 # parameter; an AES-GCM session instantiates that transform, an
 # asynchronous one (/proc/crypto); each PROG passes in that mode (its
 # KTAP output as diagnostics); for bti_srtp_kat.sh, bti_test.ko reports
@@ -25,7 +28,7 @@ here=$(cd "$(dirname "$0")" && pwd -P)
 
 [ $# -gt 0 ] || { echo "usage: $0 PROG..." >&2; exit 2; }
 KTAP_PROG=${KTAP_NAME:-$KTAP_PROG}
-ALG=${BTI_ASYNC_GCM_ALG:-cryptd(gcm_base(ctr(aes-generic),ghash-generic))}
+ALG=${BTI_ASYNC_GCM_ALG:-pcrypt(gcm_base(ctr(aes-generic),ghash-generic))}
 NS=$(bti_netns_name async)
 
 ktap_cleanup() {
