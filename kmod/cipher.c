@@ -4,19 +4,27 @@
  * AES-CM keystream (RFC 3711 4.1.1), HMAC-SHA1 (4.2.1) and AES-GCM
  * (RFC 7714 8-9), with the IV formed here from salt, SSRC and index.
  *
- * Nothing is allocated per packet. The skcipher request and the hash
- * descriptor live on the stack (synchronous transforms, plain pointers);
- * the AEAD request and every IV live in a per-CPU scratch area made once
- * at module load, so the callers run with bottom halves disabled. Only
- * packet memory (skb data, never the stack) goes into a scatterlist.
+ * With synchronous transforms nothing is allocated per packet. The
+ * skcipher request and the hash descriptor live on the stack (plain
+ * pointers); the AEAD request and every IV live in a per-CPU scratch area
+ * made once at module load, so the callers run with bottom halves
+ * disabled. Only packet memory (skb data, never the stack) goes into a
+ * scatterlist.
+ *
+ * An asynchronous AEAD transform (on x86 the AES-NI/AVX GCM driver is
+ * registered only as one) gets a request allocated per packet, as ESP
+ * does, which also carries what the caller needs to finish the packet in
+ * the completion: see bti_gcm().
  */
 
 #include <crypto/aes.h>
 #include <linux/percpu.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/wait_bit.h>
 
 #include "cipher.h"
+#include "session.h"
 
 /* AEAD request context room when probing gcm(aes) tells nothing better. */
 #define BTI_AEAD_REQSIZE_MIN 512
@@ -204,39 +212,152 @@ int bti_cm_hmac(const struct bti_keys *keys, const u8 *data,
 	return ret;
 }
 
-/**
- * bti_gcm() - AES-GCM seal or open of one packet, in place
- * @keys: keys with a keyed "gcm(aes)" transform
- * @ssrc: the packet's SSRC
- * @index: SRTP packet index (ROC || SEQ) or SRTCP index (without E flag)
- * @sg: associated data, then the plaintext (and room for the 16-octet
- *	tag) to seal, or the ciphertext with its tag to open; packet memory
- * @assoclen: octets of associated data at the start of @sg
- * @cryptlen: octets after them: plaintext to seal, ciphertext + tag to open
- * @encrypt: seal when true, open when false
- *
- * Context: bottom halves disabled (uses this CPU's request area).
- * Return: 0, -EBADMSG when the tag of an opened packet does not verify,
- * or another negative errno.
- */
-int bti_gcm(const struct bti_keys *keys, u32 ssrc, u64 index,
-	    struct scatterlist *sg, unsigned int assoclen,
-	    unsigned int cryptlen, bool encrypt)
+/* The synchronous case: the request in this CPU's scratch area. */
+static int bti_gcm_sync(const struct bti_keys *keys, struct bti_op *op)
 {
 	u8 *scratch = bti_scratch_this_cpu();
 	struct aead_request *req = (struct aead_request *)scratch;
 	u8 *iv = scratch + bti_scratch_iv_offset();
 	int ret;
 
-	bti_gcm_iv(keys, ssrc, index, iv);
+	bti_gcm_iv(keys, op->ssrc, op->index, iv);
 	aead_request_set_tfm(req, keys->gcm);
 	aead_request_set_callback(req, 0, NULL, NULL);
-	aead_request_set_crypt(req, sg, sg, cryptlen, iv);
-	aead_request_set_ad(req, assoclen);
-	ret = encrypt ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
+	aead_request_set_crypt(req, op->sg, op->sg, op->cryptlen, iv);
+	aead_request_set_ad(req, op->assoclen);
+	ret = op->encrypt ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
 	memzero_explicit(iv, BTI_IV_LEN);
 	/* A synchronous transform never defers; treat it as a failure. */
 	if (ret == -EINPROGRESS || ret == -EBUSY)
 		ret = -EIO;
 	return ret;
+}
+
+static struct aead_request *bti_async_req(struct bti_async *as)
+{
+	return (void *)as + ALIGN(sizeof(*as), CRYPTO_MINALIGN);
+}
+
+static void bti_async_put(struct bti_ctx *ctx)
+{
+	if (atomic_dec_and_test(&ctx->inflight))
+		wake_up_var(&ctx->inflight);
+}
+
+/* The packet's end, once the transform answered. */
+static void bti_async_end(struct bti_async *as, int err)
+{
+	struct bti_ctx *ctx = as->op.ctx;
+	int ret = err;
+
+	/*
+	 * Up to the last access to bti's memory, an RCU reader: module
+	 * unload waits for a grace period before the text goes.
+	 */
+	rcu_read_lock();
+	local_bh_disable();
+	if (as->op.finish)
+		ret = as->op.finish(&as->op, err);
+	as->done(as, ret);
+	local_bh_enable();
+	memzero_explicit(as->iv, sizeof(as->iv));
+	kfree(as);
+	/* Last: once the count drops, the context and its keys may go. */
+	bti_async_put(ctx);
+	rcu_read_unlock();
+}
+
+/* BTI_COMPLETION_DATA: see Kbuild. */
+#ifdef BTI_COMPLETION_DATA
+static void bti_async_complete(void *data, int err)
+{
+	struct bti_async *as = data;
+#else
+static void bti_async_complete(struct crypto_async_request *areq, int err)
+{
+	struct bti_async *as = areq->data;
+#endif
+	/* Out of the backlog, not done yet (not asked for; harmless). */
+	if (err == -EINPROGRESS)
+		return;
+	bti_async_end(as, err);
+}
+
+/*
+ * An asynchronous transform: a request allocated for this packet, with
+ * what it takes to finish it later. Returns -EINPROGRESS when the packet
+ * is the completion's now, else the synchronous result.
+ */
+static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
+			 const struct bti_defer *defer)
+{
+	unsigned int req_off = ALIGN(sizeof(struct bti_async), CRYPTO_MINALIGN);
+	unsigned int priv_off = req_off +
+		ALIGN(sizeof(struct aead_request) +
+		      crypto_aead_reqsize(keys->gcm), CRYPTO_MINALIGN);
+	struct aead_request *req;
+	struct bti_async *as;
+	int ret;
+
+	/* Only the packet path can finish a packet later. */
+	if (!defer)
+		return -EOPNOTSUPP;
+	as = kmalloc(priv_off + defer->priv_size, GFP_ATOMIC);
+	if (!as)
+		return -ENOMEM;
+	as->op = *op;
+	as->done = defer->done;
+	as->priv = (void *)as + priv_off;
+	ret = defer->prepare(as, defer->arg);
+	if (ret) {
+		kfree(as);
+		return ret;
+	}
+	bti_gcm_iv(keys, op->ssrc, op->index, as->iv);
+	req = bti_async_req(as);
+	aead_request_set_tfm(req, keys->gcm);
+	aead_request_set_callback(req, 0, bti_async_complete, as);
+	aead_request_set_crypt(req, as->op.sg, as->op.sg, op->cryptlen,
+			       as->iv);
+	aead_request_set_ad(req, op->assoclen);
+	/* Counted before the request can complete; dropped at its end. */
+	atomic_inc(&op->ctx->inflight);
+	ret = op->encrypt ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
+	if (ret == -EINPROGRESS)
+		return ret;
+	/* Answered at once (or refused: -EBUSY, -ENOSPC with a full queue). */
+	defer->release(as);
+	memzero_explicit(as->iv, sizeof(as->iv));
+	kfree(as);
+	bti_async_put(op->ctx);
+	return ret;
+}
+
+/**
+ * bti_gcm() - AES-GCM seal or open of one packet, in place
+ * @keys: keys with a keyed "gcm(aes)" transform
+ * @op: the operation (see &struct bti_op)
+ * @defer: how the caller finishes the packet if the transform completes
+ *	later, or NULL if it cannot
+ *
+ * A synchronous transform runs on this CPU's request area and returns
+ * its result. An asynchronous one (the SIMD drivers, which defer to
+ * cryptd when the FPU is not usable, or cryptd itself) gets a request
+ * allocated for the packet: when it completes later, @op->finish and then
+ * @defer->done run from its completion, under rcu_read_lock() with bottom
+ * halves disabled, and bti_gcm() returns -EINPROGRESS. The in-flight
+ * count of @op->ctx holds bti_ctx_free() off until then.
+ *
+ * Context: bottom halves disabled; rcu_read_lock() held if @defer is set.
+ * Return: 0, -EBADMSG when the tag of an opened packet does not verify,
+ * -EINPROGRESS (see above), -EOPNOTSUPP for an asynchronous transform
+ * without @defer, or another negative errno (-EBUSY or -ENOSPC: the
+ * transform's queue is full).
+ */
+int bti_gcm(struct bti_keys *keys, struct bti_op *op,
+	    const struct bti_defer *defer)
+{
+	if (likely(!keys->async))
+		return bti_gcm_sync(keys, op);
+	return bti_gcm_async(keys, op, defer);
 }

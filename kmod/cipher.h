@@ -2,12 +2,96 @@
 #ifndef _BTI_CIPHER_H
 #define _BTI_CIPHER_H
 
+#include <crypto/aes.h>
 #include <crypto/sha1.h>
 #include <linux/scatterlist.h>
 
 #include "keys.h"
 
 #define BTI_HMAC_LEN SHA1_DIGEST_SIZE
+#define BTI_OP_SG_MAX 3
+
+struct bti_async;
+struct bti_ctx;
+
+/**
+ * struct bti_op - one packet's AES-GCM operation and how it ends
+ * @sg: associated data, then the text (and tag); packet memory only
+ * @nents: entries of @sg in use, the last one marked as the end
+ * @assoclen: octets of associated data at the start of @sg
+ * @cryptlen: octets after them: plaintext to seal, ciphertext + tag to open
+ * @encrypt: seal when true, open when false
+ * @ssrc: the packet's SSRC, for the IV
+ * @index: SRTP packet index (ROC || SEQ) or SRTCP index, for the IV and
+ *	for @finish
+ * @finish: the transform core's end of the packet (replay commit, state
+ *	update), called with the AEAD result; returns what the core's entry
+ *	point returns (a length or a negative errno)
+ * @ctx: the context whose keys do the operation, for @finish; its
+ *	in-flight count holds an asynchronous request
+ * @pkt: the packet, for @finish
+ * @len: for @finish: the length it reports on success
+ * @hdr_len: for @finish: length of the RTP header
+ * @padding: for @finish: the RTP padding bit was set
+ *
+ * Built on the caller's stack; copied whole when the operation goes
+ * asynchronous, so nothing in it may point into the stack.
+ */
+struct bti_op {
+	struct scatterlist sg[BTI_OP_SG_MAX];
+	unsigned int nents;
+	unsigned int assoclen;
+	unsigned int cryptlen;
+	bool encrypt;
+	u32 ssrc;
+	u64 index;
+	int (*finish)(const struct bti_op *op, int ret);
+	struct bti_ctx *ctx;
+	u8 *pkt;
+	unsigned int len;
+	unsigned int hdr_len;
+	bool padding;
+};
+
+/**
+ * struct bti_defer - how a caller lets a packet finish later
+ * @prepare: called once the asynchronous request is allocated and before
+ *	it is submitted: saves in @as->priv what @done needs and takes the
+ *	references that keep it valid; a negative errno fails the packet
+ *	there and then (nothing submitted, @release not called)
+ * @release: drops what @prepare took, when the transform answered
+ *	synchronously after all (the caller finishes the packet itself)
+ * @done: the caller's end of the packet, called exactly once from the
+ *	completion with the result its synchronous call would have
+ *	returned; it owns @as->priv and must also drop what @prepare took
+ * @arg: passed to @prepare
+ * @priv_size: octets of @as->priv
+ */
+struct bti_defer {
+	int (*prepare)(struct bti_async *as, void *arg);
+	void (*release)(struct bti_async *as);
+	void (*done)(struct bti_async *as, int ret);
+	void *arg;
+	unsigned int priv_size;
+};
+
+/**
+ * struct bti_async - a packet whose AES-GCM request is in flight
+ * @op: the operation, copied from the caller; @op.ctx's in-flight count
+ *	includes this request
+ * @done: &bti_defer.done
+ * @priv: &bti_defer.priv_size octets of the caller's, after the request
+ * @iv: the request's IV
+ *
+ * One allocation per packet: this, the AEAD request with its context,
+ * then @priv. Freed (the IV wiped) after @done returned.
+ */
+struct bti_async {
+	struct bti_op op;
+	void (*done)(struct bti_async *as, int ret);
+	void *priv;
+	u8 iv[AES_BLOCK_SIZE];
+};
 
 int bti_cipher_init(void);
 void bti_cipher_exit(void);
@@ -18,8 +102,7 @@ int bti_cm_xor(const struct bti_keys *keys, u32 ssrc, u64 index, u8 *data,
 int bti_cm_hmac(const struct bti_keys *keys, const u8 *data,
 		unsigned int len, const u8 *trailer, unsigned int trailer_len,
 		u8 mac[BTI_HMAC_LEN]);
-int bti_gcm(const struct bti_keys *keys, u32 ssrc, u64 index,
-	    struct scatterlist *sg, unsigned int assoclen,
-	    unsigned int cryptlen, bool encrypt);
+int bti_gcm(struct bti_keys *keys, struct bti_op *op,
+	    const struct bti_defer *defer);
 
 #endif /* _BTI_CIPHER_H */

@@ -17,6 +17,10 @@
  * here, each datagram is protected or verified on its own and then goes
  * through the rest of the hook's chain and on, as nf_queue does with the
  * segments it reinjects.
+ *
+ * With an asynchronous AES-GCM transform a datagram is stolen while its
+ * request is in flight, and the request's completion finishes it the same
+ * way (see bti_async_done()).
  */
 
 #include <linux/icmp.h>
@@ -241,13 +245,202 @@ static bool bti_too_big(struct sk_buff *skb, const struct nf_hook_state *state,
 	return true;
 }
 
+/*
+ * The end of a packet on egress, @ret the transform's result: the length
+ * of the protected payload or a negative errno. @ctx is the transmit
+ * context, for the events.
+ */
+static unsigned int bti_protect_end(struct bti_net *bn,
+				    struct bti_session *session,
+				    struct bti_ctx *ctx, struct sk_buff *skb,
+				    const struct nf_hook_state *state,
+				    unsigned int udp_off, bool rtcp, int ret)
+{
+	unsigned int off = udp_off + sizeof(struct udphdr);
+	unsigned int len = skb->len - off;
+
+	bti_event_packet(bn, session, ctx, BTI_EVENT_DIR_TX, rtcp, ret);
+	if (ret < 0)
+		return bti_drop(bn, session, skb, bti_drop_reason(ret));
+
+	__skb_put(skb, ret - len);
+	bti_fix_headers(skb, state->pf, udp_off);
+	if (bti_too_big(skb, state, ret - len)) {
+		/* A local sender sees EMSGSIZE, not EPERM. */
+		bti_count(bn, session, BTI_CTR_DROP_TOO_BIG, 1);
+		return NF_DROP_ERR(-EMSGSIZE);
+	}
+	bti_count(bn, session, BTI_CTR_TX_PACKETS, 1);
+	bti_count(bn, session, BTI_CTR_TX_BYTES, ret);
+	return NF_ACCEPT;
+}
+
+/*
+ * The end of a packet on ingress, @ret the transform's result: the length
+ * of the verified payload or a negative errno. @ctx is the receive
+ * context, for the events.
+ */
+static unsigned int bti_unprotect_end(struct bti_net *bn,
+				      struct bti_session *session,
+				      struct bti_ctx *ctx, struct sk_buff *skb,
+				      u8 pf, unsigned int udp_off, bool rtcp,
+				      int ret)
+{
+	unsigned int off = udp_off + sizeof(struct udphdr);
+
+	bti_event_packet(bn, session, ctx, BTI_EVENT_DIR_RX, rtcp, ret);
+	if (ret < 0)
+		return bti_drop(bn, session, skb, bti_drop_reason(ret));
+
+	skb_trim(skb, off + ret);
+	bti_fix_headers(skb, pf, udp_off);
+	skb->ip_summed = CHECKSUM_UNNECESSARY;
+	bti_count(bn, session, BTI_CTR_RX_PACKETS, 1);
+	bti_count(bn, session, BTI_CTR_RX_BYTES, ret);
+	return NF_ACCEPT;
+}
+
+static void bti_hook_resume(struct sk_buff *skb,
+			    const struct nf_hook_state *state);
+
+/**
+ * struct bti_hook_pkt - a packet on its way into the transform, for
+ *	bti_async_prepare()
+ * @bn: the namespace's state
+ * @session: the packet's session
+ * @skb: the packet
+ * @state: the hook's state
+ * @udp_off: offset of the UDP header
+ * @egress: protect (true) or verify (false)
+ * @rtcp: the payload is (S)RTCP
+ */
+struct bti_hook_pkt {
+	struct bti_net *bn;
+	struct bti_session *session;
+	struct sk_buff *skb;
+	const struct nf_hook_state *state;
+	unsigned int udp_off;
+	bool egress;
+	bool rtcp;
+};
+
+/**
+ * struct bti_hook_async - a packet stolen while its AES-GCM request is in
+ *	flight: what its completion needs to finish it
+ * @pkt: the packet as it went in, @pkt.state pointing to @state
+ * @state: a copy of the hook's state
+ * @skb_dev: the packet's device when it was stolen
+ * @physout: the bridge port it leaves by (br_netfilter), or NULL
+ *
+ * The devices, @state.in, @state.out and @state.sk are held, and the
+ * packet's route made a counted reference, as nf_queue does. The session
+ * and the namespace stay because a context is freed only once no request
+ * on it is in flight (bti_ctx_free()), before its session and, at
+ * namespace exit, before the counters.
+ */
+struct bti_hook_async {
+	struct bti_hook_pkt pkt;
+	struct nf_hook_state state;
+	struct net_device *skb_dev;
+	struct net_device *physout;
+};
+
+/* &bti_defer.prepare: the packet goes asynchronous. */
+static int bti_async_prepare(struct bti_async *as, void *arg)
+{
+	const struct bti_hook_pkt *pkt = arg;
+	struct bti_hook_async *ha = as->priv;
+	const struct nf_hook_state *state = pkt->state;
+	struct sk_buff *skb = pkt->skb;
+
+	/* A forwarded packet's route may be valid under RCU only. */
+	if (skb_dst(skb) && !skb_dst_force(skb))
+		return -ENETDOWN;
+	if (state->sk && !refcount_inc_not_zero(&state->sk->sk_refcnt))
+		return -ENOTCONN;
+	ha->pkt = *pkt;
+	ha->state = *state;
+	ha->pkt.state = &ha->state;
+	ha->skb_dev = skb->dev;
+	dev_hold(ha->skb_dev);
+	dev_hold(state->in);
+	dev_hold(state->out);
+	ha->physout = NULL;
+#if IS_ENABLED(CONFIG_BRIDGE_NETFILTER)
+	ha->physout = nf_bridge_get_physoutdev(skb);
+	dev_hold(ha->physout);
+#endif
+	return 0;
+}
+
+/* &bti_defer.release: drops what bti_async_prepare() took. */
+static void bti_async_release(struct bti_async *as)
+{
+	struct bti_hook_async *ha = as->priv;
+
+	dev_put(ha->physout);
+	dev_put(ha->state.out);
+	dev_put(ha->state.in);
+	dev_put(ha->skb_dev);
+	if (ha->state.sk)
+		sock_put(ha->state.sk);
+}
+
+/*
+ * &bti_defer.done: the completion finishes the packet as the hook would
+ * have (counters, events, headers), then passes it through the rest of
+ * the chain and on, or frees it. A local sender whose packet turned out
+ * too big has had its send return already: the drop is only counted.
+ * Context: rcu_read_lock() held, bottom halves disabled.
+ */
+static void bti_async_done(struct bti_async *as, int ret)
+{
+	struct bti_hook_async *ha = as->priv;
+	struct bti_hook_pkt *pkt = &ha->pkt;
+	struct bti_session *session = pkt->session;
+	unsigned int verdict;
+
+	if (pkt->egress)
+		verdict = bti_protect_end(pkt->bn, session,
+					  rcu_dereference(session->tx),
+					  pkt->skb, &ha->state, pkt->udp_off,
+					  pkt->rtcp, ret);
+	else
+		verdict = bti_unprotect_end(pkt->bn, session,
+					    rcu_dereference(session->rx),
+					    pkt->skb, ha->state.pf,
+					    pkt->udp_off, pkt->rtcp, ret);
+	if (verdict == NF_ACCEPT)
+		bti_hook_resume(pkt->skb, &ha->state);
+	else
+		kfree_skb(pkt->skb);
+	bti_async_release(as);
+}
+
+/* How a packet of an AES-GCM session may finish in the completion. */
+static void bti_defer_init(struct bti_defer *defer, struct bti_hook_pkt *pkt)
+{
+	defer->prepare = bti_async_prepare;
+	defer->release = bti_async_release;
+	defer->done = bti_async_done;
+	defer->arg = pkt;
+	defer->priv_size = sizeof(struct bti_hook_async);
+}
+
+/*
+ * Protect a datagram. NF_STOLEN: it went to an asynchronous transform,
+ * whose completion finishes it.
+ */
 static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 				struct sk_buff *skb,
 				const struct nf_hook_state *state,
 				unsigned int udp_off)
 {
 	unsigned int off = udp_off + sizeof(struct udphdr);
+	const struct bti_defer *dp = NULL;
 	unsigned int len, room, out_len;
+	struct bti_hook_pkt pkt;
+	struct bti_defer defer;
 	struct bti_ctx *ctx;
 	u8 *payload;
 	bool rtcp;
@@ -263,35 +456,42 @@ static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 		   bti_max_payload(skb, state->pf, off));
 	ctx = rcu_dereference(session->tx);
 	rtcp = bti_is_rtcp(payload, len);
-	if (rtcp)
-		ret = bti_srtcp_protect(ctx, payload, len, room, &out_len);
-	else
-		ret = bti_srtp_protect(ctx, payload, len, room, &out_len);
-	bti_event_packet(bn, session, ctx, BTI_EVENT_DIR_TX, rtcp, ret);
-	if (ret)
-		return bti_drop(bn, session, skb, bti_drop_reason(ret));
-
-	__skb_put(skb, out_len - len);
-	bti_fix_headers(skb, state->pf, udp_off);
-	if (bti_too_big(skb, state, out_len - len)) {
-		/* A local sender sees EMSGSIZE, not EPERM. */
-		bti_count(bn, session, BTI_CTR_DROP_TOO_BIG, 1);
-		return NF_DROP_ERR(-EMSGSIZE);
+	if (session->suite->aead) {
+		pkt = (struct bti_hook_pkt){
+			.bn = bn, .session = session, .skb = skb,
+			.state = state, .udp_off = udp_off,
+			.egress = true, .rtcp = rtcp,
+		};
+		bti_defer_init(&defer, &pkt);
+		dp = &defer;
 	}
-	bti_count(bn, session, BTI_CTR_TX_PACKETS, 1);
-	bti_count(bn, session, BTI_CTR_TX_BYTES, out_len);
-	return NF_ACCEPT;
+	if (rtcp)
+		ret = bti_srtcp_protect_defer(ctx, payload, len, room, &out_len,
+					      dp);
+	else
+		ret = bti_srtp_protect_defer(ctx, payload, len, room, &out_len,
+					     dp);
+	if (ret == -EINPROGRESS)
+		return NF_STOLEN;
+	return bti_protect_end(bn, session, ctx, skb, state, udp_off, rtcp,
+			       ret ? ret : out_len);
 }
 
+/* Verify a datagram; NF_STOLEN as for bti_protect(). */
 static unsigned int bti_unprotect(struct bti_net *bn,
 				  struct bti_session *session,
-				  struct sk_buff *skb, u8 pf,
-				  unsigned int udp_off, unsigned int hooknum)
+				  struct sk_buff *skb,
+				  const struct nf_hook_state *state,
+				  unsigned int udp_off)
 {
 	unsigned int off = udp_off + sizeof(struct udphdr);
+	const struct bti_defer *dp = NULL;
 	const struct udphdr *uh;
-	unsigned int len;
+	struct bti_hook_pkt pkt;
+	struct bti_defer defer;
+	u8 pf = state->pf;
 	struct bti_ctx *ctx;
+	unsigned int len;
 	u8 *payload;
 	bool rtcp;
 	int ret;
@@ -302,7 +502,7 @@ static unsigned int bti_unprotect(struct bti_net *bn,
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
 	/* A zero IPv4 UDP checksum means none (RFC 768). */
 	if ((pf != NFPROTO_IPV4 || uh->check) &&
-	    nf_checksum(skb, hooknum, udp_off, IPPROTO_UDP, pf))
+	    nf_checksum(skb, state->hook, udp_off, IPPROTO_UDP, pf))
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
 	if (bti_skb_make_room(skb, 0))
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_NOMEM);
@@ -311,20 +511,22 @@ static unsigned int bti_unprotect(struct bti_net *bn,
 	len = skb->len - off;
 	ctx = rcu_dereference(session->rx);
 	rtcp = bti_is_rtcp(payload, len);
+	if (session->suite->aead) {
+		pkt = (struct bti_hook_pkt){
+			.bn = bn, .session = session, .skb = skb,
+			.state = state, .udp_off = udp_off,
+			.egress = false, .rtcp = rtcp,
+		};
+		bti_defer_init(&defer, &pkt);
+		dp = &defer;
+	}
 	if (rtcp)
-		ret = bti_srtcp_unprotect(ctx, payload, len);
+		ret = bti_srtcp_unprotect_defer(ctx, payload, len, dp);
 	else
-		ret = bti_srtp_unprotect(ctx, payload, len);
-	bti_event_packet(bn, session, ctx, BTI_EVENT_DIR_RX, rtcp, ret);
-	if (ret < 0)
-		return bti_drop(bn, session, skb, bti_drop_reason(ret));
-
-	skb_trim(skb, off + ret);
-	bti_fix_headers(skb, pf, udp_off);
-	skb->ip_summed = CHECKSUM_UNNECESSARY;
-	bti_count(bn, session, BTI_CTR_RX_PACKETS, 1);
-	bti_count(bn, session, BTI_CTR_RX_BYTES, ret);
-	return NF_ACCEPT;
+		ret = bti_srtp_unprotect_defer(ctx, payload, len, dp);
+	if (ret == -EINPROGRESS)
+		return NF_STOLEN;
+	return bti_unprotect_end(bn, session, ctx, skb, pf, udp_off, rtcp, ret);
 }
 
 /* One datagram: protect it on egress, verify it on ingress. */
@@ -335,7 +537,7 @@ static unsigned int bti_one(struct bti_net *bn, struct bti_session *session,
 {
 	if (egress)
 		return bti_protect(bn, session, skb, state, udp_off);
-	return bti_unprotect(bn, session, skb, state->pf, udp_off, state->hook);
+	return bti_unprotect(bn, session, skb, state, udp_off);
 }
 
 static const struct nf_hook_ops *bti_hook_self(const struct nf_hook_state *state);
@@ -446,6 +648,8 @@ static unsigned int bti_gso(struct bti_net *bn, struct bti_session *session,
 			continue;
 		}
 		verdict = bti_one(bn, session, seg, state, egress, udp_off);
+		if (verdict == NF_STOLEN)	/* the completion's now */
+			continue;
 		if (verdict == NF_ACCEPT) {
 			bti_hook_resume(seg, state);
 			continue;

@@ -3,7 +3,9 @@
  * Session keys: allocating and keying the crypto transforms of a context.
  *
  * Done once per key in process context; the packet path only uses the
- * keyed transforms. Only synchronous implementations are requested.
+ * keyed transforms. AES-CM uses synchronous implementations only; AES-GCM
+ * takes the best implementation the crypto API has, which may be
+ * asynchronous (the packet path then finishes packets in the completion).
  */
 
 #include <linux/err.h>
@@ -12,6 +14,11 @@
 
 #include "cipher.h"
 #include "keys.h"
+
+static char *gcm_alg = "gcm(aes)";
+module_param(gcm_alg, charp, 0444);
+MODULE_PARM_DESC(gcm_alg,
+		 "crypto API name of the AES-GCM transform (default gcm(aes)); tests name an asynchronous one, e.g. pcrypt(gcm_base(ctr(aes-generic),ghash-generic))");
 
 static int bti_keys_init_cm(struct bti_keys *keys,
 			    const struct bti_key_material *km)
@@ -46,14 +53,19 @@ static int bti_keys_init_gcm(struct bti_keys *keys,
 	const struct bti_suite_info *suite = keys->suite;
 	int ret;
 
-	keys->gcm = crypto_alloc_aead("gcm(aes)", 0, CRYPTO_ALG_ASYNC);
+	keys->gcm = crypto_alloc_aead(gcm_alg, 0, 0);
 	if (IS_ERR(keys->gcm)) {
 		ret = PTR_ERR(keys->gcm);
 		keys->gcm = NULL;
 		return ret;
 	}
-	/* The packet path builds its request in a per-CPU area of fixed size. */
-	if (!bti_cipher_aead_fits(keys->gcm))
+	keys->async = crypto_aead_alg(keys->gcm)->base.cra_flags &
+		      CRYPTO_ALG_ASYNC;
+	/*
+	 * Synchronously, the packet path builds its request in a per-CPU
+	 * area of fixed size; asynchronously, in one allocated per packet.
+	 */
+	if (!keys->async && !bti_cipher_aead_fits(keys->gcm))
 		return -EOPNOTSUPP;
 	ret = crypto_aead_setkey(keys->gcm, km->cipher_key,
 				 suite->cipher_key_len);
@@ -92,7 +104,8 @@ EXPORT_SYMBOL_GPL(bti_keys_init);
  * bti_keys_free() - release the transforms and wipe the salt
  * @keys: keys set up by bti_keys_init(), or zeroed
  *
- * Context: process context; no packet may use @keys any more.
+ * Context: process context; no packet may use @keys any more, none is
+ * in flight (see bti_ctx_free()).
  */
 void bti_keys_free(struct bti_keys *keys)
 {
@@ -102,5 +115,6 @@ void bti_keys_free(struct bti_keys *keys)
 	keys->ctr = NULL;
 	keys->hmac = NULL;
 	keys->gcm = NULL;
+	keys->async = false;
 	memzero_explicit(keys->salt, sizeof(keys->salt));
 }

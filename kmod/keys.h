@@ -18,10 +18,13 @@
  * @hmac: HMAC-SHA1 authentication (AES_CM suites)
  * @gcm: AES-GCM (AEAD suites)
  * @salt: the session salt (14 octets for AES-CM, 12 for GCM)
+ * @async: @gcm is an asynchronous transform (see bti_gcm()); in what
+ *	was the padding after @salt
  *
  * The keys themselves live only inside the transforms, which the crypto
  * API frees with kfree_sensitive(); the salt is wiped by bti_keys_free().
- * Transforms are synchronous, so the packet path never waits.
+ * AES-CM transforms are synchronous; AES-GCM may not be, and then the
+ * packet path finishes the packet in the request's completion.
  */
 struct bti_keys {
 	const struct bti_suite_info *suite;
@@ -29,6 +32,7 @@ struct bti_keys {
 	struct crypto_shash *hmac;
 	struct crypto_aead *gcm;
 	u8 salt[BTI_SALT_MAX];
+	bool async;
 };
 
 /**

@@ -11,6 +11,7 @@
 #include <linux/rculist.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
+#include <linux/wait_bit.h>
 
 #include "session.h"
 
@@ -134,15 +135,20 @@ EXPORT_SYMBOL_GPL(bti_ctx_alloc);
  *
  * Wipes the salts, the packet state and the windows with it, and frees
  * the previous context it still held, if any (a chain of at most two:
- * a rekey cuts the older link, see rekey.c).
+ * a rekey cuts the older link, see rekey.c). Waits first for the
+ * asynchronous requests still in flight, whose completion uses the
+ * context, its session and the namespace's counters: everything that
+ * is freed after it.
  *
- * Context: process context, a grace period after readers could see it.
+ * Context: process context, may sleep; a grace period after readers
+ * could see it, so that no new request can start.
  */
 void bti_ctx_free(struct bti_ctx *ctx)
 {
 	if (!ctx)
 		return;
 	bti_ctx_free(rcu_dereference_protected(ctx->prev, true));
+	wait_var_event(&ctx->inflight, !atomic_read(&ctx->inflight));
 	bti_keys_free(&ctx->srtp);
 	bti_keys_free(&ctx->srtcp);
 	kfree_sensitive(ctx);

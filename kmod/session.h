@@ -58,6 +58,8 @@ struct bti_flow {
  * @srtp_from: receive, with @prev of the same SSRC: SRTP indexes below
  *	this one belong to @prev
  * @srtcp_from: like @srtp_from, for SRTCP indexes
+ * @inflight: asynchronous AES-GCM requests on these keys not completed
+ *	yet (see bti_gcm()); bti_ctx_free() waits for none to be left
  * @first_at: receive, with @prev: jiffies when the grace period of
  *	@prev started for SRTP ([0]) or SRTCP ([1]): the rekey if the
  *	switch-over was defaulted, else the first packet this context
@@ -82,6 +84,7 @@ struct bti_ctx {
 	struct bti_ctx __rcu *prev;
 	u64 srtp_from;
 	u32 srtcp_from;
+	atomic_t inflight;
 	unsigned long first_at[2];
 	unsigned long flags;
 	unsigned long window[];

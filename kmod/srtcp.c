@@ -84,17 +84,18 @@ static int bti_srtcp_open_cm(const struct bti_keys *keys, u8 *pkt,
  * then the ciphertext (and tag); E clear, the whole RTCP packet and the
  * word, then the tag alone.
  */
-static int bti_srtcp_gcm(const struct bti_keys *keys, u8 *pkt,
-			 unsigned int len, u32 ssrc, u32 word, bool seal)
+static void bti_srtcp_gcm_op(struct bti_op *op, const struct bti_keys *keys,
+			     u8 *pkt, unsigned int len, u32 ssrc, u32 word,
+			     bool seal)
 {
 	unsigned int tag_len = keys->suite->srtcp_tag_len;
 	u8 *word_at = pkt + len + tag_len;
-	struct scatterlist sg[3];
+	struct scatterlist *sg = op->sg;
 	unsigned int aad_len;
 
 	if (seal)
 		bti_put_be32(word_at, word);
-	sg_init_table(sg, ARRAY_SIZE(sg));
+	sg_init_table(sg, 3);
 	if (word & BTI_SRTCP_E_FLAG) {
 		aad_len = BTI_RTCP_HDR_LEN;
 		sg_set_buf(&sg[2], pkt + aad_len, len - aad_len + tag_len);
@@ -104,34 +105,49 @@ static int bti_srtcp_gcm(const struct bti_keys *keys, u8 *pkt,
 	}
 	sg_set_buf(&sg[0], pkt, aad_len);
 	sg_set_buf(&sg[1], word_at, BTI_SRTCP_WORD_LEN);
-	return bti_gcm(keys, ssrc, word & BTI_SRTCP_INDEX_MAX, sg,
-		       aad_len + BTI_SRTCP_WORD_LEN,
-		       len - aad_len + (seal ? 0 : tag_len), seal);
+	op->nents = 3;
+	op->assoclen = aad_len + BTI_SRTCP_WORD_LEN;
+	op->cryptlen = len - aad_len + (seal ? 0 : tag_len);
+	op->encrypt = seal;
+	op->ssrc = ssrc;
+	op->index = word & BTI_SRTCP_INDEX_MAX;
+	op->pkt = pkt;
+}
+
+/* The end of a protected packet: its length with trailer and tag. */
+static int bti_srtcp_sealed(const struct bti_op *op, int ret)
+{
+	return ret ? ret : op->len;
 }
 
 /**
- * bti_srtcp_protect() - turn a compound RTCP packet into SRTCP, in place
+ * bti_srtcp_protect_defer() - turn an RTCP packet into SRTCP, in place
  * @ctx: the transmit context of the packet's session
  * @pkt: the RTCP packet; the SRTCP trailer and tag are appended
  * @len: length of the RTCP packet
  * @room: octets writable at @pkt (@len and the tailroom)
  * @out_len: length of the SRTCP packet, on success
+ * @defer: how the caller finishes the packet later, or NULL
  *
  * Takes the next SRTCP index of the context, encrypts everything after
  * the first eight octets (E flag set) and appends the E|index word and
- * the tag in the suite's layout (see the top of srtcp.c).
+ * the tag in the suite's layout (see the top of srtcp.c). With an
+ * asynchronous AES-GCM transform and @defer set, the packet may finish
+ * later: see bti_srtp_protect_defer().
  *
  * Context: any but hard IRQ; disables bottom halves; takes @ctx->lock
  * around the index reservation only. See the DOC section in srtp.h.
- * Return: 0, or a negative errno with @pkt untouched: -EINVAL (malformed),
- * -ENOKEY (another SSRC), -ENOBUFS (@room too short), -EKEYEXPIRED (the
- * 2^31 indexes are spent).
+ * Return: 0, -EINPROGRESS, or a negative errno with @pkt untouched:
+ * -EINVAL (malformed), -ENOKEY (another SSRC), -ENOBUFS (@room too
+ * short), -EKEYEXPIRED (the 2^31 indexes are spent).
  */
-int bti_srtcp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
-		      unsigned int room, unsigned int *out_len)
+int bti_srtcp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+			    unsigned int room, unsigned int *out_len,
+			    const struct bti_defer *defer)
 {
-	const struct bti_keys *keys = &ctx->srtcp;
+	struct bti_keys *keys = &ctx->srtcp;
 	unsigned int extra = BTI_SRTCP_WORD_LEN + bti_srtcp_tag_len(ctx);
+	struct bti_op op;
 	u32 ssrc, index;
 	int ret;
 
@@ -154,11 +170,16 @@ int bti_srtcp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 	}
 	spin_unlock(&ctx->lock);
 	if (!ret) {
-		if (keys->suite->aead)
-			ret = bti_srtcp_gcm(keys, pkt, len, ssrc,
-					    BTI_SRTCP_E_FLAG | index, true);
-		else
+		if (keys->suite->aead) {
+			bti_srtcp_gcm_op(&op, keys, pkt, len, ssrc,
+					 BTI_SRTCP_E_FLAG | index, true);
+			op.finish = bti_srtcp_sealed;
+			op.ctx = ctx;
+			op.len = len + extra;
+			ret = bti_gcm(keys, &op, defer);
+		} else {
 			ret = bti_srtcp_seal_cm(keys, pkt, len, ssrc, index);
+		}
 	}
 	local_bh_enable();
 	if (ret)
@@ -166,14 +187,36 @@ int bti_srtcp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 	*out_len = len + extra;
 	return 0;
 }
-EXPORT_SYMBOL_GPL(bti_srtcp_protect);
+EXPORT_SYMBOL_GPL(bti_srtcp_protect_defer);
+
+/*
+ * The end of a packet, @ret the tag check's result: only if it verified
+ * is its index recorded. Context: bottom halves disabled.
+ */
+static int bti_srtcp_opened(const struct bti_op *op, int ret)
+{
+	struct bti_ctx *ctx = op->ctx;
+
+	if (ret)
+		return ret;
+	spin_lock(&ctx->lock);
+	ret = bti_replay_commit(&ctx->srtcp_replay, op->index);
+	if (!ret) {
+		WRITE_ONCE(ctx->srtcp_packets, ctx->srtcp_packets + 1);
+		bti_ctx_accepted(ctx, true);
+	}
+	spin_unlock(&ctx->lock);
+	return ret ? ret : op->len;
+}
 
 /* Verify (and decrypt) with one context; @lo and @hi bound the index. */
 static int bti_srtcp_open(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
-			  u32 ssrc, u32 word, u32 lo, u32 hi)
+			  u32 ssrc, u32 word, u32 lo, u32 hi,
+			  const struct bti_defer *defer)
 {
-	const struct bti_keys *keys = &ctx->srtcp;
+	struct bti_keys *keys = &ctx->srtcp;
 	u32 index = word & BTI_SRTCP_INDEX_MAX;
+	struct bti_op op;
 	int ret;
 
 	if (index < lo || index >= hi)
@@ -187,21 +230,19 @@ static int bti_srtcp_open(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
 	if (ret)
 		return ret;
 
-	if (keys->suite->aead)
-		ret = bti_srtcp_gcm(keys, pkt, plen, ssrc, word, false);
-	else
+	op.finish = bti_srtcp_opened;
+	op.ctx = ctx;
+	op.index = index;
+	op.len = plen;
+	if (keys->suite->aead) {
+		bti_srtcp_gcm_op(&op, keys, pkt, plen, ssrc, word, false);
+		ret = bti_gcm(keys, &op, defer);
+		if (ret == -EINPROGRESS)
+			return ret;
+	} else {
 		ret = bti_srtcp_open_cm(keys, pkt, plen, ssrc, word);
-	if (ret)
-		return ret;
-
-	spin_lock(&ctx->lock);
-	ret = bti_replay_commit(&ctx->srtcp_replay, index);
-	if (!ret) {
-		WRITE_ONCE(ctx->srtcp_packets, ctx->srtcp_packets + 1);
-		bti_ctx_accepted(ctx, true);
 	}
-	spin_unlock(&ctx->lock);
-	return ret;
+	return bti_srtcp_opened(&op, ret);
 }
 
 /*
@@ -209,7 +250,7 @@ static int bti_srtcp_open(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
  * peer sent with the old keys; chosen by SSRC and index (see rekey.c).
  */
 static int bti_srtcp_dispatch(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
-			      u32 ssrc, u32 word)
+			      u32 ssrc, u32 word, const struct bti_defer *defer)
 {
 	u32 index = word & BTI_SRTCP_INDEX_MAX;
 	struct bti_ctx *prev;
@@ -221,32 +262,37 @@ static int bti_srtcp_dispatch(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
 		return bti_srtcp_open(prev, pkt, plen, ssrc, word, 0,
 				      ssrc != ctx->ssrc ?
 				      BTI_SRTCP_INDEX_MAX + 1 :
-				      ctx->srtcp_from);
+				      ctx->srtcp_from, defer);
 	}
 	return bti_srtcp_open(ctx, pkt, plen, ssrc, word, ctx->srtcp_from,
-			      BTI_SRTCP_INDEX_MAX + 1);
+			      BTI_SRTCP_INDEX_MAX + 1, defer);
 }
 
 /**
- * bti_srtcp_unprotect() - verify (and decrypt) an SRTCP packet, in place
+ * bti_srtcp_unprotect_defer() - verify (and decrypt) an SRTCP packet
  * @ctx: the receive context of the packet's session
- * @pkt: the SRTCP packet
+ * @pkt: the SRTCP packet, verified and decrypted in place
  * @len: its length, trailer and tag included
+ * @defer: how the caller finishes the packet later, or NULL
  *
  * Reads the E flag and SRTCP index from the trailer, chooses the context
  * (after a rekey, the previous one verifies what the peer sent with the
  * old keys: see rekey.c), pre-checks the index against its SRTCP replay
  * window, verifies the one tag (constant-time), decrypts when E is set,
  * and only then records the index. Packets with E clear (authenticated,
- * not encrypted) are accepted as they are.
+ * not encrypted) are accepted as they are. With an asynchronous AES-GCM
+ * transform and @defer set, the recording may happen in the completion:
+ * see bti_srtp_unprotect_defer().
  *
  * Context: rcu_read_lock() held; any but hard IRQ; disables bottom
  * halves; takes the context's lock to read the state and to commit,
  * never across the cryptography.
- * Return: the length of the RTCP packet, or a negative errno: -EINVAL,
+ * Return: the length of the RTCP packet, -EINPROGRESS, or a negative
+ * errno: -EINVAL,
  * -ENOKEY, -EALREADY, -ESTALE, -EKEYEXPIRED, -EBADMSG (see srtp.h).
  */
-int bti_srtcp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
+int bti_srtcp_unprotect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+			      const struct bti_defer *defer)
 {
 	const struct bti_keys *keys = &ctx->srtcp;
 	unsigned int tag_len = bti_srtcp_tag_len(ctx);
@@ -264,8 +310,8 @@ int bti_srtcp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
 		return ret;
 
 	local_bh_disable();
-	ret = bti_srtcp_dispatch(ctx, pkt, plen, ssrc, word);
+	ret = bti_srtcp_dispatch(ctx, pkt, plen, ssrc, word, defer);
 	local_bh_enable();
-	return ret ? ret : plen;
+	return ret;
 }
-EXPORT_SYMBOL_GPL(bti_srtcp_unprotect);
+EXPORT_SYMBOL_GPL(bti_srtcp_unprotect_defer);

@@ -116,25 +116,36 @@ static int bti_srtp_open_cm(const struct bti_keys *keys, u8 *pkt,
  * associated data, the payload the plaintext; the tag follows it.
  * @len is the length of the RTP packet without the tag.
  */
-static int bti_srtp_gcm(const struct bti_keys *keys, u8 *pkt,
-			const struct bti_rtp_hdr *hdr, unsigned int len,
-			u64 index, bool seal)
+static void bti_srtp_gcm_op(struct bti_op *op, const struct bti_keys *keys,
+			    u8 *pkt, const struct bti_rtp_hdr *hdr,
+			    unsigned int len, u64 index, bool seal)
 {
 	unsigned int tag_len = keys->suite->srtp_tag_len;
-	struct scatterlist sg;
 
-	sg_init_one(&sg, pkt, len + tag_len);
-	return bti_gcm(keys, hdr->ssrc, index, &sg, hdr->len,
-		       len - hdr->len + (seal ? 0 : tag_len), seal);
+	sg_init_one(op->sg, pkt, len + tag_len);
+	op->nents = 1;
+	op->assoclen = hdr->len;
+	op->cryptlen = len - hdr->len + (seal ? 0 : tag_len);
+	op->encrypt = seal;
+	op->ssrc = hdr->ssrc;
+	op->index = index;
+	op->pkt = pkt;
+}
+
+/* The end of a protected packet: its length with the tag. */
+static int bti_srtp_sealed(const struct bti_op *op, int ret)
+{
+	return ret ? ret : op->len;
 }
 
 /**
- * bti_srtp_protect() - turn an RTP packet into an SRTP packet, in place
+ * bti_srtp_protect_defer() - turn an RTP packet into an SRTP packet, in place
  * @ctx: the transmit context of the packet's session
  * @pkt: the RTP packet; the tag is appended after it
  * @len: length of the RTP packet
  * @room: octets writable at @pkt (@len and the tailroom)
  * @out_len: length of the SRTP packet, on success
+ * @defer: how the caller finishes the packet later, or NULL
  *
  * Parses the header (version, CSRC count and extension length against
  * @len), takes the packet index from the context's ROC and highest
@@ -143,18 +154,25 @@ static int bti_srtp_gcm(const struct bti_keys *keys, u8 *pkt,
  * over header, payload and ROC, truncated to the suite's 10 or 4 octets;
  * AES-GCM: 16 octets). Padding is the sender's and is not looked at.
  *
+ * With an asynchronous AES-GCM transform and @defer set, the packet may
+ * finish later: -EINPROGRESS is returned and @defer->done gets the length
+ * of the SRTP packet or a negative errno (see bti_gcm()).
+ *
  * Context: any but hard IRQ; disables bottom halves; takes @ctx->lock
  * around the index reservation only. See the DOC section in srtp.h.
- * Return: 0, or a negative errno with @pkt untouched: -EINVAL (malformed),
- * -ENOKEY (another SSRC), -ENOBUFS (@room too short), -EKEYEXPIRED (hard
- * limit), -EALREADY/-ESTALE (an index already used or behind the window).
+ * Return: 0, -EINPROGRESS (see above), or a negative errno with @pkt
+ * untouched: -EINVAL (malformed), -ENOKEY (another SSRC), -ENOBUFS
+ * (@room too short), -EKEYEXPIRED (hard limit), -EALREADY/-ESTALE (an
+ * index already used or behind the window).
  */
-int bti_srtp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
-		     unsigned int room, unsigned int *out_len)
+int bti_srtp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+			   unsigned int room, unsigned int *out_len,
+			   const struct bti_defer *defer)
 {
-	const struct bti_keys *keys = &ctx->srtp;
+	struct bti_keys *keys = &ctx->srtp;
 	unsigned int tag_len = keys->suite->srtp_tag_len;
 	struct bti_rtp_hdr hdr;
+	struct bti_op op;
 	u64 index;
 	int ret;
 
@@ -173,10 +191,15 @@ int bti_srtp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 		ret = bti_srtp_commit(ctx, index);
 	spin_unlock(&ctx->lock);
 	if (!ret) {
-		if (keys->suite->aead)
-			ret = bti_srtp_gcm(keys, pkt, &hdr, len, index, true);
-		else
+		if (keys->suite->aead) {
+			bti_srtp_gcm_op(&op, keys, pkt, &hdr, len, index, true);
+			op.finish = bti_srtp_sealed;
+			op.ctx = ctx;
+			op.len = len + tag_len;
+			ret = bti_gcm(keys, &op, defer);
+		} else {
 			ret = bti_srtp_seal_cm(keys, pkt, &hdr, len, index);
+		}
 	}
 	local_bh_enable();
 	if (ret)
@@ -184,7 +207,31 @@ int bti_srtp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 	*out_len = len + tag_len;
 	return 0;
 }
-EXPORT_SYMBOL_GPL(bti_srtp_protect);
+EXPORT_SYMBOL_GPL(bti_srtp_protect_defer);
+
+/*
+ * The end of a packet, @ret the tag check's result: only if it verified
+ * is its index committed (checking the window again: another CPU may have
+ * accepted it meanwhile), and then its padding count, now plaintext,
+ * checked. Context: bottom halves disabled.
+ */
+static int bti_srtp_opened(const struct bti_op *op, int ret)
+{
+	struct bti_ctx *ctx = op->ctx;
+
+	if (ret)
+		return ret;
+	spin_lock(&ctx->lock);
+	ret = bti_srtp_commit(ctx, op->index);
+	if (!ret)
+		bti_ctx_accepted(ctx, false);
+	spin_unlock(&ctx->lock);
+	if (ret)
+		return ret;
+	if (op->padding && bti_rtp_padding_check(op->pkt, op->hdr_len, op->len))
+		return -EINVAL;
+	return op->len;
+}
 
 /*
  * Verify and decrypt with one context. @lo and @hi bound the index this
@@ -192,9 +239,10 @@ EXPORT_SYMBOL_GPL(bti_srtp_protect);
  */
 static int bti_srtp_open(struct bti_ctx *ctx, u8 *pkt,
 			 const struct bti_rtp_hdr *hdr, unsigned int plen,
-			 u64 lo, u64 hi)
+			 u64 lo, u64 hi, const struct bti_defer *defer)
 {
-	const struct bti_keys *keys = &ctx->srtp;
+	struct bti_keys *keys = &ctx->srtp;
+	struct bti_op op;
 	u64 index;
 	int ret;
 
@@ -210,19 +258,22 @@ static int bti_srtp_open(struct bti_ctx *ctx, u8 *pkt,
 	if (ret)
 		return ret;
 
-	if (keys->suite->aead)
-		ret = bti_srtp_gcm(keys, pkt, hdr, plen, index, false);
-	else
+	op.finish = bti_srtp_opened;
+	op.ctx = ctx;
+	op.index = index;
+	op.pkt = pkt;
+	op.len = plen;
+	op.hdr_len = hdr->len;
+	op.padding = hdr->padding;
+	if (keys->suite->aead) {
+		bti_srtp_gcm_op(&op, keys, pkt, hdr, plen, index, false);
+		ret = bti_gcm(keys, &op, defer);
+		if (ret == -EINPROGRESS)
+			return ret;
+	} else {
 		ret = bti_srtp_open_cm(keys, pkt, hdr, plen, index);
-	if (ret)
-		return ret;
-
-	spin_lock(&ctx->lock);
-	ret = bti_srtp_commit(ctx, index);
-	if (!ret)
-		bti_ctx_accepted(ctx, false);
-	spin_unlock(&ctx->lock);
-	return ret;
+	}
+	return bti_srtp_opened(&op, ret);
 }
 
 /*
@@ -231,7 +282,8 @@ static int bti_srtp_open(struct bti_ctx *ctx, u8 *pkt,
  * the SSRC and the index estimate, before any cryptography.
  */
 static int bti_srtp_dispatch(struct bti_ctx *ctx, u8 *pkt,
-			     const struct bti_rtp_hdr *hdr, unsigned int plen)
+			     const struct bti_rtp_hdr *hdr, unsigned int plen,
+			     const struct bti_defer *defer)
 {
 	struct bti_ctx *prev;
 	u64 index;
@@ -241,7 +293,8 @@ static int bti_srtp_dispatch(struct bti_ctx *ctx, u8 *pkt,
 		prev = bti_ctx_prev(ctx, hdr->ssrc, false);
 		if (!prev)
 			return -ENOKEY;
-		return bti_srtp_open(prev, pkt, hdr, plen, 0, U64_MAX);
+		return bti_srtp_open(prev, pkt, hdr, plen, 0, U64_MAX,
+				     defer);
 	}
 	/* Once the old keys retired, the window alone refuses what is below. */
 	if (ctx->srtp_from &&
@@ -254,17 +307,19 @@ static int bti_srtp_dispatch(struct bti_ctx *ctx, u8 *pkt,
 			if (!prev)
 				return -ESTALE;
 			return bti_srtp_open(prev, pkt, hdr, plen, 0,
-					     ctx->srtp_from);
+					     ctx->srtp_from, defer);
 		}
 	}
-	return bti_srtp_open(ctx, pkt, hdr, plen, ctx->srtp_from, U64_MAX);
+	return bti_srtp_open(ctx, pkt, hdr, plen, ctx->srtp_from, U64_MAX,
+			     defer);
 }
 
 /**
- * bti_srtp_unprotect() - verify and decrypt an SRTP packet, in place
+ * bti_srtp_unprotect_defer() - verify and decrypt an SRTP packet, in place
  * @ctx: the receive context of the packet's session
  * @pkt: the SRTP packet
  * @len: its length, tag included
+ * @defer: how the caller finishes the packet later, or NULL
  *
  * In this order: header checks against the octets before the tag; the
  * choice of context (after a rekey, the previous one verifies what the
@@ -278,15 +333,21 @@ static int bti_srtp_dispatch(struct bti_ctx *ctx, u8 *pkt,
  * packet whose tag verified but whose padding count lies is committed
  * and then refused as malformed.
  *
+ * With an asynchronous AES-GCM transform and @defer set, everything from
+ * the commit on may happen in the completion: -EINPROGRESS is returned
+ * and @defer->done gets what this function would have returned.
+ *
  * Context: rcu_read_lock() held; any but hard IRQ; disables bottom
  * halves; takes the context's lock to read the state and to commit,
  * never across the cryptography.
- * Return: the length of the RTP packet (without tag), or a negative errno:
+ * Return: the length of the RTP packet (without tag), -EINPROGRESS (see
+ * above), or a negative errno:
  * -EINVAL, -ENOKEY, -EALREADY, -ESTALE, -EKEYEXPIRED, -EBADMSG (see the
  * DOC section in srtp.h). After -EBADMSG of a GCM suite the payload
  * octets may have changed; the packet is to be dropped anyway.
  */
-int bti_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
+int bti_srtp_unprotect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+			     const struct bti_defer *defer)
 {
 	unsigned int tag_len = ctx->srtp.suite->srtp_tag_len;
 	struct bti_rtp_hdr hdr;
@@ -301,12 +362,8 @@ int bti_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
 		return ret;
 
 	local_bh_disable();
-	ret = bti_srtp_dispatch(ctx, pkt, &hdr, plen);
+	ret = bti_srtp_dispatch(ctx, pkt, &hdr, plen, defer);
 	local_bh_enable();
-	if (ret)
-		return ret;
-	if (hdr.padding && bti_rtp_padding_check(pkt, hdr.len, plen))
-		return -EINVAL;
-	return plen;
+	return ret;
 }
-EXPORT_SYMBOL_GPL(bti_srtp_unprotect);
+EXPORT_SYMBOL_GPL(bti_srtp_unprotect_defer);

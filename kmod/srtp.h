@@ -2,6 +2,7 @@
 #ifndef _BTI_SRTP_H
 #define _BTI_SRTP_H
 
+#include "cipher.h"
 #include "session.h"
 
 /**
@@ -25,6 +26,10 @@
  * - -ENOBUFS: no room for the tag and trailer: drop_nomem
  * - other negative errnos come from the crypto API: drop_nomem
  *
+ * - -EINPROGRESS: not an error; the packet finishes later (an
+ *   asynchronous AES-GCM transform, and the caller gave a &struct
+ *   bti_defer): its done callback gets what would have been returned
+ *
  * Locking: each context has a spinlock (&bti_ctx.lock) that is held only
  * while the packet state (ROC, highest index, replay window, counters) is
  * read and while a change is committed, never across the cryptography.
@@ -32,11 +37,28 @@
  * at the same time. The functions disable bottom halves for their whole
  * run: the AEAD request and the IVs live in per-CPU scratch memory, and
  * the lock is taken from both process context (local output) and softirq
- * (receive). They never sleep and never allocate.
+ * (receive). They never sleep, and allocate only a request for a packet
+ * of an asynchronous AES-GCM transform (GFP_ATOMIC).
  */
 
-int bti_srtp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
-		     unsigned int room, unsigned int *out_len);
-int bti_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len);
+int bti_srtp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+			   unsigned int room, unsigned int *out_len,
+			   const struct bti_defer *defer);
+int bti_srtp_unprotect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+			     const struct bti_defer *defer);
+
+/* The same, for callers that cannot finish a packet later. */
+static inline int bti_srtp_protect(struct bti_ctx *ctx, u8 *pkt,
+				   unsigned int len, unsigned int room,
+				   unsigned int *out_len)
+{
+	return bti_srtp_protect_defer(ctx, pkt, len, room, out_len, NULL);
+}
+
+static inline int bti_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt,
+				     unsigned int len)
+{
+	return bti_srtp_unprotect_defer(ctx, pkt, len, NULL);
+}
 
 #endif /* _BTI_SRTP_H */

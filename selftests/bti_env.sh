@@ -13,6 +13,8 @@
 #   BTI_STRICT  1: a missing prerequisite (module, btictl, tool, root) is a
 #               failure instead of a skip (the VM runner sets it)
 #   BTI_LOOPS   repetitions of the loop tests (default per test)
+#   BTI_PARAMS  module parameters for bti.ko when the tests load it, one
+#               word each (bti_async.sh: gcm_alg=<an asynchronous GCM>)
 
 BTI_TEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 BTI_STRICT=${BTI_STRICT:-0}
@@ -81,15 +83,16 @@ bti_loaded() { [ -d /sys/module/bti ]; }
 
 # Load bti (BTI_KO or modprobe). Returns non-zero with a message on failure.
 bti_load() {
-	local dep
+	local dep params
 	bti_loaded && return 0
+	read -r -a params <<<"${BTI_PARAMS:-}"
 	if [ -n "${BTI_KO:-}" ]; then
 		for dep in $(modinfo -F depends "$BTI_KO" | tr ',' ' '); do
 			modprobe "$dep" || { echo "cannot load $dep, needed by bti" >&2; return 1; }
 		done
-		insmod "$BTI_KO" || return 1
+		insmod "$BTI_KO" "${params[@]}" || return 1
 	else
-		modprobe bti || return 1
+		modprobe bti "${params[@]}" || return 1
 	fi
 	bti_loaded
 }

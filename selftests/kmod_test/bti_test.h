@@ -2,6 +2,7 @@
 #ifndef _BTI_TEST_H
 #define _BTI_TEST_H
 
+#include <linux/atomic.h>
 #include <linux/printk.h>
 #include <linux/types.h>
 
@@ -39,6 +40,18 @@ unsigned int bt_rtcp(u8 *buf, u32 ssrc, unsigned int words);
 bool bt_eq(const char *what, const u8 *got, unsigned int got_len,
 	   const u8 *want, unsigned int want_len);
 bool bt_ret(const char *what, int got, int want);
+
+/*
+ * bti_srtp_protect() and the others, waiting for the completion when the
+ * AES-GCM transform is asynchronous; @bt_async_packets counts those.
+ */
+extern atomic_t bt_async_packets;
+int bta_srtp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+		     unsigned int room, unsigned int *out_len);
+int bta_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len);
+int bta_srtcp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+		      unsigned int room, unsigned int *out_len);
+int bta_srtcp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len);
 
 /* The packet state of a context, to tell that a refusal changed nothing. */
 struct bt_state;

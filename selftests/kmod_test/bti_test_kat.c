@@ -49,10 +49,10 @@ static bool bt_kat_protect(struct bti_ctx *ctx, bool rtcp, const u8 *plain,
 		goto out;
 	bt_buf_fill(buf, plain, plain_len);
 	if (rtcp)
-		ret = bti_srtcp_protect(ctx, buf, plain_len, BT_BUF_LEN,
+		ret = bta_srtcp_protect(ctx, buf, plain_len, BT_BUF_LEN,
 					&out_len);
 	else
-		ret = bti_srtp_protect(ctx, buf, plain_len, BT_BUF_LEN,
+		ret = bta_srtp_protect(ctx, buf, plain_len, BT_BUF_LEN,
 				       &out_len);
 	ok = bt_ret("protect", ret, 0) &&
 	     bt_eq("protected packet", buf, out_len, want, want_len) &&
@@ -79,9 +79,9 @@ static bool bt_kat_unprotect(struct bti_ctx *ctx, bool rtcp, const u8 *prot,
 		goto out;
 	bt_buf_fill(buf, prot, prot_len);
 	if (rtcp)
-		ret = bti_srtcp_unprotect(ctx, buf, prot_len);
+		ret = bta_srtcp_unprotect(ctx, buf, prot_len);
 	else
-		ret = bti_srtp_unprotect(ctx, buf, prot_len);
+		ret = bta_srtp_unprotect(ctx, buf, prot_len);
 	ok = bt_ret("unprotect", ret, want_len) &&
 	     bt_eq("unprotected packet", buf, ret, want, want_len) &&
 	     bt_canary_ok(buf, prot_len);

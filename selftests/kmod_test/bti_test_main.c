@@ -101,6 +101,8 @@ static int __init bti_test_init(void)
 		pr_info(BT_PREFIX "%s %u %s\n", ok ? "ok" : "not ok", i + 1,
 			bt_cases[i].name);
 	}
+	pr_info(BT_PREFIX "# packets finished in the completion: %d\n",
+		atomic_read(&bt_async_packets));
 	pr_info(BT_PREFIX "# bti_test: pass:%zu fail:%u\n",
 		ARRAY_SIZE(bt_cases) - failed, failed);
 	return failed ? -EINVAL : 0;

@@ -52,7 +52,7 @@ static int bt_par_thread(void *arg)
 
 	for (i = 0; buf && i < BT_PAR_PACKETS; i++) {
 		len = bt_rtp(buf, i * par->threads + w->id, BT_PAR_SSRC, 64);
-		ret = bti_srtp_protect(par->tx, buf, len, BT_BUF_LEN, &out_len);
+		ret = bta_srtp_protect(par->tx, buf, len, BT_BUF_LEN, &out_len);
 		if (ret == -ESTALE) {
 			atomic_inc(&par->tx_refused);
 			continue;
@@ -63,7 +63,7 @@ static int bt_par_thread(void *arg)
 			continue;
 		}
 		atomic_inc(&par->sent);
-		ret = bti_srtp_unprotect(par->rx, buf, out_len);
+		ret = bta_srtp_unprotect(par->rx, buf, out_len);
 		if (ret == len)
 			atomic_inc(&par->received);
 		else if (ret == -ESTALE)

@@ -55,7 +55,7 @@ static int bt_rtcp_send(struct bt_rtcp *p, u32 index)
 	int ret;
 
 	p->tx->srtcp_index = index;
-	ret = bti_srtcp_protect(p->tx, p->pkt, len, BT_BUF_LEN, &p->len);
+	ret = bta_srtcp_protect(p->tx, p->pkt, len, BT_BUF_LEN, &p->len);
 	if (ret)
 		bt_diag("protect of SRTCP index %u: %d", index, ret);
 	return ret;
@@ -64,7 +64,7 @@ static int bt_rtcp_send(struct bt_rtcp *p, u32 index)
 static int bt_rtcp_recv(struct bt_rtcp *p)
 {
 	bt_buf_fill(p->buf, p->pkt, p->len);
-	return bti_srtcp_unprotect(p->rx, p->buf, p->len);
+	return bta_srtcp_unprotect(p->rx, p->buf, p->len);
 }
 
 /* Send index @index, expect @want from the receiver, state kept if refused. */
@@ -105,7 +105,7 @@ bool bt_srtcp_roundtrip(void)
 		if (!bt_rtcp_new(&p, bt_suites[s], BTI_REPLAY_WINDOW_DEFAULT))
 			return false;
 		for (index = 0; index < 3; index++) {
-			ret = bti_srtcp_protect(p.tx, p.pkt,
+			ret = bta_srtcp_protect(p.tx, p.pkt,
 						bt_rtcp(p.pkt, BT_SSRC, index),
 						BT_BUF_LEN, &p.len);
 			if (!bt_ret("protect", ret, 0) ||
@@ -173,7 +173,7 @@ bool bt_srtcp_flips(void)
 					want = -EINVAL;
 				bt_buf_fill(p.buf, p.pkt, p.len);
 				p.buf[i] ^= 1 << bit;
-				ret = bti_srtcp_unprotect(p.rx, p.buf, p.len);
+				ret = bta_srtcp_unprotect(p.rx, p.buf, p.len);
 				if (ret != want || !bt_state_same(st, p.rx) ||
 				    !bt_canary_ok(p.buf, p.len)) {
 					if (bad++ < 8)
@@ -248,9 +248,9 @@ static bool bt_rtcp_refused(struct bt_rtcp *p, bool protect, unsigned int len,
 		return false;
 	bt_buf_fill(p->buf, p->pkt, len);
 	if (protect)
-		ret = bti_srtcp_protect(ctx, p->buf, len, room, &out_len);
+		ret = bta_srtcp_protect(ctx, p->buf, len, room, &out_len);
 	else
-		ret = bti_srtcp_unprotect(ctx, p->buf, len);
+		ret = bta_srtcp_unprotect(ctx, p->buf, len);
 	ok = ret == want && !memcmp(p->buf, p->pkt, len) &&
 	     bt_canary_ok(p->buf, len) && bt_state_same(st, ctx);
 	if (!ok)

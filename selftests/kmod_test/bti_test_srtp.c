@@ -56,7 +56,7 @@ static int bt_send(struct bt_pair *p, u16 seq)
 	unsigned int len = bt_rtp(p->pkt, seq, BT_SSRC, BT_PAYLOAD);
 	int ret;
 
-	ret = bti_srtp_protect(p->tx, p->pkt, len, BT_BUF_LEN, &p->len);
+	ret = bta_srtp_protect(p->tx, p->pkt, len, BT_BUF_LEN, &p->len);
 	if (ret)
 		bt_diag("protect of SEQ %u: %d", seq, ret);
 	return ret;
@@ -76,7 +76,7 @@ static int bt_seal(struct bt_pair *p, u32 roc, u16 seq)
 static int bt_recv(struct bt_pair *p)
 {
 	bt_buf_fill(p->buf, p->pkt, p->len);
-	return bti_srtp_unprotect(p->rx, p->buf, p->len);
+	return bta_srtp_unprotect(p->rx, p->buf, p->len);
 }
 
 /* Seal SEQ @seq at @roc and expect the receiver to return @want. */
@@ -124,7 +124,7 @@ bool bt_srtp_roundtrip(void)
 			int ret;
 
 			bt_buf_fill(p.pkt, plain, len);
-			ret = bti_srtp_protect(p.tx, p.pkt, len, BT_BUF_LEN,
+			ret = bta_srtp_protect(p.tx, p.pkt, len, BT_BUF_LEN,
 					       &p.len);
 			if (!bt_ret("protect", ret, 0) ||
 			    !bt_ret("SRTP length", p.len,
@@ -182,7 +182,7 @@ bool bt_srtp_flips(void)
 					want = -ENOKEY;
 				bt_buf_fill(p.buf, p.pkt, p.len);
 				p.buf[i] ^= 1 << bit;
-				ret = bti_srtp_unprotect(p.rx, p.buf, p.len);
+				ret = bta_srtp_unprotect(p.rx, p.buf, p.len);
 				if ((i ? ret != want : ret >= 0) ||
 				    !bt_state_same(st, p.rx) ||
 				    !bt_canary_ok(p.buf, p.len)) {
@@ -395,9 +395,9 @@ static bool bt_refused(struct bt_pair *p, bool protect, const u8 *pkt,
 	bt_buf_fill(p->buf, pkt, len);
 	memcpy(copy, p->buf, BT_BUF_LEN);
 	if (protect)
-		ret = bti_srtp_protect(ctx, p->buf, len, room, &out_len);
+		ret = bta_srtp_protect(ctx, p->buf, len, room, &out_len);
 	else
-		ret = bti_srtp_unprotect(ctx, p->buf, len);
+		ret = bta_srtp_unprotect(ctx, p->buf, len);
 	ok = ret == want && !memcmp(copy, p->buf, BT_BUF_LEN) &&
 	     bt_state_same(st, ctx);
 	if (!ok)
@@ -512,7 +512,7 @@ bool bt_srtp_padding(void)
 			p.pkt[0] |= 0x20;
 			if (cases[i].payload)
 				p.pkt[len - 1] = cases[i].count;
-			ret = bti_srtp_protect(p.tx, p.pkt, len, BT_BUF_LEN,
+			ret = bta_srtp_protect(p.tx, p.pkt, len, BT_BUF_LEN,
 					       &p.len);
 			if (!bt_ret("protect", ret, 0)) {
 				ok = false;
@@ -552,7 +552,7 @@ bool bt_srtp_room(void)
 				 "room below the packet");
 		bt_buf_fill(p.buf, p.pkt, len);
 		ok &= bt_ret("protect with exact room",
-			     bti_srtp_protect(p.tx, p.buf, len, len + tag,
+			     bta_srtp_protect(p.tx, p.buf, len, len + tag,
 					      &p.len), 0) &&
 		      bt_ret("SRTP length", p.len, len + tag) &&
 		      bt_canary_ok(p.buf, len + tag);

@@ -8,10 +8,13 @@
 #define pr_fmt(fmt) fmt
 
 #include <linux/bitmap.h>
+#include <linux/completion.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include "bti_test.h"
+#include "kmod/srtcp.h"
+#include "kmod/srtp.h"
 
 const u32 bt_suites[BT_NUM_SUITES] = {
 	BTI_SUITE_AES_CM_128_HMAC_SHA1_80,
@@ -264,4 +267,103 @@ bool bt_state_same(const struct bt_state *st, const struct bti_ctx *ctx)
 void bt_state_free(struct bt_state *st)
 {
 	kfree(st);
+}
+
+/*
+ * The transform core's entry points as the cases call them: when bti.ko's
+ * AES-GCM transform is asynchronous (its gcm_alg parameter names one), a
+ * packet finishes in the request's completion, which is waited for here.
+ */
+atomic_t bt_async_packets = ATOMIC_INIT(0);
+
+struct bt_wait {
+	struct completion done;
+	int ret;
+};
+
+static int bt_wait_prepare(struct bti_async *as, void *arg)
+{
+	*(struct bt_wait **)as->priv = arg;
+	return 0;
+}
+
+static void bt_wait_release(struct bti_async *as)
+{
+}
+
+static void bt_wait_done(struct bti_async *as, int ret)
+{
+	struct bt_wait *w = *(struct bt_wait **)as->priv;
+
+	w->ret = ret;
+	complete(&w->done);
+}
+
+static int bt_wait_for(struct bt_wait *w, int ret)
+{
+	if (ret != -EINPROGRESS)
+		return ret;
+	wait_for_completion(&w->done);
+	atomic_inc(&bt_async_packets);
+	return w->ret;
+}
+
+#define BT_DEFER(w) {						\
+	.prepare = bt_wait_prepare,				\
+	.release = bt_wait_release,				\
+	.done = bt_wait_done,					\
+	.arg = &(w),						\
+	.priv_size = sizeof(struct bt_wait *),			\
+}
+
+int bta_srtp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+		     unsigned int room, unsigned int *out_len)
+{
+	struct bt_wait w = { .ret = 0 };
+	struct bti_defer defer = BT_DEFER(w);
+	int ret;
+
+	init_completion(&w.done);
+	ret = bt_wait_for(&w, bti_srtp_protect_defer(ctx, pkt, len, room,
+						     out_len, &defer));
+	if (ret <= 0)
+		return ret;
+	*out_len = ret;
+	return 0;
+}
+
+int bta_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
+{
+	struct bt_wait w = { .ret = 0 };
+	struct bti_defer defer = BT_DEFER(w);
+
+	init_completion(&w.done);
+	return bt_wait_for(&w, bti_srtp_unprotect_defer(ctx, pkt, len,
+							&defer));
+}
+
+int bta_srtcp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+		      unsigned int room, unsigned int *out_len)
+{
+	struct bt_wait w = { .ret = 0 };
+	struct bti_defer defer = BT_DEFER(w);
+	int ret;
+
+	init_completion(&w.done);
+	ret = bt_wait_for(&w, bti_srtcp_protect_defer(ctx, pkt, len, room,
+						      out_len, &defer));
+	if (ret <= 0)
+		return ret;
+	*out_len = ret;
+	return 0;
+}
+
+int bta_srtcp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
+{
+	struct bt_wait w = { .ret = 0 };
+	struct bti_defer defer = BT_DEFER(w);
+
+	init_completion(&w.done);
+	return bt_wait_for(&w, bti_srtcp_unprotect_defer(ctx, pkt, len,
+							 &defer));
 }

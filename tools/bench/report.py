@@ -79,11 +79,15 @@ def transform(raw, lines, res):
                 "bti_rounds": kern[(suite, op)]["ns"],
                 "libsrtp2_rounds": [r[op + "_ns_per_packet"] for r in lib
                                     if r["suite"] == suite],
-                "target_met": ratio >= TRANSFORM_TARGET}
+                "target_met": ratio >= TRANSFORM_TARGET,
+                "driver": kern[(suite, op)]["driver"]}
             lines.append("  %-24s %-9s %10.0f %10.0f %6.2fx  %s" % (
                 suite, op, k, u, ratio, verdict(ratio >= TRANSFORM_TARGET)))
-    lines.append("  the crypto transforms alone (bti.ko's allocation, and "
-                 "the fastest the crypto API has):")
+        driver = kern[(suite, "protect")]["driver"]
+        if driver:
+            lines.append("  %-24s bti.ko's transform: %s" % (suite, driver))
+    lines.append("  the crypto transforms alone (synchronous implementations "
+                 "only, and the fastest the crypto API has):")
     res["crypto"] = {}
     for (suite, op), e in sorted(kern.items()):
         if op in ("protect", "unprotect"):

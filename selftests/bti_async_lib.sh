@@ -1,0 +1,115 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# bti_async_lib.sh PROG... - run test programs with bti.ko's AES-GCM
+# transform asynchronous (the bti_async_*.sh programs are this with their
+# PROGs).
+#
+# bti.ko is loaded with gcm_alg naming pcrypt over the generic GCM
+# (BTI_ASYNC_GCM_ALG): pcrypt hands each request to padata and it
+# completes in padata's serial worker, not in the call (only a request
+# padata refuses runs at once). So each packet of an AES-GCM session is
+# stolen by the hook and finished by the completion (and bti_test.ko's
+# cases wait for it). Not cryptd: on 6.1.0-56 cryptd's AEAD fails the
+# crypto manager's self-test ("corrupted request struct") and the
+# kernel logs a WARNING. The cases: the module loads with the
+# parameter; an AES-GCM session instantiates that transform, an
+# asynchronous one (/proc/crypto); each PROG passes in that mode (its
+# KTAP output as diagnostics); for bti_srtp_kat.sh, bti_test.ko reports
+# packets finished in the completion; the kernel log.
+
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd -P)
+# shellcheck source=ktap.sh
+. "$here/ktap.sh"
+# shellcheck source=bti_env.sh
+. "$here/bti_env.sh"
+
+[ $# -gt 0 ] || { echo "usage: $0 PROG..." >&2; exit 2; }
+KTAP_PROG=${KTAP_NAME:-$KTAP_PROG}
+ALG=${BTI_ASYNC_GCM_ALG:-pcrypt(gcm_base(ctr(aes-generic),ghash-generic))}
+NS=$(bti_netns_name async)
+
+ktap_cleanup() {
+	bti_cleanup
+	bti_unload || true
+}
+
+bti_setup ip awk dmesg insmod rmmod modprobe
+
+# The /proc/crypto entry of driver $1: its "async" field, "" if none.
+crypto_async() {
+	awk -v d="$1" '
+		/^driver/ { sub(/^driver[ \t]*: /, ""); cur = $0 }
+		/^async/ && cur == d { sub(/^async[ \t]*: /, ""); print; exit }
+	' /proc/crypto
+}
+
+plan=$((3 + $#))
+for prog in "$@"; do
+	[ "$prog" != bti_srtp_kat.sh ] || plan=$((plan + 1))
+done
+ktap_begin "$plan"
+
+# Whoever loaded bti before did so without the parameter.
+bti_unload || true
+export BTI_PARAMS="gcm_alg=$ALG"
+if bti_load && [ "$(cat /sys/module/bti/parameters/gcm_alg)" = "$ALG" ]; then
+	ktap_ok "module loads with gcm_alg=$ALG"
+else
+	ktap_fail "module loads with gcm_alg=$ALG" \
+		"parameter: $(cat /sys/module/bti/parameters/gcm_alg 2>&1)"
+fi
+
+# An AES-GCM session: its keys are what instantiates the transform.
+key=000102030405060708090a0b0c0d0e0f
+salt=a0a1a2a3a4a5a6a7a8a9aaab
+umask 077
+for d in tx rx; do
+	printf '%s-srtp-key %s\n%s-srtp-salt %s\n' "$d" $key "$d" $salt
+	printf '%s-srtcp-key %s\n%s-srtcp-salt %s\n' "$d" $key "$d" $salt
+done >"$BTI_TMP/keys"
+async=
+if bti_netns_add "$NS" &&
+	ip netns exec "$NS" "$BTICTL" session add local 10.96.0.1:5004 \
+		remote 10.96.0.2:6004 suite AEAD_AES_128_GCM tx-ssrc 1 rx-ssrc 2 \
+		keys "$BTI_TMP/keys"; then
+	async=$(crypto_async "$ALG")
+fi
+if [ "$async" = yes ]; then
+	ktap_ok "an AES-GCM session uses $ALG, asynchronous"
+else
+	ktap_fail "an AES-GCM session uses $ALG, asynchronous" \
+		"/proc/crypto async field: ${async:-no such driver}"
+fi
+ip netns del "$NS" 2>/dev/null || true
+BTI_NETNS_LIST=()
+# The programs load bti.ko themselves, with BTI_PARAMS.
+bti_unload || true
+
+for prog in "$@"; do
+	rc=0
+	"$here/$prog" >"$BTI_TMP/out" || rc=$?
+	if [ "$rc" -eq 0 ]; then
+		ktap_ok "$prog passes with an asynchronous AES-GCM transform"
+	else
+		ktap_fail "$prog passes with an asynchronous AES-GCM transform" \
+			"exit status $rc"
+	fi
+	ktap_diag "$(sed -n 's/^/  /p' "$BTI_TMP/out")"
+	if [ "$prog" = bti_srtp_kat.sh ]; then
+		n=$(dmesg | sed -n 's/.*bti_test: # packets finished in the completion: \([0-9]\{1,\}\)$/\1/p' |
+			tail -n 1)
+		if [ "${n:-0}" -gt 0 ]; then
+			ktap_ok "bti_test.ko: $n packets finished in the completion"
+		else
+			ktap_fail "bti_test.ko: packets finished in the completion" \
+				"reported: ${n:-nothing}"
+		fi
+	fi
+	bti_unload || true
+done
+
+bti_klog_case
+ktap_end
