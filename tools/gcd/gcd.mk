@@ -16,7 +16,7 @@ GCD_UNITS := siphash rate_limit gcd_addr gcd_config gcd_log gcd_answer \
 	gcd_server
 GCD_OBJS := $(patsubst %,$(GCD_DIR)/%.o,$(GCD_UNITS))
 GCD_LINK := $(GCD_OBJS) $(BTICTL_DIR)/stop_signal.o $(LIB_PROTO_OBJS) \
-	$(LIB_PARSE_OBJS)
+	$(LIB_PARSE_OBJS) $(LIB_DAEMON_OBJS)
 
 $(GCD_DIR)/%.o: $(GCD_DIR)/%.c | lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LIB_DIR) -I$(BTICTL_DIR) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<

@@ -206,3 +206,8 @@ $(LT)/test_proto_engine_bti_wb: $(LT)/test_proto_engine_bti_wb.o \
 	$(CC) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
 UNIT_TESTS += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS) $(LIB_ENGINE_WB_TESTS))
 CLEAN_FILES += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS) $(LIB_ENGINE_WB_TESTS))
+
+# ---- Daemons (bti-gcd, bti-psd) ----
+#   daemon_util   log to stderr/syslog, ready file, durations
+# Link $(LIB_DAEMON_OBJS) and $(LIB_PARSE_OBJS).
+LIB_DAEMON_OBJS := $(LIB_DIR)/daemon_util.o
