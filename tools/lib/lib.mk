@@ -114,6 +114,7 @@ CLEAN_FILES += $(addprefix $(LT)/,$(LIB_PROTO_TESTS))
 #   x509_verify   PS certificate chain against the SP root (RFC 8410)
 #   x509_issue    make and sign one X.509 v3 certificate
 #   state_file    crash-safe 0600 small-file store
+#   pki_files     key (0600 enforced) and certificate files, PEM or DER
 # Link $(LIB_PROV_OBJS) and $(CRYPTO_LIBS).
 LIB_PROV_UNITS := lib_error hkdf hpke_labeled hpke_dhkem hpke ed25519_sig \
 	x509_verify x509_issue state_file
