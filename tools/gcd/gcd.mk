@@ -31,7 +31,7 @@ GCD_TESTS := test_rate_limit test_gcd_config test_gcd_e2e
 # The end-to-end test runs the daemon it was built with.
 $(GT)/test_gcd_e2e: $(GCD_DIR)/bti-gcd
 GCD_TEST_EXTRA_test_gcd_e2e := $(LIB_DIR)/gc_client.o $(LIB_DIR)/lib_error.o \
-	$(LT)/proto_test_build.o
+	$(LT)/proto_test_build.o $(LT)/daemon_run.o
 
 $(GT)/%.o: $(GT)/%.c | test-deps lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(GCD_DIR) -I$(LIB_DIR) -I$(LT) $(CRYPTO_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<

@@ -60,6 +60,15 @@ void daemon_vlog(int prio, const char *fmt, va_list ap)
 		ts.tv_nsec / 1000000, log_ident, prio_name(prio), line);
 }
 
+void daemon_log(int prio, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	daemon_vlog(prio, fmt, ap);
+	va_end(ap);
+}
+
 int daemon_ready_file(const char *path, uint16_t port)
 {
 	char tmp[4096 + 8];

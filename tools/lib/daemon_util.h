@@ -19,6 +19,9 @@ void daemon_log_close(void);
 void daemon_vlog(int prio, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
+void daemon_log(int prio, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* Write "PORT\n" to PATH.tmp, then rename: complete or absent. 0 or -1. */
 int daemon_ready_file(const char *path, uint16_t port);
 

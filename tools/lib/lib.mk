@@ -210,5 +210,6 @@ CLEAN_FILES += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS) $(LIB_ENGINE_WB_TESTS))
 
 # ---- Daemons (bti-gcd, bti-psd) ----
 #   daemon_util   log to stderr/syslog, ready file, durations
+#   daemon_net    clock, ppoll to a deadline, send, drain
 # Link $(LIB_DAEMON_OBJS) and $(LIB_PARSE_OBJS).
-LIB_DAEMON_OBJS := $(LIB_DIR)/daemon_util.o
+LIB_DAEMON_OBJS := $(LIB_DIR)/daemon_util.o $(LIB_DIR)/daemon_net.o

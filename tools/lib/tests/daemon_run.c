@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * daemon_run: a daemon under test (see daemon_run.h).
+ */
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "daemon_run.h"
+
+pid_t daemon_running = -1;
+
+static void pause_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
+
+	nanosleep(&ts, NULL);
+}
+
+static void child(const char *path, const char *log, const char **argv)
+{
+	int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	int nul = open("/dev/null", O_RDWR);
+
+	if (fd < 0 || nul < 0 || dup2(fd, 2) < 0 || dup2(nul, 1) < 0 ||
+	    dup2(nul, 0) < 0)
+		_exit(127);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	execv(path, (char *const *)argv);
+	_exit(127);
+}
+
+void daemon_start(struct daemon_run *d, const char *path, const char *dir,
+		  const char *const *args)
+{
+	static int n;
+	const char *argv[64];
+	size_t i = 0;
+
+	snprintf(d->ready, sizeof(d->ready), "%s/ready.%d", dir, n);
+	snprintf(d->log, sizeof(d->log), "%s/log.%d", dir, n++);
+	argv[i++] = path;
+	argv[i++] = "--port";
+	argv[i++] = "0";
+	argv[i++] = "--ready-file";
+	argv[i++] = d->ready;
+	for (; args && *args && i < 62; args++)
+		argv[i++] = *args;
+	argv[i] = NULL;
+	d->pid = fork();
+	assert_true(d->pid >= 0);
+	if (d->pid == 0)
+		child(path, d->log, argv);
+	daemon_running = d->pid;
+	for (int t = 0; t < 500; t++) {
+		unsigned int port;
+		int status;
+		FILE *f = fopen(d->ready, "r");
+
+		if (f) {
+			assert_int_equal(fscanf(f, "%u", &port), 1);
+			fclose(f);
+			d->port = (uint16_t)port;
+			return;
+		}
+		if (waitpid(d->pid, &status, WNOHANG) == d->pid)
+			fail_msg("%s exited at start (see %s)", path, d->log);
+		pause_ms(10);
+	}
+	fail_msg("%s not ready within 5 s", path);
+}
+
+void daemon_stop_with(struct daemon_run *d, int sig)
+{
+	int status = 0;
+
+	assert_int_equal(kill(d->pid, sig), 0);
+	for (int t = 0; t < 500; t++) {
+		if (waitpid(d->pid, &status, WNOHANG) == d->pid) {
+			daemon_running = -1;
+			assert_true(WIFEXITED(status));
+			assert_int_equal(WEXITSTATUS(status), 0);
+			return;
+		}
+		pause_ms(10);
+	}
+	kill(d->pid, SIGKILL);
+	waitpid(d->pid, &status, 0);
+	daemon_running = -1;
+	fail_msg("daemon did not stop on signal %d (see %s)", sig, d->log);
+}
+
+void daemon_kill_running(void)
+{
+	int status;
+
+	if (daemon_running > 0) {
+		kill(daemon_running, SIGKILL);
+		waitpid(daemon_running, &status, 0);
+	}
+	daemon_running = -1;
+}
