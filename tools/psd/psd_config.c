@@ -254,9 +254,9 @@ int psd_config_from_args(struct psd_config *c, int argc, char **argv,
 			continue;
 		}
 		if (opt == '?' || opt == ':') {
-			snprintf(why, why_len, "%s: '%s'",
-				 opt == '?' ? "unknown option" :
-					      "option needs a value",
+			snprintf(why, why_len, opt == '?' ?
+				 "unknown option '%s'" :
+				 "option '%s' needs a value",
 				 argv[optind - 1]);
 			return -1;
 		}

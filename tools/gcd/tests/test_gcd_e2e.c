@@ -717,42 +717,8 @@ static void test_client_refused(void **state)
 static int run_gcd(const char *const *args, char *out, size_t out_len,
 		   char *errs, size_t err_len)
 {
-	char opath[PATH_MAX], epath[PATH_MAX];
-	const char *argv[32];
-	size_t i = 0, n;
-	int status;
-	pid_t pid;
-	FILE *f;
-
-	snprintf(opath, sizeof(opath), "%s/run.out", tmpdir);
-	snprintf(epath, sizeof(epath), "%s/run.err", tmpdir);
-	argv[i++] = gcd_path;
-	for (; *args && i < 31; args++)
-		argv[i++] = *args;
-	argv[i] = NULL;
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		int o = open(opath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		int e = open(epath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-
-		if (o < 0 || e < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0)
-			_exit(127);
-		alarm(5);
-		execv(gcd_path, (char *const *)argv);
-		_exit(127);
-	}
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status));
-	f = fopen(opath, "r");
-	n = fread(out, 1, out_len - 1, f);
-	out[n] = '\0';
-	fclose(f);
-	f = fopen(epath, "r");
-	n = fread(errs, 1, err_len - 1, f);
-	errs[n] = '\0';
-	fclose(f);
-	return WEXITSTATUS(status);
+	return daemon_run_once(gcd_path, tmpdir, args, out, out_len, errs,
+			       err_len);
 }
 
 struct bad_opt {

@@ -109,3 +109,49 @@ void daemon_kill_running(void)
 	}
 	daemon_running = -1;
 }
+
+static void slurp(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	assert_non_null(f);
+	n = fread(buf, 1, len - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+}
+
+int daemon_run_once(const char *path, const char *dir,
+		    const char *const *args, char *out, size_t out_len,
+		    char *errs, size_t err_len)
+{
+	char opath[PATH_MAX], epath[PATH_MAX];
+	const char *argv[32];
+	size_t i = 0;
+	int status;
+	pid_t pid;
+
+	snprintf(opath, sizeof(opath), "%s/run.out", dir);
+	snprintf(epath, sizeof(epath), "%s/run.err", dir);
+	argv[i++] = path;
+	for (; *args && i < 31; args++)
+		argv[i++] = *args;
+	argv[i] = NULL;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int o = open(opath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int e = open(epath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+		if (o < 0 || e < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0)
+			_exit(127);
+		alarm(5);
+		execv(path, (char *const *)argv);
+		_exit(127);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	slurp(opath, out, out_len);
+	slurp(epath, errs, err_len);
+	return WEXITSTATUS(status);
+}

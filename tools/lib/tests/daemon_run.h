@@ -9,6 +9,7 @@
 #define BTI_LIB_TESTS_DAEMON_RUN_H
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -26,6 +27,15 @@ void daemon_start(struct daemon_run *d, const char *path, const char *dir,
 		  const char *const *args);
 /* Stop with @sig; the daemon must exit 0 within 5 s. */
 void daemon_stop_with(struct daemon_run *d, int sig);
+/*
+ * Run @path with @args (NULL-terminated) to its end (5 s at most), files
+ * in @dir: its exit status, standard output in @out and standard error
+ * in @errs (NUL-terminated, cut to fit).
+ */
+int daemon_run_once(const char *path, const char *dir,
+		    const char *const *args, char *out, size_t out_len,
+		    char *errs, size_t err_len);
+
 /* SIGKILL whatever daemon_running names (a teardown after a failure). */
 void daemon_kill_running(void);
 

@@ -451,23 +451,36 @@ static void test_happy_path(void **state)
 	OPENSSL_cleanse(&r.result, sizeof(r.result));
 }
 
-static void test_wrong_then_right(void **state)
+/*
+ * A run whose entries are a wrong number then the right one, with
+ * @extra options: one rejection; the store afterwards, *@wo its order.
+ */
+static struct store *wrong_then_right(const char *const *extra,
+				      struct bti_run *r, struct store_wo *wo)
 {
 	char number[STORE_WO_NUMBER_LEN + 1];
 	struct daemon_run d;
+	struct store *st;
+
+	start_fresh(&d, number, (const char *const[]){ WRONG, "N", NULL },
+		    extra);
+	provision(r, d.port);
+	assert_int_equal(r->auth_rejected, 1);
+	daemon_stop_with(&d, SIGTERM);
+	st = store_at();
+	get_wo(st, wo);
+	return st;
+}
+
+static void test_wrong_then_right(void **state)
+{
 	struct bti_run r;
 	struct store_wo wo;
 	struct store *st;
 
 	(void)state;
-	start_fresh(&d, number, (const char *const[]){ WRONG, "N", NULL },
-		    NULL);
-	provision(&r, d.port);
-	assert_int_equal(r.auth_rejected, 1);
+	st = wrong_then_right(NULL, &r, &wo);
 	assert_true(r.provisioned);
-	daemon_stop_with(&d, SIGTERM);
-	st = store_at();
-	get_wo(st, &wo);
 	assert_true(wo.spent_at != 0);
 	expect_audit(st, 2, 1, 0);
 	store_close(st);
@@ -549,11 +562,12 @@ static void test_rekey(void **state)
 }
 
 /* Send @len octets of @frame on a new connection; the answer's type. */
-static uint8_t one_exchange(uint16_t port, const uint8_t *frame, size_t len,
-			    struct proto_error *e, struct proto_retry *rt)
+static uint8_t exchange_from(const char *src, uint16_t port,
+			     const uint8_t *frame, size_t len,
+			     struct proto_error *e, struct proto_retry *rt)
 {
 	uint8_t *buf = malloc(PROTO_MAX_FRAME);
-	int fd = tcp_connect(port, NULL);
+	int fd = tcp_connect(port, src);
 	size_t n;
 	uint8_t type;
 
@@ -571,6 +585,12 @@ static uint8_t one_exchange(uint16_t port, const uint8_t *frame, size_t len,
 	close(fd);
 	free(buf);
 	return type;
+}
+
+static uint8_t one_exchange(uint16_t port, const uint8_t *frame, size_t len,
+			    struct proto_error *e, struct proto_retry *rt)
+{
+	return exchange_from(NULL, port, frame, len, e, rt);
 }
 
 static void first_hello(struct proto_engine_out *out)
@@ -613,28 +633,47 @@ static void test_cookieless_hello(void **state)
 	free(out);
 }
 
-static void test_per_source_limit(void **state)
+/* bti-psd started with @extra, one session held open: its socket. */
+static int start_and_hold(struct daemon_run *d, const char *const *extra)
 {
 	char number[STORE_WO_NUMBER_LEN + 1];
-	static const char *const lim[] = { "--max-per-source", "1", NULL };
-	struct proto_engine_out *out = calloc(1, sizeof(*out));
-	struct proto_retry rt;
-	struct daemon_run d;
-	struct bti_run a, b, c;
+	struct bti_run a;
 
-	(void)state;
-	assert_non_null(out);
-	start_fresh(&d, number, just_n, lim);
-	/* A holds the one session of 127.0.0.1. */
+	start_fresh(d, number, just_n, extra);
 	memset(&a, 0, sizeof(a));
 	bti_config(&a.cfg, PROTO_PURPOSE_PROVISION);
 	a.stop_after_server_hello = 1;
-	bti_go(&a, d.port);
+	bti_go(&a, d->port);
 	assert_true(a.fd >= 0);
-	/* A cookie-less HELLO from there: RETRY with RETRY_AFTER. */
+	return a.fd;
+}
+
+/* A cookie-less HELLO from @src: it must get RETRY, returned. */
+static struct proto_retry hello_retry(const char *src, uint16_t port)
+{
+	struct proto_engine_out *out = calloc(1, sizeof(*out));
+	struct proto_retry rt;
+
+	assert_non_null(out);
 	first_hello(out);
-	assert_int_equal(one_exchange(d.port, out->frame[0], out->len[0],
-				      NULL, &rt), PROTO_MSG_RETRY);
+	assert_int_equal(exchange_from(src, port, out->frame[0], out->len[0],
+				       NULL, &rt), PROTO_MSG_RETRY);
+	free(out);
+	return rt;
+}
+
+static void test_per_source_limit(void **state)
+{
+	static const char *const lim[] = { "--max-per-source", "1", NULL };
+	struct proto_retry rt;
+	struct daemon_run d;
+	struct bti_run b, c;
+	/* A holds the one session of 127.0.0.1. */
+	int a_fd = start_and_hold(&d, lim);
+
+	(void)state;
+	/* A cookie-less HELLO from there: RETRY with RETRY_AFTER. */
+	rt = hello_retry(NULL, d.port);
 	assert_true(rt.has_retry_after);
 	assert_int_equal(rt.retry_after, 1);
 	/* B comes back with its cookie while A still holds the slot: BUSY. */
@@ -649,9 +688,8 @@ static void test_per_source_limit(void **state)
 	c.src = "127.0.0.2";
 	bti_go(&c, d.port);
 	assert_true(c.provisioned);
-	close(a.fd);
+	close(a_fd);
 	daemon_stop_with(&d, SIGTERM);
-	free(out);
 	OPENSSL_cleanse(&c.result, sizeof(c.result));
 }
 
@@ -725,6 +763,102 @@ static void test_garbage(void **state)
 	OPENSSL_cleanse(&r.result, sizeof(r.result));
 }
 
+static void test_global_limit(void **state)
+{
+	static const char *const one[] = { "--max-sessions", "1", NULL };
+	struct daemon_run d;
+	int a_fd = start_and_hold(&d, one);
+
+	(void)state;
+	/* The one slot is taken: another source is told to wait. */
+	assert_true(hello_retry("127.0.0.2", d.port).has_retry_after);
+	close(a_fd);
+	daemon_stop_with(&d, SIGTERM);
+}
+
+static void test_source_failures(void **state)
+{
+	static const char *const lim[] = { "--source-failures", "1", NULL };
+	struct bti_run r;
+	struct store_wo wo;
+	struct store *st;
+
+	(void)state;
+	/* The wrong entry is the source's one failure of the hour. */
+	st = wrong_then_right(lim, &r, &wo);
+	assert_false(r.provisioned);
+	assert_int_equal(r.st.code, PROTO_CODE_RATE_LIMITED);
+	assert_int_equal(wo.spent_at, 0);
+	assert_int_equal(audit_n(st, "source_limited"), 1);
+	expect_audit(st, 1, 0, 1);
+	store_close(st);
+}
+
+struct bad_opt {
+	const char *args[4];
+	const char *msg;
+};
+
+static void test_options(void **state)
+{
+	static const struct bad_opt bad[] = {
+		{ { "--bogus" }, "unknown option '--bogus'" },
+		{ { "--port", "65536" }, "--port: bad value '65536'" },
+		{ { "--media-addr", "192.0.2.1" }, "--media-addr: bad value" },
+		{ { "--reply-timeout", "0ms" }, "--reply-timeout: bad value" },
+		{ { "--log", "file" }, "--log: bad value 'file'" },
+		{ { "extra" }, "unexpected argument 'extra'" },
+		{ { "--key", "k" }, "--cert is required" },
+	};
+	char out[4096], errs[4096], loose[PATH_MAX], other[PATH_MAX];
+	char number[STORE_WO_NUMBER_LEN + 1];
+	EVP_PKEY *k = test_pki_key("X25519");
+	const char *argv[20] = {
+		"--cert", cert_path, "--key", NULL, "--store", store_path,
+		"--store-key", store_key, "--media-addr", "127.0.0.1:16000",
+		"--listen", "127.0.0.1", "--port", "0", NULL,
+	};
+	char cmd[3 * PATH_MAX + 32];
+
+	(void)state;
+	assert_int_equal(daemon_run_once(psd_path, tmpdir,
+					 (const char *const[]){ "--version",
+								NULL },
+					 out, sizeof(out), errs, sizeof(errs)),
+			 0);
+	assert_string_equal(out, "bti-psd " BTI_TOOL_VERSION "\n");
+	assert_int_equal(daemon_run_once(psd_path, tmpdir,
+					 (const char *const[]){ "--help", NULL },
+					 out, sizeof(out), errs, sizeof(errs)),
+			 0);
+	assert_non_null(strstr(out, "--test-digits-from FILE LAB/TEST ONLY"));
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(daemon_run_once(psd_path, tmpdir, bad[i].args,
+						 out, sizeof(out), errs,
+						 sizeof(errs)), 2);
+		if (!strstr(errs, bad[i].msg))
+			fail_msg("%s: got '%s'", bad[i].msg, errs);
+	}
+	fresh_store(number);
+	/* A key file others may read is refused. */
+	snprintf(loose, sizeof(loose), "%s/loose.key", tmpdir);
+	snprintf(cmd, sizeof(cmd), "cp %s %s && chmod 0644 %s", key_path,
+		 loose, loose);
+	assert_int_equal(system(cmd), 0);
+	argv[3] = loose;
+	assert_int_equal(daemon_run_once(psd_path, tmpdir, argv, out,
+					 sizeof(out), errs, sizeof(errs)), 1);
+	assert_non_null(strstr(errs, "--key"));
+	/* A key the certificate does not certify is refused. */
+	snprintf(other, sizeof(other), "%s/other.key", tmpdir);
+	assert_int_equal(pki_write_key(other, "key", k, true, NULL), 0);
+	argv[3] = other;
+	assert_int_equal(daemon_run_once(psd_path, tmpdir, argv, out,
+					 sizeof(out), errs, sizeof(errs)), 1);
+	assert_non_null(strstr(errs, "does not certify the key"));
+	EVP_PKEY_free(k);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -736,6 +870,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_per_source_limit, test_teardown),
 		cmocka_unit_test_teardown(test_silent_client, test_teardown),
 		cmocka_unit_test_teardown(test_garbage, test_teardown),
+		cmocka_unit_test_teardown(test_global_limit, test_teardown),
+		cmocka_unit_test_teardown(test_source_failures, test_teardown),
+		cmocka_unit_test(test_options),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
