@@ -16,7 +16,7 @@ GCD_UNITS := siphash rate_limit gcd_addr gcd_config gcd_log gcd_answer \
 	gcd_server
 GCD_OBJS := $(patsubst %,$(GCD_DIR)/%.o,$(GCD_UNITS))
 GCD_LINK := $(GCD_OBJS) $(BTICTL_DIR)/stop_signal.o $(LIB_PROTO_OBJS) \
-	$(LIB_PARSE_OBJS)
+	$(LIB_PARSE_OBJS) $(LIB_DAEMON_OBJS)
 
 $(GCD_DIR)/%.o: $(GCD_DIR)/%.c | lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LIB_DIR) -I$(BTICTL_DIR) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
@@ -31,7 +31,7 @@ GCD_TESTS := test_rate_limit test_gcd_config test_gcd_e2e
 # The end-to-end test runs the daemon it was built with.
 $(GT)/test_gcd_e2e: $(GCD_DIR)/bti-gcd
 GCD_TEST_EXTRA_test_gcd_e2e := $(LIB_DIR)/gc_client.o $(LIB_DIR)/lib_error.o \
-	$(LT)/proto_test_build.o
+	$(LT)/proto_test_build.o $(LT)/daemon_run.o
 
 $(GT)/%.o: $(GT)/%.c | test-deps lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(GCD_DIR) -I$(LIB_DIR) -I$(LT) $(CRYPTO_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<

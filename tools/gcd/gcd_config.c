@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "daemon_util.h"
 #include "gcd_addr.h"
 #include "gcd_config.h"
 #include "num_parse.h"
@@ -41,19 +42,7 @@ void gcd_config_defaults(struct gcd_config *c)
 
 int gcd_parse_duration_ms(const char *s, uint64_t max_ms, uint64_t *ms)
 {
-	size_t len = strlen(s);
-	uint64_t unit = 1000, v;
-
-	if (len > 2 && !strcmp(s + len - 2, "ms")) {
-		unit = 1;
-		len -= 2;
-	} else if (len > 1 && s[len - 1] == 's') {
-		len -= 1;
-	}
-	if (num_parse_span(s, len, max_ms / unit, &v) || v == 0)
-		return -1;
-	*ms = v * unit;
-	return 0;
+	return daemon_parse_duration_ms(s, max_ms, ms);
 }
 
 static int set_uint(const char *value, uint64_t min, uint64_t max,

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "daemon_net.h"
 #include "gcd_addr.h"
 #include "gcd_answer.h"
 #include "gcd_log.h"
@@ -48,24 +49,9 @@ struct gcd_server {
 	struct gcd_router router;
 	struct conn **conns;		/* the open ones, in no order */
 	size_t n_conns;
+	size_t nl;			/* listeners polled this round */
 	struct pollfd *pfd;
 };
-
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-static void set_port(struct sockaddr_storage *ss, uint16_t port)
-{
-	if (ss->ss_family == AF_INET)
-		((struct sockaddr_in *)ss)->sin_port = htons(port);
-	else
-		((struct sockaddr_in6 *)ss)->sin6_port = htons(port);
-}
 
 /* 0, 1 when an IPv6 socket cannot exist here (skipped), or -1. */
 static int open_listener(struct gcd_server *s, struct sockaddr_storage *ss,
@@ -73,58 +59,27 @@ static int open_listener(struct gcd_server *s, struct sockaddr_storage *ss,
 			 size_t why_len)
 {
 	char name[GCD_ADDR_STR_MAX];
-	int one = 1, fd;
+	const char *step;
+	uint16_t bound;
+	int fd = daemon_listen(ss, len, s->port, &bound, &step);
 
-	set_port(ss, s->port);
-	gcd_addr_format_sa((struct sockaddr *)ss, len, name, sizeof(name));
-	fd = socket(ss->ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
-		    0);
 	if (fd < 0) {
-		if (may_skip && ss->ss_family == AF_INET6 &&
-		    errno == EAFNOSUPPORT) {
-			gcd_log(LOG_WARNING, "no IPv6 on this host: not listening on %s",
-				name);
-			return 1;
-		}
-		snprintf(why, why_len, "socket for %s: %s", name,
-			 strerror(errno));
-		return -1;
-	}
-	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	/* "::" means IPv6 only; "0.0.0.0" is a listener of its own. */
-	if (ss->ss_family == AF_INET6)
-		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
-	if (bind(fd, (struct sockaddr *)ss, len) < 0 || listen(fd, 128) < 0) {
 		int e = errno;
 
-		close(fd);
+		gcd_addr_format_sa((struct sockaddr *)ss, len, name,
+				   sizeof(name));
 		if (may_skip && ss->ss_family == AF_INET6 &&
-		    e == EADDRNOTAVAIL) {
+		    (e == EAFNOSUPPORT || e == EADDRNOTAVAIL)) {
 			gcd_log(LOG_WARNING, "no IPv6 on this host: not listening on %s",
 				name);
 			return 1;
 		}
-		snprintf(why, why_len, "cannot listen on %s: %s", name,
-			 strerror(e));
+		snprintf(why, why_len, "cannot listen on %s: %s: %s", name,
+			 step, strerror(e));
 		return -1;
 	}
-	if (s->port == 0) {
-		struct sockaddr_storage bound;
-		socklen_t blen = sizeof(bound);
-
-		if (getsockname(fd, (struct sockaddr *)&bound, &blen) < 0) {
-			snprintf(why, why_len, "getsockname: %s",
-				 strerror(errno));
-			close(fd);
-			return -1;
-		}
-		s->port = ntohs(bound.ss_family == AF_INET ?
-				((struct sockaddr_in *)&bound)->sin_port :
-				((struct sockaddr_in6 *)&bound)->sin6_port);
-		set_port(ss, s->port);
-		gcd_addr_format_sa((struct sockaddr *)ss, len, name,
-				   sizeof(name));
-	}
+	s->port = bound;
+	gcd_addr_format_sa((struct sockaddr *)ss, len, name, sizeof(name));
 	s->lfd[s->n_lfd++] = fd;
 	gcd_log(LOG_INFO, "listening on %s", name);
 	return 0;
@@ -238,14 +193,12 @@ static void accept_all(struct gcd_server *s, int lfd, uint64_t now)
 {
 	while (s->n_conns < s->cfg->max_conns) {
 		struct sockaddr_storage ss;
-		socklen_t len = sizeof(ss);
+		socklen_t len;
 		struct conn *c;
-		int fd = accept4(lfd, (struct sockaddr *)&ss, &len,
-				 SOCK_NONBLOCK | SOCK_CLOEXEC);
+		int fd = daemon_accept(lfd, &ss, &len);
 
 		if (fd < 0) {
-			if (errno != EAGAIN && errno != EWOULDBLOCK &&
-			    errno != EINTR && errno != ECONNABORTED)
+			if (fd == -2)
 				gcd_log(LOG_WARNING, "accept: %s",
 					strerror(errno));
 			return;
@@ -322,20 +275,13 @@ static bool conn_read(struct gcd_server *s, struct conn *c, uint64_t now)
 
 static bool conn_write(struct conn *c, uint64_t now)
 {
-	while (c->sent < c->ans.len) {
-		ssize_t n = send(c->fd, c->ans.frame + c->sent,
-				 c->ans.len - c->sent, MSG_NOSIGNAL);
-
-		if (n < 0) {
-			if (errno == EAGAIN || errno == EWOULDBLOCK ||
-			    errno == EINTR)
-				return true;
-			gcd_log(LOG_NOTICE, "%s: answer not sent: %s", c->peer,
-				strerror(errno));
-			return false;
-		}
-		c->sent += (size_t)n;
+	if (!daemon_send(c->fd, c->ans.frame, c->ans.len, &c->sent)) {
+		gcd_log(LOG_NOTICE, "%s: answer not sent: %s", c->peer,
+			strerror(errno));
+		return false;
 	}
+	if (c->sent < c->ans.len)
+		return true;
 	/* Closing with unread input would reset the connection and could
 	 * destroy the answer in flight: half-close, then drain.
 	 */
@@ -343,22 +289,6 @@ static bool conn_write(struct conn *c, uint64_t now)
 	c->state = CONN_DRAIN;
 	c->deadline = now + GCD_LINGER_MS;
 	return true;
-}
-
-static bool conn_drain(struct conn *c)
-{
-	uint8_t scrap[512];
-
-	for (int i = 0; i < 16; i++) {
-		ssize_t n = recv(c->fd, scrap, sizeof(scrap), 0);
-
-		if (n == 0)
-			return false;
-		if (n < 0)
-			return errno == EAGAIN || errno == EWOULDBLOCK ||
-			       errno == EINTR;
-	}
-	return true;	/* more to come: go on at the next round */
 }
 
 /* One step of connection @c; false when it is to be closed. */
@@ -386,7 +316,7 @@ static bool conn_step(struct gcd_server *s, struct conn *c, short revents,
 		}
 	}
 	if (c->state == CONN_DRAIN) {
-		if ((revents & (POLLIN | POLLHUP | POLLERR)) && !conn_drain(c))
+		if ((revents & (POLLIN | POLLHUP | POLLERR)) && !daemon_drain(c->fd))
 			return false;
 		if (now >= c->deadline)
 			return false;
@@ -399,53 +329,49 @@ static short conn_events(const struct conn *c)
 	return c->state == CONN_WRITE ? POLLOUT : POLLIN;
 }
 
+/* What ppoll watches: the listeners while there is room, then the
+ * connections (pfd[s->nl + i] is conns[i]).
+ */
+static size_t fill(void *arg, struct pollfd *pfd, uint64_t *next)
+{
+	struct gcd_server *s = arg;
+	size_t np = 0;
+
+	s->nl = s->n_conns < s->cfg->max_conns ? s->n_lfd : 0;
+	for (size_t i = 0; i < s->nl; i++)
+		pfd[np++] = (struct pollfd){ s->lfd[i], POLLIN, 0 };
+	for (size_t i = 0; i < s->n_conns; i++) {
+		pfd[np++] = (struct pollfd){
+			s->conns[i]->fd, conn_events(s->conns[i]), 0,
+		};
+		if (s->conns[i]->deadline < *next)
+			*next = s->conns[i]->deadline;
+	}
+	return np;
+}
+
+static void dispatch(void *arg, int n, uint64_t now)
+{
+	struct gcd_server *s = arg;
+
+	/* Connections first, walking backwards so that a close (which
+	 * moves the last one into the gap) does not disturb the rest.
+	 */
+	for (size_t i = s->n_conns; i-- > 0;) {
+		short rev = n > 0 ? s->pfd[s->nl + i].revents : 0;
+
+		if (!conn_step(s, s->conns[i], rev, now))
+			conn_close(s, i);
+	}
+	for (size_t i = 0; i < s->nl; i++)
+		if (n > 0 && (s->pfd[i].revents & POLLIN))
+			accept_all(s, s->lfd[i], now);
+}
+
 int gcd_server_run(struct gcd_server *s, int (*stop)(void),
 		   const sigset_t *wait_mask)
 {
-	while (!stop()) {
-		uint64_t now = now_ms(), next = UINT64_MAX;
-		bool accepting = s->n_conns < s->cfg->max_conns;
-		size_t np = 0, nl = accepting ? s->n_lfd : 0;
-		struct timespec ts, *tsp = NULL;
-		int n;
-
-		for (size_t i = 0; i < nl; i++)
-			s->pfd[np++] = (struct pollfd){ s->lfd[i], POLLIN, 0 };
-		for (size_t i = 0; i < s->n_conns; i++) {
-			s->pfd[np++] = (struct pollfd){
-				s->conns[i]->fd, conn_events(s->conns[i]), 0,
-			};
-			if (s->conns[i]->deadline < next)
-				next = s->conns[i]->deadline;
-		}
-		if (next != UINT64_MAX) {
-			uint64_t wait = next > now ? next - now : 0;
-
-			ts.tv_sec = (time_t)(wait / 1000);
-			ts.tv_nsec = (long)(wait % 1000) * 1000000;
-			tsp = &ts;
-		}
-		n = ppoll(s->pfd, np, tsp, wait_mask);
-		if (n < 0 && errno != EINTR) {
-			gcd_log(LOG_ERR, "ppoll: %s", strerror(errno));
-			return -1;
-		}
-		now = now_ms();
-		/* Connections first: pfd[nl + i] is conns[i] before any
-		 * closes; walk backwards so that a close (which moves the
-		 * last one into the gap) does not disturb the rest.
-		 */
-		for (size_t i = s->n_conns; i-- > 0;) {
-			short rev = n > 0 ? s->pfd[nl + i].revents : 0;
-
-			if (!conn_step(s, s->conns[i], rev, now))
-				conn_close(s, i);
-		}
-		for (size_t i = 0; i < nl; i++)
-			if (n > 0 && (s->pfd[i].revents & POLLIN))
-				accept_all(s, s->lfd[i], now);
-	}
-	return 0;
+	return daemon_loop(stop, wait_mask, s->pfd, fill, dispatch, s);
 }
 
 void gcd_server_free(struct gcd_server *s)

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "daemon_util.h"
 #include "gcd_addr.h"
 #include "gcd_config.h"
 #include "gcd_log.h"
@@ -46,27 +47,6 @@ static void usage(FILE *f)
 "TIME is N or Ns (seconds) or Nms (milliseconds). Options override the\n"
 "configuration file; --listen and --ps given here replace its lists.\n"
 "See bti-gcd(8).\n");
-}
-
-/* PATH.tmp then rename, so that PATH appears complete or not at all. */
-static int write_ready_file(const char *path, uint16_t port)
-{
-	char tmp[GCD_PATH_MAX + 8];
-	FILE *f;
-
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	f = fopen(tmp, "w");
-	if (!f)
-		return -1;
-	if (fprintf(f, "%u\n", port) < 0 || fclose(f) != 0) {
-		unlink(tmp);
-		return -1;
-	}
-	if (rename(tmp, path) < 0) {
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
 }
 
 static int stop_requested(void)
@@ -127,7 +107,7 @@ int main(int argc, char **argv)
 	}
 	log_settings(&cfg, gcd_server_port(srv));
 	if (cfg.ready_file[0] &&
-	    write_ready_file(cfg.ready_file, gcd_server_port(srv)) < 0) {
+	    daemon_ready_file(cfg.ready_file, gcd_server_port(srv)) < 0) {
 		gcd_log(LOG_ERR, "ready file %s: %s", cfg.ready_file,
 			strerror(errno));
 		gcd_server_free(srv);

@@ -114,6 +114,7 @@ CLEAN_FILES += $(addprefix $(LT)/,$(LIB_PROTO_TESTS))
 #   x509_verify   PS certificate chain against the SP root (RFC 8410)
 #   x509_issue    make and sign one X.509 v3 certificate
 #   state_file    crash-safe 0600 small-file store
+#   pki_files     key (0600 enforced) and certificate files, PEM or DER
 # Link $(LIB_PROV_OBJS) and $(CRYPTO_LIBS).
 LIB_PROV_UNITS := lib_error hkdf hpke_labeled hpke_dhkem hpke ed25519_sig \
 	x509_verify x509_issue state_file
@@ -206,3 +207,9 @@ $(LT)/test_proto_engine_bti_wb: $(LT)/test_proto_engine_bti_wb.o \
 	$(CC) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
 UNIT_TESTS += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS) $(LIB_ENGINE_WB_TESTS))
 CLEAN_FILES += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS) $(LIB_ENGINE_WB_TESTS))
+
+# ---- Daemons (bti-gcd, bti-psd) ----
+#   daemon_util   log to stderr/syslog, ready file, durations
+#   daemon_net    clock, ppoll to a deadline, send, drain
+# Link $(LIB_DAEMON_OBJS) and $(LIB_PARSE_OBJS).
+LIB_DAEMON_OBJS := $(LIB_DIR)/daemon_util.o $(LIB_DIR)/daemon_net.o

@@ -6,7 +6,7 @@
 #   cli, commands, opts  command line: dispatch, the command table,
 #                        each command's options
 #   cmd_pki, cmd_pki_show  the pki commands
-#   pki_args, pki_files, pki_issuer, pki_print  what they share
+#   pki_args, pki_issuer, pki_print  what they share (pki_files: lib/)
 #   cmd_store, cmd_account, cmd_order, cmd_device, cmd_audit  the store
 #                        commands
 #   psadm_store, psadm_out  what they share: opening the store at the
@@ -17,12 +17,12 @@
 
 PSADM_DIR := psadm
 
-PSADM_UNITS := cli commands opts cmd_pki cmd_pki_show pki_args pki_files \
+PSADM_UNITS := cli commands opts cmd_pki cmd_pki_show pki_args \
 	pki_issuer pki_print cmd_store cmd_account cmd_order cmd_device \
 	cmd_audit psadm_store psadm_out
 PSADM_OBJS := $(patsubst %,$(PSADM_DIR)/%.o,$(PSADM_UNITS))
 PSADM_LIB_OBJS := $(sort $(patsubst %,$(LIB_DIR)/%.o,lib_error x509_issue \
-	x509_verify state_file hex_decode proto_names proto_spec) $(LIB_PARSE_OBJS) \
+	x509_verify state_file pki_files hex_decode proto_names proto_spec) $(LIB_PARSE_OBJS) \
 	$(STORE_OBJS) $(STORE_LIB_OBJS))
 
 $(PSADM_DIR)/%.o: $(PSADM_DIR)/%.c | lib-deps store-deps

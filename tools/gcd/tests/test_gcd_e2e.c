@@ -33,6 +33,7 @@
 
 #include <cmocka.h>
 
+#include "daemon_run.h"
 #include "gc_client.h"
 #include "proto_msg_error.h"
 #include "proto_msg_gc.h"
@@ -44,15 +45,8 @@
 #define PS2 "[2001:db8::10]:7612"
 
 static char gcd_path[PATH_MAX];
-/* The daemon a test started and has not stopped: killed by teardown. */
-static pid_t running = -1;
 static char tmpdir[] = "/tmp/gcd-e2e-XXXXXX";
 
-struct gcd {
-	pid_t pid;
-	uint16_t port;
-	char ready[PATH_MAX], log[PATH_MAX];
-};
 
 static int64_t now_ms(void)
 {
@@ -70,82 +64,18 @@ static void sleep_ms(long ms)
 }
 
 /* Run bti-gcd with @args (NULL-terminated) and the test's own options. */
-static void gcd_start(struct gcd *g, const char *const *args)
+static void gcd_start(struct daemon_run *g, const char *const *args)
 {
-	static int n;
-	const char *argv[64];
-	size_t i = 0;
-	FILE *f;
-
-	snprintf(g->ready, sizeof(g->ready), "%s/ready.%d", tmpdir, n);
-	snprintf(g->log, sizeof(g->log), "%s/log.%d", tmpdir, n++);
-	argv[i++] = gcd_path;
-	argv[i++] = "--port";
-	argv[i++] = "0";
-	argv[i++] = "--ready-file";
-	argv[i++] = g->ready;
-	for (; args && *args && i < 62; args++)
-		argv[i++] = *args;
-	argv[i] = NULL;
-	g->pid = fork();
-	assert_true(g->pid >= 0);
-	if (g->pid == 0) {
-		int fd = open(g->log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-
-		int nul = open("/dev/null", O_RDWR);
-
-		if (fd < 0 || nul < 0 || dup2(fd, 2) < 0 || dup2(nul, 1) < 0 ||
-		    dup2(nul, 0) < 0)
-			_exit(127);
-		execv(gcd_path, (char *const *)argv);
-		_exit(127);
-	}
-	running = g->pid;
-	for (int t = 0; t < 500; t++) {
-		unsigned int port;
-		int status;
-
-		f = fopen(g->ready, "r");
-		if (f) {
-			assert_int_equal(fscanf(f, "%u", &port), 1);
-			fclose(f);
-			g->port = (uint16_t)port;
-			return;
-		}
-		if (waitpid(g->pid, &status, WNOHANG) == g->pid)
-			fail_msg("bti-gcd exited at start (see %s)", g->log);
-		sleep_ms(10);
-	}
-	fail_msg("bti-gcd not ready within 5 s");
+	daemon_start(g, gcd_path, tmpdir, args);
 }
 
-/* Stop with @sig; bti-gcd must exit 0 within 5 s. */
-static void gcd_stop_with(struct gcd *g, int sig)
+/* Stop with SIGTERM; bti-gcd must exit 0 within 5 s. */
+static void gcd_stop(struct daemon_run *g)
 {
-	int status = 0;
-
-	assert_int_equal(kill(g->pid, sig), 0);
-	for (int t = 0; t < 500; t++) {
-		if (waitpid(g->pid, &status, WNOHANG) == g->pid) {
-			running = -1;
-			assert_true(WIFEXITED(status));
-			assert_int_equal(WEXITSTATUS(status), 0);
-			return;
-		}
-		sleep_ms(10);
-	}
-	kill(g->pid, SIGKILL);
-	waitpid(g->pid, &status, 0);
-	running = -1;
-	fail_msg("bti-gcd did not stop on signal %d", sig);
+	daemon_stop_with(g, SIGTERM);
 }
 
-static void gcd_stop(struct gcd *g)
-{
-	gcd_stop_with(g, SIGTERM);
-}
-
-static void default_start(struct gcd *g)
+static void default_start(struct daemon_run *g)
 {
 	static const char *const args[] = {
 		"--listen", "127.0.0.1", "--ps", PS1, "--reply-timeout", "300ms",
@@ -261,7 +191,7 @@ static void assert_ps1(const struct proto_addr *a)
 	assert_int_equal(a->port, 7612);
 }
 
-static int log_has(const struct gcd *g, const char *needle)
+static int log_has(const struct daemon_run *g, const char *needle)
 {
 	char buf[65536];
 	size_t n;
@@ -279,7 +209,7 @@ static void test_611_client(void **state)
 {
 	struct gc_client_result r;
 	struct lib_error err;
-	struct gcd g;
+	struct daemon_run g;
 
 	(void)state;
 	default_start(&g);
@@ -300,7 +230,7 @@ static void test_611_raw_echo(void **state)
 	};
 	uint8_t out[128], in[PROTO_MAX_FRAME];
 	struct proto_setup_ack ack;
-	struct gcd g;
+	struct daemon_run g;
 	size_t len;
 	int fd;
 
@@ -332,7 +262,7 @@ static void test_ps_in_turn_ipv6(void **state)
 		.gc = (struct sockaddr *)&sin6, .gc_len = sizeof(sin6),
 		.reply_ms = 2000,
 	};
-	struct gcd g;
+	struct daemon_run g;
 
 	(void)state;
 	gcd_start(&g, args);
@@ -354,7 +284,7 @@ static void test_other_number_refused(void **state)
 {
 	struct gc_client_result r;
 	struct lib_error err;
-	struct gcd g;
+	struct daemon_run g;
 
 	(void)state;
 	default_start(&g);
@@ -374,7 +304,7 @@ static void test_no_ps_no_route(void **state)
 	static const char *const args[] = { "--listen", "127.0.0.1", NULL };
 	struct gc_client_result r;
 	struct lib_error err;
-	struct gcd g;
+	struct daemon_run g;
 
 	(void)state;
 	gcd_start(&g, args);
@@ -389,7 +319,7 @@ static void test_rate_limited(void **state)
 	uint8_t out[128], id[16] = { 7 };
 	struct gc_client_result r;
 	struct lib_error err;
-	struct gcd g;
+	struct daemon_run g;
 	int fd;
 
 	(void)state;
@@ -426,7 +356,7 @@ static void test_config_file(void **state)
 			       NULL };
 	struct gc_client_result r;
 	struct lib_error err;
-	struct gcd g;
+	struct daemon_run g;
 	FILE *f;
 
 	(void)state;
@@ -443,10 +373,10 @@ static void test_config_file(void **state)
 	assert_int_equal(call(g.port, "611", &r, &err), -EPROTO);
 	assert_int_equal(r.code, PROTO_CODE_RATE_LIMITED);
 	assert_int_equal(r.retry_after, 1);	/* under 900 ms, rounded up */
-	gcd_stop_with(&g, SIGINT);
+	daemon_stop_with(&g, SIGINT);
 }
 
-static void raw_expect(struct gcd *g, const uint8_t *frame, size_t len,
+static void raw_expect(struct daemon_run *g, const uint8_t *frame, size_t len,
 		       bool half_close, uint16_t code)
 {
 	int fd = raw_connect(g->port, NULL);
@@ -463,7 +393,7 @@ static void test_bad_frames(void **state)
 	uint8_t f[PROTO_MAX_FRAME], body[64];
 	static const char http[] = "GET / HTTP/1.1\r\n\r\n";
 	uint8_t id[16] = { 1 };
-	struct gcd g;
+	struct daemon_run g;
 	size_t n;
 
 	(void)state;
@@ -511,7 +441,7 @@ static void test_oversize(void **state)
 	static const uint8_t huge[] = { 1, PROTO_MSG_SETUP, 0x20, 0x00 };
 	static const uint8_t max16[] = { 1, PROTO_MSG_SETUP, 0xff, 0xff };
 	static const uint8_t big[] = { 1, PROTO_MSG_SETUP, 0x03, 0xe8 };
-	struct gcd g;
+	struct daemon_run g;
 	int64_t t0;
 
 	(void)state;
@@ -546,7 +476,7 @@ static void test_slow_client(void **state)
 	static const uint8_t half_hdr[] = { 1, PROTO_MSG_SETUP };
 	struct gc_client_result r;
 	struct lib_error err;
-	struct gcd g;
+	struct daemon_run g;
 	int64_t t0, t;
 	int silent, slow;
 
@@ -586,7 +516,7 @@ static void test_max_connections(void **state)
 		"--max-connections", "2", NULL,
 	};
 	uint8_t out[128], id[16] = { 3 };
-	struct gcd g;
+	struct daemon_run g;
 	int a, b, c;
 
 	(void)state;
@@ -787,42 +717,8 @@ static void test_client_refused(void **state)
 static int run_gcd(const char *const *args, char *out, size_t out_len,
 		   char *errs, size_t err_len)
 {
-	char opath[PATH_MAX], epath[PATH_MAX];
-	const char *argv[32];
-	size_t i = 0, n;
-	int status;
-	pid_t pid;
-	FILE *f;
-
-	snprintf(opath, sizeof(opath), "%s/run.out", tmpdir);
-	snprintf(epath, sizeof(epath), "%s/run.err", tmpdir);
-	argv[i++] = gcd_path;
-	for (; *args && i < 31; args++)
-		argv[i++] = *args;
-	argv[i] = NULL;
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		int o = open(opath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		int e = open(epath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-
-		if (o < 0 || e < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0)
-			_exit(127);
-		alarm(5);
-		execv(gcd_path, (char *const *)argv);
-		_exit(127);
-	}
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status));
-	f = fopen(opath, "r");
-	n = fread(out, 1, out_len - 1, f);
-	out[n] = '\0';
-	fclose(f);
-	f = fopen(epath, "r");
-	n = fread(errs, 1, err_len - 1, f);
-	errs[n] = '\0';
-	fclose(f);
-	return WEXITSTATUS(status);
+	return daemon_run_once(gcd_path, tmpdir, args, out, out_len, errs,
+			       err_len);
 }
 
 struct bad_opt {
@@ -909,11 +805,7 @@ static void test_options(void **state)
 static int kill_running(void **state)
 {
 	(void)state;
-	if (running > 0) {
-		kill(running, SIGKILL);
-		waitpid(running, NULL, 0);
-		running = -1;
-	}
+	daemon_kill_running();
 	return 0;
 }
 

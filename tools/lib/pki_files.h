@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * pki_files: the key and certificate files of bti-psadm pki.
+ * pki_files: the key and certificate files of bti-psadm pki and bti-psd.
  *
  * A private key is read with state_file_read(), so a key file that
  * others can read, or that is a symbolic link or not ours, is refused;
@@ -19,8 +19,8 @@
  *   -EBADMSG  not a key, not a certificate, too many certificates
  *   -EKEYREJECTED  a key of another type than asked for
  */
-#ifndef PSADM_PKI_FILES_H
-#define PSADM_PKI_FILES_H
+#ifndef BTI_LIB_PKI_FILES_H
+#define BTI_LIB_PKI_FILES_H
 
 #include <stdbool.h>
 
@@ -55,4 +55,4 @@ int pki_write_certs(const char *path, const char *what,
 /* "ED25519", "X25519", ... or "unknown" */
 const char *pki_key_type(const EVP_PKEY *key);
 
-#endif /* PSADM_PKI_FILES_H */
+#endif /* BTI_LIB_PKI_FILES_H */
