@@ -5,12 +5,13 @@
 #
 #   btid_state    the persistent state file (REGISTERING, PROVISIONED)
 #   btid_runtime  the runtime file naming the installed SRTP session
+#   btid_retry    which failures are retried, backoff with jitter
 #
 # Links lib's state_file, ed25519_sig, hex_decode and lib_error.
 
 BTID_DIR := btid
 
-BTID_UNITS := btid_state btid_runtime
+BTID_UNITS := btid_state btid_runtime btid_retry
 BTID_OBJS := $(patsubst %,$(BTID_DIR)/%.o,$(BTID_UNITS))
 BTID_LIB_OBJS := $(patsubst %,$(LIB_DIR)/%.o,lib_error state_file \
 	ed25519_sig hex_decode)
@@ -20,7 +21,7 @@ $(BTID_DIR)/%.o: $(BTID_DIR)/%.c | lib-deps
 
 # Unit tests: each links the btid units and lib objects above.
 BT := $(BTID_DIR)/tests
-BTID_TESTS := test_btid_state test_btid_runtime
+BTID_TESTS := test_btid_state test_btid_runtime test_btid_retry
 
 $(BT)/%.o: $(BT)/%.c | test-deps lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(BTID_DIR) -I$(LIB_DIR) -I$(LT) $(CRYPTO_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
