@@ -6,15 +6,19 @@
 #   btid_state    the persistent state file (REGISTERING, PROVISIONED)
 #   btid_runtime  the runtime file naming the installed SRTP session
 #   btid_retry    which failures are retried, backoff with jitter
+#   btid_conn     the PS connection: connect, write, one bounded frame
+#   btid_run      a provisioning with retries: GC, PS, engine, state,
+#                 the call's SRTP session behind struct btid_session_ops
 #
-# Links lib's state_file, ed25519_sig, hex_decode and lib_error.
+# Links lib's state_file, gc_client, the engines and the codec.
 
 BTID_DIR := btid
 
-BTID_UNITS := btid_state btid_runtime btid_retry
+BTID_UNITS := btid_state btid_runtime btid_retry btid_conn btid_run
 BTID_OBJS := $(patsubst %,$(BTID_DIR)/%.o,$(BTID_UNITS))
-BTID_LIB_OBJS := $(patsubst %,$(LIB_DIR)/%.o,lib_error state_file \
-	ed25519_sig hex_decode)
+BTID_LIB_OBJS := $(sort $(patsubst %,$(LIB_DIR)/%.o,lib_error state_file \
+	ed25519_sig hex_decode gc_client x509_verify) $(LIB_ENGINE_OBJS) \
+	$(LIB_KS_OBJS) $(LIB_PROTO_OBJS))
 
 $(BTID_DIR)/%.o: $(BTID_DIR)/%.c | lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LIB_DIR) $(CRYPTO_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
@@ -32,7 +36,15 @@ $(BT)/$(1): $(BT)/$(1).o $(BT)/btid_tmp.o $(LT)/test_hex.o $(BTID_OBJS) $(BTID_L
 endef
 $(foreach t,$(BTID_TESTS),$(eval $(call btid_test_rule,$(t))))
 
-UNIT_TESTS += $(addprefix $(BT)/,$(BTID_TESTS))
+# The run against an in-process GC and PS (threads) on loopback, with
+# the engine tests' PKI and fake store.
+$(BT)/test_btid_run: $(BT)/test_btid_run.o $(BT)/btid_tmp.o $(BTID_OBJS) \
+		$(sort $(BTID_LIB_OBJS) $(LIB_DIR)/x509_issue.o $(LT)/test_pki.o \
+		$(LT)/engine_harness.o)
+	$(CC) $(LDFLAGS) -pthread -o $@ $^ $(CMOCKA_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
+$(BT)/test_btid_run.o: CFLAGS += -pthread
+
+UNIT_TESTS += $(addprefix $(BT)/,$(BTID_TESTS)) $(BT)/test_btid_run
 
 CLEAN_FILES += $(BTID_DIR)/*.o $(BTID_DIR)/*.d \
 	$(BT)/*.o $(BT)/*.d $(addprefix $(BT)/,$(BTID_TESTS))
