@@ -9,6 +9,8 @@
 #   btid_conn     the PS connection: connect, write, one bounded frame
 #   btid_run      a provisioning with retries: GC, PS, engine, state,
 #                 the call's SRTP session behind struct btid_session_ops
+#   btid_kmod     that session in bti.ko: SESSION_NEW / SESSION_DEL with
+#                 libnl-genl-3, session keys from srtp_kdf
 #
 # Links lib's state_file, gc_client, the engines and the codec.
 
@@ -44,7 +46,23 @@ $(BT)/test_btid_run: $(BT)/test_btid_run.o $(BT)/btid_tmp.o $(BTID_OBJS) \
 	$(CC) $(LDFLAGS) -pthread -o $@ $^ $(CMOCKA_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
 $(BT)/test_btid_run.o: CFLAGS += -pthread
 
-UNIT_TESTS += $(addprefix $(BT)/,$(BTID_TESTS)) $(BT)/test_btid_run
+# bti.ko over generic netlink: libnl-genl-3; evaluated only when used.
+NL_CFLAGS = $(shell $(PKG_CONFIG) --cflags libnl-genl-3.0)
+NL_LIBS = $(shell $(PKG_CONFIG) --libs libnl-genl-3.0)
+.PHONY: btid-deps
+btid-deps:
+	@$(PKG_CONFIG) --exists libnl-genl-3.0 || \
+		{ echo "tools: libnl-genl-3 not found by $(PKG_CONFIG) (install libnl-genl-3-dev)" >&2; exit 1; }
+$(BTID_DIR)/btid_kmod.o: $(BTID_DIR)/btid_kmod.c | lib-deps btid-deps
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LIB_DIR) $(CRYPTO_CFLAGS) $(NL_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+$(BT)/test_btid_kmod.o: $(BT)/test_btid_kmod.c | test-deps btid-deps
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(BTID_DIR) -I$(LIB_DIR) -I$(LT) $(CRYPTO_CFLAGS) $(NL_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+$(BT)/test_btid_kmod: $(BT)/test_btid_kmod.o $(BTID_DIR)/btid_kmod.o \
+		$(LT)/test_hex.o $(LIB_DIR)/lib_error.o $(LIB_SRTP_KDF_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(NL_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
+
+UNIT_TESTS += $(addprefix $(BT)/,$(BTID_TESTS)) $(BT)/test_btid_run \
+	$(BT)/test_btid_kmod
 
 CLEAN_FILES += $(BTID_DIR)/*.o $(BTID_DIR)/*.d \
 	$(BT)/*.o $(BT)/*.d $(addprefix $(BT)/,$(BTID_TESTS))
