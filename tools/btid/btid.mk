@@ -9,6 +9,7 @@
 #   btid_conn     the PS connection: connect, write, one bounded frame
 #   btid_run      a provisioning with retries: GC, PS, engine, state,
 #                 the call's SRTP session behind struct btid_session_ops
+#   btid_cli      the command line (btid_main); main.c calls it
 #   btid_kmod     that session in bti.ko: SESSION_NEW / SESSION_DEL with
 #                 libnl-genl-3, session keys from srtp_kdf
 #
@@ -61,10 +62,27 @@ $(BT)/test_btid_kmod: $(BT)/test_btid_kmod.o $(BTID_DIR)/btid_kmod.o \
 		$(LT)/test_hex.o $(LIB_DIR)/lib_error.o $(LIB_SRTP_KDF_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(NL_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
 
-UNIT_TESTS += $(addprefix $(BT)/,$(BTID_TESTS)) $(BT)/test_btid_run \
-	$(BT)/test_btid_kmod
+# The program: the units above, the command line and bti.ko's socket.
+$(BTID_DIR)/btid_cli.o $(BTID_DIR)/main.o: $(BTID_DIR)/%.o: $(BTID_DIR)/%.c | lib-deps btid-deps
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LIB_DIR) $(CRYPTO_CFLAGS) $(NL_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+BTID_PROG_OBJS := $(BTID_OBJS) $(BTID_DIR)/btid_cli.o $(BTID_DIR)/btid_kmod.o \
+	$(sort $(BTID_LIB_OBJS) $(LIB_SRTP_KDF_OBJS))
+$(BTID_DIR)/btid: $(BTID_DIR)/main.o $(BTID_PROG_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(NL_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
+PROGRAMS += $(BTID_DIR)/btid
 
-CLEAN_FILES += $(BTID_DIR)/*.o $(BTID_DIR)/*.d \
-	$(BT)/*.o $(BT)/*.d $(addprefix $(BT)/,$(BTID_TESTS))
+# The command line in process (btid_main), without bti.ko.
+$(BT)/test_btid_cli.o: $(BT)/test_btid_cli.c | test-deps btid-deps
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(BTID_DIR) -I$(LIB_DIR) -I$(LT) $(CRYPTO_CFLAGS) $(NL_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+$(BT)/test_btid_cli: $(BT)/test_btid_cli.o $(BT)/btid_tmp.o $(LT)/test_hex.o \
+		$(BTID_PROG_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(NL_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
+
+UNIT_TESTS += $(addprefix $(BT)/,$(BTID_TESTS)) $(BT)/test_btid_run \
+	$(BT)/test_btid_kmod $(BT)/test_btid_cli
+
+CLEAN_FILES += $(BTID_DIR)/btid $(BTID_DIR)/*.o $(BTID_DIR)/*.d \
+	$(BT)/*.o $(BT)/*.d $(addprefix $(BT)/,$(BTID_TESTS)) \
+	$(BT)/test_btid_run $(BT)/test_btid_kmod $(BT)/test_btid_cli
 
 -include $(wildcard $(BTID_DIR)/*.d $(BT)/*.d)
