@@ -301,7 +301,16 @@ static int drive(struct run *r)
 			return engine_failure(r);
 		}
 		if (rc == -EBADMSG) {
-			/* A header this side refuses: the run ends here. */
+			/*
+			 * A header this side refuses: the run ends here.
+			 * Before the control keys the answer is a plain
+			 * ERROR; after them only the engine could seal a
+			 * CLOSE, so the connection is just closed.
+			 */
+			if (!r->after_keys &&
+			    !proto_engine_put_error(r->out, code, 0))
+				send_out(r);
+			proto_engine_out_reset(r->out);
 			proto_bti_abort(r->b);
 			memset(&r->rep->last, 0, sizeof(r->rep->last));
 			r->rep->last.code = code;

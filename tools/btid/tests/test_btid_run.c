@@ -16,7 +16,9 @@
  *   - a PS certificate from another root: CERT_UNTRUSTED, no retry, no
  *     state written, no session installed;
  *   - the GC refusing (NUMBER_REFUSED): reported, no retry;
- *   - the GC busy every time: 1 + 5 runs, the waits of the schedule.
+ *   - the GC busy every time: 1 + 5 runs, the waits of the schedule;
+ *   - a PS frame header above the size limit: ERROR FRAME_TOO_LARGE
+ *     back, no retry.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -59,6 +61,8 @@ struct servers {
 	struct proto_cookie_jar jar;
 	struct proto_ps_config pcfg;
 	int ps_conns, ps_done;
+	int bad_header;			/* answer HELLO with a bad header */
+	uint16_t got_error;		/* the ERROR code btid sent back */
 };
 
 static int listen_lo(uint16_t *port)
@@ -139,6 +143,18 @@ static void serve_ps(struct servers *s, int fd)
 	s->ps_conns++;
 	if (btid_conn_read_frame(fd, buf, &len, 2000, &code, NULL))
 		goto done;
+	if (s->bad_header) {
+		/* SERVER_HELLO announcing a body above PROTO_MAX_BODY. */
+		static const uint8_t hdr[PROTO_HDR_LEN] = { 1, 0x02, 0xff,
+							    0xff };
+		struct proto_error e;
+
+		send_frame(fd, hdr, sizeof(hdr));
+		if (!btid_conn_read_frame(fd, buf, &len, 2000, &code, NULL) &&
+		    !proto_error_decode(buf, len, &e, NULL))
+			s->got_error = e.code;
+		goto done;
+	}
 	if (proto_ps_accept(&s->pcfg, EH_T0, &peer, buf, len, out, &ps,
 			    &code))
 		goto done;
@@ -528,6 +544,32 @@ static void test_retry_schedule(void **state)
 	free(e);
 }
 
+/*
+ * A PS frame header announcing more than PROTO_MAX_BODY: refused before
+ * any body is read, answered with a plain ERROR FRAME_TOO_LARGE (no
+ * keys yet), not retried, nothing stored.
+ */
+static void test_bad_header(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_state st;
+	struct lib_error err;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->s.bad_header = 1;
+	servers_go(&e->s);
+	assert_int_equal(btid_provision(&e->cfg, &rep), -EPROTO);
+	assert_int_equal(rep.runs, 1);
+	assert_int_equal(rep.last.code, PROTO_CODE_FRAME_TOO_LARGE);
+	assert_false(rep.last.from_peer);
+	servers_stop(&e->s);
+	assert_int_equal(e->s.got_error, PROTO_CODE_FRAME_TOO_LARGE);
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), -ENOENT);
+	free(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -543,6 +585,9 @@ int main(void)
 						btid_tmp_setup,
 						btid_tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_retry_schedule,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_bad_header,
 						btid_tmp_setup,
 						btid_tmp_teardown),
 	};
