@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * btid_cli: the command line of btid (btid_cli.h).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+
+#include <openssl/crypto.h>
+
+#include "btid_kmod.h"
+#include "btid_run.h"
+#include "btid_state.h"
+#include "lib_error.h"
+
+#include "btid_cli.h"
+
+#define EXIT_USAGE	2
+
+static const char usage_text[] =
+	"Usage: btid provision --gc HOST:PORT --sp-root FILE --state FILE\n"
+	"                      [--runtime FILE] [--profile NAME]...\n"
+	"                      [--media-port PORT] [--digits-from FILE|-]\n"
+	"       btid status --state FILE\n"
+	"       btid rekey --state FILE          (not available yet)\n"
+	"       btid --help | --version\n"
+	"\n"
+	"provision  dial the gate controller, run the provisioning protocol\n"
+	"           with the provisioning server and store the result in the\n"
+	"           state file (REGISTERING, then PROVISIONED)\n"
+	"status     print the stored state (never a key)\n"
+	"\n"
+	"Profiles: AEAD_AES_128_GCM AEAD_AES_256_GCM AES_CM_128_HMAC_SHA1_80\n"
+	"          AES_CM_128_HMAC_SHA1_32 (default: all, in this order)\n"
+	"The runtime file (default STATE.session) names the SRTP session of\n"
+	"a running provisioning call. --digits-from reads the user's work\n"
+	"order entry; the media leg that plays it to the PS is pending.\n";
+
+static const struct {
+	const char *name;
+	uint16_t profile;
+} profiles[] = {
+	{ "AEAD_AES_128_GCM", PROTO_SRTP_AEAD_AES_128_GCM },
+	{ "AEAD_AES_256_GCM", PROTO_SRTP_AEAD_AES_256_GCM },
+	{ "AES_CM_128_HMAC_SHA1_80", PROTO_SRTP_AES128_CM_HMAC_SHA1_80 },
+	{ "AES_CM_128_HMAC_SHA1_32", PROTO_SRTP_AES128_CM_HMAC_SHA1_32 },
+};
+
+int btid_digits_read(const char *path, char digits[BTID_MAX_DIGITS + 1],
+		     struct lib_error *err)
+{
+	char buf[BTID_MAX_DIGITS + 8];
+	size_t n = 0, i;
+	FILE *f;
+	int c, rc = 0;
+
+	memset(digits, 0, BTID_MAX_DIGITS + 1);
+	f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	if (!f)
+		return lib_error_set(err, -errno, "%s: %s", path,
+				     strerror(errno));
+	while ((c = fgetc(f)) != EOF && n < sizeof(buf))
+		buf[n++] = (char)c;
+	if (c != EOF)
+		rc = -EINVAL;
+	if (f != stdin)
+		fclose(f);
+	if (n && buf[n - 1] == '\n')
+		n--;
+	if (n && buf[n - 1] == '#')
+		n--;
+	for (i = 0; i < n; i++)
+		if (buf[i] < '0' || buf[i] > '9')
+			rc = -EINVAL;
+	if (!rc && (n == 0 || n > BTID_MAX_DIGITS))
+		rc = -EINVAL;
+	if (!rc)
+		memcpy(digits, buf, n);
+	OPENSSL_cleanse(buf, sizeof(buf));
+	if (rc)
+		return lib_error_set(err, rc,
+				     "%s: expected 1 to %d digits, optionally followed by '#'",
+				     path, BTID_MAX_DIGITS);
+	return 0;
+}
+
+int btid_parse_hostport(const char *s, struct sockaddr_storage *ss,
+			socklen_t *len, struct lib_error *err)
+{
+	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res = NULL;
+	char host[256];
+	const char *port;
+	int rc;
+
+	if (s[0] == '[') {
+		const char *e = strchr(s, ']');
+
+		if (!e || e[1] != ':' || (size_t)(e - s - 1) >= sizeof(host))
+			goto bad;
+		memcpy(host, s + 1, (size_t)(e - s - 1));
+		host[e - s - 1] = '\0';
+		port = e + 2;
+	} else {
+		const char *c = strrchr(s, ':');
+
+		if (!c || c == s || strchr(s, ':') != c ||
+		    (size_t)(c - s) >= sizeof(host))
+			goto bad;
+		memcpy(host, s, (size_t)(c - s));
+		host[c - s] = '\0';
+		port = c + 1;
+	}
+	if (!*port || strspn(port, "0123456789") != strlen(port))
+		goto bad;
+	rc = getaddrinfo(host, port, &hints, &res);
+	if (rc)
+		return lib_error_set(err, -EHOSTUNREACH, "%s: %s", s,
+				     gai_strerror(rc));
+	memcpy(ss, res->ai_addr, res->ai_addrlen);
+	*len = res->ai_addrlen;
+	freeaddrinfo(res);
+	return 0;
+bad:
+	return lib_error_set(err, -EINVAL,
+			     "\"%s\": expected HOST:PORT or [IPv6]:PORT", s);
+}
+
+static void print_hex(FILE *out, const char *name, const uint8_t *v,
+		      size_t n)
+{
+	size_t i;
+
+	fprintf(out, "%s ", name);
+	for (i = 0; i < n; i++)
+		fprintf(out, "%02x", v[i]);
+	fputc('\n', out);
+}
+
+static int cmd_status(const char *state_path, FILE *out, FILE *errf)
+{
+	struct btid_state s;
+	struct lib_error err;
+	int rc;
+
+	rc = btid_state_load(state_path, &s, &err);
+	if (rc == -ENOENT) {
+		fprintf(out, "state NONE\n");
+		return 0;
+	}
+	if (rc) {
+		fprintf(errf, "btid: %s\n", err.msg);
+		return 1;
+	}
+	fprintf(out, "state %s\n", btid_state_kind_name(s.kind));
+	print_hex(out, "user-public", s.user_pub, sizeof(s.user_pub));
+	print_hex(out, "ps-fingerprint", s.ps_fingerprint,
+		  sizeof(s.ps_fingerprint));
+	if (s.kind == BTID_STATE_PROVISIONED) {
+		print_hex(out, "device-id", s.device_id, sizeof(s.device_id));
+		fprintf(out, "account-id %s\n", s.account_id);
+	}
+	btid_state_wipe(&s);
+	return 0;
+}
+
+struct prov_opts {
+	const char *gc, *root, *state, *runtime, *digits;
+	struct proto_u16_list profiles;
+	unsigned long media_port;
+};
+
+static int cmd_provision(const struct prov_opts *o, FILE *out, FILE *errf)
+{
+	struct btid_session_ops sops = { 0 };
+	struct btid_run_config cfg = { 0 };
+	struct sockaddr_storage gc;
+	struct x509_trust *root = NULL;
+	struct btid_kmod *km = NULL;
+	struct btid_report rep;
+	struct lib_error err;
+	char digits[BTID_MAX_DIGITS + 1];
+	char runtime[4096];
+	socklen_t gc_len;
+	int rc;
+
+	if (o->digits && btid_digits_read(o->digits, digits, &err)) {
+		fprintf(errf, "btid: %s\n", err.msg);
+		return 1;
+	}
+	OPENSSL_cleanse(digits, sizeof(digits));	/* not sent yet */
+	if (btid_parse_hostport(o->gc, &gc, &gc_len, &err) ||
+	    x509_trust_load_file(o->root, &root, &err)) {
+		fprintf(errf, "btid: %s\n", err.msg);
+		return 1;
+	}
+	if (o->runtime)
+		snprintf(runtime, sizeof(runtime), "%s", o->runtime);
+	else
+		snprintf(runtime, sizeof(runtime), "%s.session", o->state);
+	rc = btid_kmod_open(&km, &err);
+	if (rc) {
+		x509_trust_free(root);
+		fprintf(errf, "btid: %s\n", err.msg);
+		return 1;
+	}
+	sops.arg = km;
+	sops.install = btid_kmod_install;
+	sops.remove = btid_kmod_remove;
+	cfg.gc = (struct sockaddr *)&gc;
+	cfg.gc_len = gc_len;
+	cfg.state_path = o->state;
+	cfg.runtime_path = runtime;
+	cfg.root = root;
+	cfg.profiles = o->profiles;
+	cfg.media_port = (uint16_t)o->media_port;
+	cfg.session = &sops;
+	rc = btid_provision(&cfg, &rep);
+	btid_kmod_close(km);
+	x509_trust_free(root);
+	if (rc == -EALREADY) {
+		fprintf(out, "btid: already provisioned (%s)\n", o->state);
+		return 0;
+	}
+	if (rc) {
+		fprintf(errf, "btid: provisioning failed after %d run%s: %s\n",
+			rep.runs, rep.runs == 1 ? "" : "s", rep.err.msg);
+		return 1;
+	}
+	fprintf(out, "btid: provisioned (%s)\n", o->state);
+	return 0;
+}
+
+static int usage_error(FILE *errf, const char *msg)
+{
+	fprintf(errf, "btid: %s\nTry 'btid --help'.\n", msg);
+	return EXIT_USAGE;
+}
+
+int btid_main(int argc, char **argv, FILE *out, FILE *errf)
+{
+	static const struct option longopts[] = {
+		{ "gc", required_argument, NULL, 'g' },
+		{ "sp-root", required_argument, NULL, 'r' },
+		{ "state", required_argument, NULL, 's' },
+		{ "runtime", required_argument, NULL, 'R' },
+		{ "profile", required_argument, NULL, 'p' },
+		{ "media-port", required_argument, NULL, 'm' },
+		{ "digits-from", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct prov_opts o = { .media_port = 40000 };
+	const char *cmd;
+	char *end;
+	size_t i;
+	int c;
+
+	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		fputs(usage_text, out);
+		return 0;
+	}
+	if (argc >= 2 && (!strcmp(argv[1], "--version") ||
+			  !strcmp(argv[1], "-V"))) {
+		fprintf(out, "btid %s\n", BTI_TOOL_VERSION);
+		return 0;
+	}
+	if (argc < 2)
+		return usage_error(errf, "a command is needed");
+	cmd = argv[1];
+	if (strcmp(cmd, "provision") && strcmp(cmd, "status") &&
+	    strcmp(cmd, "rekey"))
+		return usage_error(errf, "unknown command");
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc - 1, argv + 1, "h", longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'g':
+			o.gc = optarg;
+			break;
+		case 'r':
+			o.root = optarg;
+			break;
+		case 's':
+			o.state = optarg;
+			break;
+		case 'R':
+			o.runtime = optarg;
+			break;
+		case 'd':
+			o.digits = optarg;
+			break;
+		case 'm':
+			errno = 0;
+			o.media_port = strtoul(optarg, &end, 10);
+			if (errno || *end || !*optarg || o.media_port == 0 ||
+			    o.media_port > 65535)
+				return usage_error(errf,
+						   "--media-port: 1 to 65535");
+			break;
+		case 'p':
+			for (i = 0; i < sizeof(profiles) / sizeof(profiles[0]);
+			     i++)
+				if (!strcasecmp(optarg, profiles[i].name))
+					break;
+			if (i == sizeof(profiles) / sizeof(profiles[0]))
+				return usage_error(errf, "--profile: unknown profile");
+			if (o.profiles.n >= PROTO_MAX_LIST)
+				return usage_error(errf, "--profile: too many");
+			o.profiles.v[o.profiles.n++] = profiles[i].profile;
+			break;
+		case 'h':
+			fputs(usage_text, out);
+			return 0;
+		default:
+			return usage_error(errf, "unknown or incomplete option");
+		}
+	}
+	if (optind != argc - 1)
+		return usage_error(errf, "unexpected argument");
+	if (!o.state)
+		return usage_error(errf, "--state FILE is needed");
+	if (!strcmp(cmd, "status"))
+		return cmd_status(o.state, out, errf);
+	if (!strcmp(cmd, "rekey")) {
+		fprintf(errf, "btid: rekey is not available in this version\n");
+		return 1;
+	}
+	if (!o.gc || !o.root)
+		return usage_error(errf, "provision needs --gc and --sp-root");
+	return cmd_provision(&o, out, errf);
+}

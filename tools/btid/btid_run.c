@@ -1,0 +1,551 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * btid_run: a provisioning with retries (btid_run.h).
+ */
+#include "btid_run.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+
+#include "btid_conn.h"
+#include "ed25519_sig.h"
+#include "gc_client.h"
+#include "proto_bti_engine.h"
+#include "proto_names.h"
+
+/* A run that failed: rep->last says how; the caller decides. */
+#define RUN_FAILED	1
+
+struct run {
+	const struct btid_run_config *cfg;
+	struct btid_report *rep;
+	const struct btid_clock *clk;
+	struct proto_bti *b;
+	struct proto_engine_out *out;
+	uint8_t *buf;
+	int fd;
+	struct sockaddr_storage ps;
+	socklen_t ps_len;
+	struct sockaddr_storage local;
+	struct btid_flow flow;
+	int installed;
+	int after_keys;
+};
+
+static unsigned int reply_ms(const struct btid_run_config *c)
+{
+	return c->reply_ms ? c->reply_ms : GC_CLIENT_REPLY_MS;
+}
+
+static int to_sockaddr(const struct proto_addr *a,
+		       struct sockaddr_storage *ss, socklen_t *len)
+{
+	struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+
+	memset(ss, 0, sizeof(*ss));
+	if (a->family == PROTO_AF_INET) {
+		a4->sin_family = AF_INET;
+		a4->sin_port = htons(a->port);
+		memcpy(&a4->sin_addr, a->addr, 4);
+		*len = sizeof(*a4);
+		return 0;
+	}
+	if (a->family == PROTO_AF_INET6) {
+		a6->sin6_family = AF_INET6;
+		a6->sin6_port = htons(a->port);
+		memcpy(&a6->sin6_addr, a->addr, 16);
+		*len = sizeof(*a6);
+		return 0;
+	}
+	return -EAFNOSUPPORT;
+}
+
+static void to_proto(const struct sockaddr_storage *ss, struct proto_addr *a)
+{
+	const struct sockaddr_in *a4 = (const struct sockaddr_in *)ss;
+	const struct sockaddr_in6 *a6 = (const struct sockaddr_in6 *)ss;
+
+	memset(a, 0, sizeof(*a));
+	if (ss->ss_family == AF_INET) {
+		a->family = PROTO_AF_INET;
+		memcpy(a->addr, &a4->sin_addr, 4);
+	} else if (ss->ss_family == AF_INET6) {
+		a->family = PROTO_AF_INET6;
+		memcpy(a->addr, &a6->sin6_addr, 16);
+	}
+}
+
+static void set_port(struct sockaddr_storage *ss, uint16_t port)
+{
+	if (ss->ss_family == AF_INET)
+		((struct sockaddr_in *)ss)->sin_port = htons(port);
+	else if (ss->ss_family == AF_INET6)
+		((struct sockaddr_in6 *)ss)->sin6_port = htons(port);
+}
+
+static void close_fd(struct run *r)
+{
+	if (r->fd >= 0)
+		close(r->fd);
+	r->fd = -1;
+}
+
+/* Send what the engine put in r->out, then close if it says so. */
+static int send_out(struct run *r)
+{
+	struct lib_error err;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < r->out->n && r->fd >= 0 && !rc; i++)
+		rc = btid_conn_write(r->fd, r->out->frame[i], r->out->len[i],
+				     reply_ms(r->cfg), &err);
+	if (rc)
+		r->rep->err = err;
+	if (r->out->close)
+		close_fd(r);
+	proto_engine_out_reset(r->out);
+	return rc;
+}
+
+/* Take the SRTP session of the call down, if one is up. */
+static void remove_session(struct run *r)
+{
+	struct lib_error err;
+	int rc;
+
+	if (!r->installed)
+		return;
+	r->installed = 0;
+	rc = r->cfg->session->remove(r->cfg->session->arg, &r->flow, &err);
+	/* Kept on failure: the next start removes it. */
+	if (!rc || rc == -ENOENT)
+		btid_runtime_clear(r->cfg->runtime_path, &err);
+}
+
+static int transport_failure(struct run *r, int rc)
+{
+	memset(&r->rep->last, 0, sizeof(r->rep->last));
+	r->rep->last.transport = 1;
+	if (rc == -ETIMEDOUT)
+		r->rep->last.code = PROTO_CODE_TIMEOUT;
+	r->rep->last.after_keys = r->after_keys;
+	if (r->b)
+		proto_bti_abort(r->b);
+	remove_session(r);
+	close_fd(r);
+	return RUN_FAILED;
+}
+
+/* The engine ended the run (EV_FAILED). */
+static int engine_failure(struct run *r)
+{
+	const struct proto_engine_status *st = proto_bti_status(r->b);
+	struct btid_failure *f = &r->rep->last;
+	const char *name = proto_code_name(st->code);
+
+	memset(f, 0, sizeof(*f));
+	f->code = st->code;
+	f->from_peer = !st->local;
+	f->authenticated = st->authenticated;
+	f->after_keys = r->after_keys;
+	if (st->local && st->err.code)
+		r->rep->err = st->err;
+	else
+		lib_error_set(&r->rep->err, -EPROTO,
+			      "provisioning server ended the run: %s%s",
+			      name ? name : "unknown code",
+			      st->authenticated ? "" :
+			      " (unauthenticated)");
+	remove_session(r);
+	close_fd(r);
+	return RUN_FAILED;
+}
+
+static int install_session(struct run *r)
+{
+	struct proto_srtp_keys k;
+	struct proto_addr ma;
+	socklen_t len;
+	int rc;
+
+	memset(&r->flow, 0, sizeof(r->flow));
+	rc = proto_bti_media_addr(r->b, &ma);
+	if (!rc)
+		rc = to_sockaddr(&ma, &r->flow.remote, &len);
+	if (rc || r->flow.remote.ss_family != r->local.ss_family)
+		return lib_error_set(&r->rep->err, rc ? rc : -EAFNOSUPPORT,
+				     "the PS media address is unusable");
+	r->flow.local = r->local;
+	set_port(&r->flow.local, r->cfg->media_port);
+	/* Named before it exists, so a crash cannot leave it unnamed. */
+	rc = btid_runtime_record(r->cfg->runtime_path, &r->flow,
+				 &r->rep->err);
+	if (rc)
+		return rc;
+	rc = proto_bti_srtp(r->b, &k);
+	if (!rc)
+		rc = r->cfg->session->install(r->cfg->session->arg, &r->flow,
+					      &k, &r->rep->err);
+	proto_srtp_keys_wipe(&k);
+	if (rc) {
+		btid_runtime_clear(r->cfg->runtime_path, NULL);
+		return rc;
+	}
+	r->installed = 1;
+	return 0;
+}
+
+static int persist(struct run *r, enum btid_state_kind kind)
+{
+	struct proto_bti_registering reg;
+	struct proto_bti_result res;
+	struct btid_state s;
+	int rc;
+
+	memset(&s, 0, sizeof(s));
+	s.kind = kind;
+	if (kind == BTID_STATE_REGISTERING) {
+		rc = proto_bti_registering(r->b, &reg);
+		if (!rc) {
+			memcpy(s.user_secret, reg.user_secret,
+			       sizeof(s.user_secret));
+			memcpy(s.user_pub, reg.user_pub, sizeof(s.user_pub));
+			memcpy(s.ps_fingerprint, reg.ps_fingerprint,
+			       sizeof(s.ps_fingerprint));
+		}
+		OPENSSL_cleanse(&reg, sizeof(reg));
+	} else {
+		rc = proto_bti_result(r->b, &res);
+		if (!rc) {
+			memcpy(s.user_secret, res.user_secret,
+			       sizeof(s.user_secret));
+			memcpy(s.user_pub, res.user_pub, sizeof(s.user_pub));
+			memcpy(s.ps_fingerprint, res.ps_fingerprint,
+			       sizeof(s.ps_fingerprint));
+			memcpy(s.ltk, res.ltk, sizeof(s.ltk));
+			memcpy(s.device_id, res.device_id,
+			       sizeof(s.device_id));
+			memcpy(s.account_id, res.account_id,
+			       sizeof(s.account_id));
+		}
+		OPENSSL_cleanse(&res, sizeof(res));
+	}
+	if (rc)
+		rc = lib_error_set(&r->rep->err, rc,
+				   "the engine gave no %s state",
+				   btid_state_kind_name(kind));
+	else
+		rc = btid_state_save(r->cfg->state_path, &s, &r->rep->err);
+	btid_state_wipe(&s);
+	if (rc)
+		return rc;
+	if (r->cfg->after_persist &&
+	    r->cfg->after_persist(r->cfg->hook_arg, kind))
+		return -ECANCELED;
+	return 0;
+}
+
+static int connect_ps(struct run *r)
+{
+	socklen_t len = sizeof(r->local);
+	unsigned int cms = r->cfg->connect_ms ? r->cfg->connect_ms :
+			   GC_CLIENT_CONNECT_MS;
+	int rc;
+
+	rc = btid_conn_open((struct sockaddr *)&r->ps, r->ps_len, cms, &r->fd,
+			    &r->rep->err);
+	if (rc)
+		return rc;
+	if (getsockname(r->fd, (struct sockaddr *)&r->local, &len))
+		return lib_error_set(&r->rep->err, -errno,
+				     "getsockname: %s", strerror(errno));
+	return 0;
+}
+
+/* Local errors (state file, bti.ko, the engine's API) stop everything. */
+static int local_stop(struct run *r, int rc)
+{
+	if (r->b)
+		proto_bti_abort(r->b);
+	remove_session(r);
+	close_fd(r);
+	return rc;
+}
+
+static int drive(struct run *r)
+{
+	enum proto_bti_event ev;
+	unsigned int ms;
+	uint16_t code;
+	size_t len;
+	int rc;
+
+	for (;;) {
+		ms = proto_bti_timer(r->b) == PROTO_TIMER_ENTRY ?
+		     (r->cfg->entry_ms ? r->cfg->entry_ms : BTID_ENTRY_MS) :
+		     reply_ms(r->cfg);
+		rc = btid_conn_read_frame(r->fd, r->buf, &len, ms, &code,
+					  &r->rep->err);
+		if (rc == -ETIMEDOUT) {
+			if (!proto_bti_timeout(r->b, r->out))
+				send_out(r);
+			return engine_failure(r);
+		}
+		if (rc == -EBADMSG) {
+			/*
+			 * A header this side refuses: the run ends here.
+			 * Before the control keys the answer is a plain
+			 * ERROR; after them only the engine could seal a
+			 * CLOSE, so the connection is just closed.
+			 */
+			if (!r->after_keys &&
+			    !proto_engine_put_error(r->out, code, 0))
+				send_out(r);
+			proto_engine_out_reset(r->out);
+			proto_bti_abort(r->b);
+			memset(&r->rep->last, 0, sizeof(r->rep->last));
+			r->rep->last.code = code;
+			r->rep->last.after_keys = r->after_keys;
+			remove_session(r);
+			close_fd(r);
+			return RUN_FAILED;
+		}
+		if (rc)
+			return transport_failure(r, rc);
+		ev = PROTO_BTI_EV_NONE;
+		rc = proto_bti_feed(r->b, r->buf, len, r->out, &ev);
+		if (rc)
+			return local_stop(r, lib_error_set(&r->rep->err, rc,
+					  "provisioning engine: feed failed"));
+		if (proto_bti_state(r->b) >= PROTO_BTI_ACK_WAIT &&
+		    proto_bti_state(r->b) < PROTO_BTI_FAILED)
+			r->after_keys = 1;
+		rc = send_out(r);
+		if (rc && ev != PROTO_BTI_EV_FAILED)
+			return transport_failure(r, rc);
+		switch (ev) {
+		case PROTO_BTI_EV_NONE:
+		case PROTO_BTI_EV_REKEYED:
+			break;
+		case PROTO_BTI_EV_RETRY:
+			close_fd(r);
+			/* The PS shed load: wait as asked, same run. */
+			if (proto_bti_retry_after(r->b))
+				r->clk->sleep_ms(r->clk->arg,
+						 (uint32_t)proto_bti_retry_after(r->b) *
+						 1000u);
+			rc = connect_ps(r);
+			if (!rc)
+				rc = proto_bti_hello(r->b, r->out);
+			if (!rc)
+				rc = send_out(r);
+			if (rc)
+				return transport_failure(r, rc);
+			break;
+		case PROTO_BTI_EV_CALL_READY:
+			rc = install_session(r);
+			if (rc)
+				return local_stop(r, rc);
+			rc = proto_bti_call(r->b, r->cfg->media_port, r->out);
+			if (!rc)
+				rc = send_out(r);
+			if (rc)
+				return transport_failure(r, rc);
+			break;
+		case PROTO_BTI_EV_AUTH_REJECTED:
+			r->rep->tries_left = proto_bti_tries_left(r->b);
+			break;
+		case PROTO_BTI_EV_REGISTERING:
+			rc = persist(r, BTID_STATE_REGISTERING);
+			if (rc == -ECANCELED) {
+				close_fd(r);
+				return rc;
+			}
+			if (rc)
+				return local_stop(r, rc);
+			rc = proto_bti_register(r->b, r->out);
+			if (!rc)
+				rc = send_out(r);
+			if (rc)
+				return transport_failure(r, rc);
+			break;
+		case PROTO_BTI_EV_PROVISIONED:
+			rc = persist(r, BTID_STATE_PROVISIONED);
+			if (rc == -ECANCELED) {
+				close_fd(r);
+				return rc;
+			}
+			if (rc)
+				return local_stop(r, rc);
+			remove_session(r);
+			if (!proto_bti_finish(r->b, r->out))
+				send_out(r);	/* PROVISIONED is stored */
+			close_fd(r);
+			return 0;
+		case PROTO_BTI_EV_FAILED:
+			return engine_failure(r);
+		}
+		if (r->fd < 0)
+			return transport_failure(r, -ECONNRESET);
+	}
+}
+
+static const uint16_t default_profiles[] = {
+	PROTO_SRTP_AEAD_AES_128_GCM, PROTO_SRTP_AEAD_AES_256_GCM,
+	PROTO_SRTP_AES128_CM_HMAC_SHA1_80, PROTO_SRTP_AES128_CM_HMAC_SHA1_32,
+};
+
+static int one_run(struct run *r)
+{
+	const struct btid_run_config *c = r->cfg;
+	struct gc_client_params gp = { c->gc, c->gc_len, c->number,
+				       c->connect_ms, c->reply_ms };
+	struct proto_bti_config bc;
+	struct gc_client_result gr;
+	struct btid_state s;
+	EVP_PKEY *key = NULL;
+	size_t i;
+	int rc;
+
+	r->after_keys = 0;
+	r->installed = 0;
+	rc = btid_state_load(c->state_path, &s, &r->rep->err);
+	if (rc == -ENOENT) {
+		rc = 0;
+	} else if (!rc && s.kind == BTID_STATE_PROVISIONED) {
+		rc = lib_error_set(&r->rep->err, -EALREADY,
+				   "%s: this BTI is already provisioned",
+				   c->state_path);
+	} else if (!rc) {
+		rc = ed25519_from_secret_key(s.user_secret, &key,
+					     &r->rep->err);
+		r->rep->resumed = !rc;
+	}
+	btid_state_wipe(&s);
+	if (rc)
+		return rc;
+
+	memset(&gr, 0, sizeof(gr));
+	rc = gc_client_setup(&gp, &gr, &r->rep->err);
+	if (rc) {
+		EVP_PKEY_free(key);
+		memset(&r->rep->last, 0, sizeof(r->rep->last));
+		r->rep->from_gc = 1;
+		r->rep->gc_retry_after = gr.has_retry_after ?
+					 gr.retry_after : 0;
+		if (rc == -EPROTO) {
+			r->rep->last.code = gr.code;
+			r->rep->last.from_peer = gr.from_gc;
+		} else {
+			r->rep->last.transport = 1;
+			r->rep->last.code = gr.code == PROTO_CODE_TIMEOUT ?
+					    gr.code : 0;
+		}
+		return RUN_FAILED;
+	}
+	r->rep->from_gc = 0;
+	rc = to_sockaddr(&gr.ps_addr, &r->ps, &r->ps_len);
+	if (!rc)
+		rc = connect_ps(r);
+	if (rc) {
+		EVP_PKEY_free(key);
+		return transport_failure(r, rc);
+	}
+
+	memset(&bc, 0, sizeof(bc));
+	bc.root = c->root;
+	bc.now = c->cert_now;
+	bc.purpose = PROTO_PURPOSE_PROVISION;
+	bc.suites.n = 1;
+	bc.suites.v[0] = PROTO_SUITE_X25519_SHA256_AES128GCM_ED25519;
+	if (c->profiles.n) {
+		bc.profiles = c->profiles;
+	} else {
+		for (i = 0; i < sizeof(default_profiles) /
+			    sizeof(default_profiles[0]); i++)
+			bc.profiles.v[i] = default_profiles[i];
+		bc.profiles.n = i;
+	}
+	to_proto(&r->local, &bc.info.bti_addr);
+	strcpy(bc.info.sw_version, "btid " BTI_TOOL_VERSION);
+	bc.user_key = key;
+	rc = proto_bti_new(&bc, &r->b, &r->rep->err);
+	EVP_PKEY_free(key);
+	if (rc)
+		return local_stop(r, rc);
+	rc = proto_bti_hello(r->b, r->out);
+	if (rc)
+		return local_stop(r, rc);
+	rc = send_out(r);
+	if (rc)
+		return transport_failure(r, rc);
+	return drive(r);
+}
+
+/* The wait the gate controller asked for, if any. */
+static uint16_t peer_retry_after(const struct run *r)
+{
+	return r->rep->from_gc ? r->rep->gc_retry_after : 0;
+}
+
+int btid_provision(const struct btid_run_config *cfg, struct btid_report *rep)
+{
+	struct run r;
+	int rc, attempt = 0;
+
+	memset(rep, 0, sizeof(*rep));
+	memset(&r, 0, sizeof(r));
+	r.cfg = cfg;
+	r.rep = rep;
+	r.clk = cfg->clock ? cfg->clock : &btid_clock_system;
+	r.fd = -1;
+	if (!cfg->gc || !cfg->state_path || !cfg->runtime_path ||
+	    !cfg->root || !cfg->session || !cfg->media_port)
+		return lib_error_set(&rep->err, -EINVAL,
+				     "btid: incomplete configuration");
+	rc = btid_runtime_recover(cfg->runtime_path, cfg->session->remove,
+				  cfg->session->arg, &rep->err);
+	if (rc < 0)
+		return rc;
+	r.out = calloc(1, sizeof(*r.out));
+	r.buf = malloc(PROTO_MAX_FRAME);
+	if (!r.out || !r.buf) {
+		rc = lib_error_set(&rep->err, -ENOMEM, "btid: out of memory");
+		goto out;
+	}
+	for (;;) {
+		rep->runs++;
+		rc = one_run(&r);
+		proto_bti_free(r.b);
+		r.b = NULL;
+		if (rc != RUN_FAILED)
+			break;
+		if (!btid_retry_wanted(&rep->last) || attempt >= BTID_RETRY_MAX) {
+			rc = -EPROTO;
+			break;
+		}
+		rep->waited_ms[attempt] =
+			btid_retry_delay_ms((unsigned int)attempt,
+					    peer_retry_after(&r),
+					    r.clk->random(r.clk->arg));
+		r.clk->sleep_ms(r.clk->arg, rep->waited_ms[attempt]);
+		attempt++;
+	}
+out:
+	if (r.out)
+		OPENSSL_cleanse(r.out, sizeof(*r.out));
+	free(r.out);
+	if (r.buf)
+		OPENSSL_cleanse(r.buf, PROTO_MAX_FRAME);
+	free(r.buf);
+	return rc;
+}

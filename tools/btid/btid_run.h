@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * btid_run: one provisioning of this BTI (Documentation/protocol.rst,
+ * steps 301-310) with btid's retries: the gate controller exchange
+ * (gc_client), then the PS control connection (btid_conn) driving
+ * proto_bti_engine, the SRTP session of the call installed through
+ * struct btid_session_ops (bti.ko, or a fake in tests) and named in the
+ * runtime file first, REGISTERING persisted before REGISTER is sent and
+ * PROVISIONED when REGISTERED arrives (btid_state).
+ *
+ * At start a session left in the runtime file by a crash is removed;
+ * a stored PROVISIONED state ends at once (-EALREADY); a stored
+ * REGISTERING state gives the user key the run resumes with. Each new
+ * run (after a failure btid_retry_wanted() accepts) rereads the state
+ * file, so a run that failed after REGISTERING was stored resumes with
+ * the same key.
+ */
+#ifndef BTI_BTID_RUN_H
+#define BTI_BTID_RUN_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include <sys/socket.h>
+
+#include "btid_retry.h"
+#include "btid_runtime.h"
+#include "btid_state.h"
+#include "lib_error.h"
+#include "proto_keysched.h"
+#include "proto_values.h"
+#include "x509_verify.h"
+
+/* The SRTP session of the call in bti.ko. */
+struct btid_session_ops {
+	void *arg;
+	/* Install @k for @flow (SESSION_NEW); @k is wiped by the caller. */
+	int (*install)(void *arg, const struct btid_flow *flow,
+		       const struct proto_srtp_keys *k, struct lib_error *err);
+	/* Remove @flow's session (SESSION_DEL); -ENOENT if it has none. */
+	int (*remove)(void *arg, const struct btid_flow *flow,
+		      struct lib_error *err);
+};
+
+struct btid_run_config {
+	const struct sockaddr *gc;		/* the gate controller */
+	socklen_t gc_len;
+	const char *number;			/* NULL: "611" */
+	const char *state_path;
+	const char *runtime_path;
+	const struct x509_trust *root;		/* the SP root */
+	const time_t *cert_now;			/* NULL: the clock */
+	struct proto_u16_list profiles;		/* n 0: all four, GCM first */
+	uint16_t media_port;			/* the call's local UDP port */
+	unsigned int connect_ms, reply_ms;	/* 0: T_connect, T_reply */
+	unsigned int entry_ms;			/* 0: T_entry (180 s) */
+	const struct btid_clock *clock;		/* NULL: the system's */
+	const struct btid_session_ops *session;
+	/*
+	 * Tests only: called right after a state is persisted; a non-zero
+	 * return ends btid_provision() there as a kill would (nothing
+	 * more sent, nothing cleaned up): -ECANCELED.
+	 */
+	int (*after_persist)(void *arg, enum btid_state_kind k);
+	void *hook_arg;
+};
+
+/* What btid_provision() reports. */
+struct btid_report {
+	int runs;			/* runs started */
+	uint32_t waited_ms[BTID_RETRY_MAX];	/* each backoff slept */
+	struct btid_failure last;	/* how the last failed run ended */
+	int from_gc;			/* ... at the gate controller */
+	uint16_t gc_retry_after;	/* its RETRY_AFTER (seconds) */
+	uint16_t tries_left;		/* of the last AUTH_STATUS */
+	int resumed;			/* a stored REGISTERING key was used */
+	struct lib_error err;		/* one line, for the user */
+};
+
+/*
+ * Provision: 0 with PROVISIONED stored; -EALREADY when it already was;
+ * -EPROTO when a run failed in a way that is not retried or the
+ * retries ran out (@rep->last says how); -ECANCELED from the test
+ * hook; another negative errno value for a local failure (state file,
+ * bti.ko).
+ */
+int btid_provision(const struct btid_run_config *cfg, struct btid_report *rep);
+
+#define BTID_ENTRY_MS	180000	/* T_entry */
+
+#endif /* BTI_BTID_RUN_H */

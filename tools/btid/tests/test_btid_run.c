@@ -1,0 +1,596 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * btid_run against an in-process gate controller and provisioning
+ * server on loopback TCP: the PS is proto_ps_engine with the engine
+ * tests' fake store (lib/tests/engine_harness) and an IVR that hands it
+ * the digits at once; bti.ko is a recording fake behind struct
+ * btid_session_ops; the clock, the sleep and the jitter are fakes, so
+ * the backoff schedule is checked without waiting.
+ *
+ *   - happy path (after the PS's RETRY with RETRY_AFTER 3 s, waited
+ *     on the fake clock): PROVISIONED stored, the call's session installed and
+ *     removed, the runtime file gone; a second start sees PROVISIONED;
+ *   - a kill right after REGISTERING is stored (before REGISTER): the
+ *     session and the runtime file are left as a crash leaves them; the
+ *     restart removes that session and resumes with the same user key;
+ *   - a PS certificate from another root: CERT_UNTRUSTED, no retry, no
+ *     state written, no session installed;
+ *   - the GC refusing (NUMBER_REFUSED): reported, no retry;
+ *   - the GC busy every time: 1 + 5 runs, the waits of the schedule;
+ *   - a PS frame header above the size limit: ERROR FRAME_TOO_LARGE
+ *     back, no retry.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "btid_conn.h"
+#include "btid_run.h"
+#include "btid_tmp.h"
+#include "engine_harness.h"
+#include "proto_msg_error.h"
+#include "proto_msg_gc.h"
+
+#define DIGITS	"12345678"
+
+struct servers {
+	int gc_fd, ps_fd;
+	uint16_t gc_port, ps_port;
+	pthread_t th;
+	volatile int stop;
+	/* GC */
+	uint16_t gc_code;		/* 0: SETUP_ACK */
+	int gc_setups;
+	/* PS */
+	struct eh_pki pki;
+	struct eh_store store;
+	struct proto_ps_ops ops;
+	struct proto_cookie_jar jar;
+	struct proto_ps_config pcfg;
+	int ps_conns, ps_done;
+	int bad_header;			/* answer HELLO with a bad header */
+	uint16_t got_error;		/* the ERROR code btid sent back */
+};
+
+static int listen_lo(uint16_t *port)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	socklen_t len = sizeof(a);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	assert_true(fd >= 0);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	assert_int_equal(listen(fd, 8), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	*port = ntohs(a.sin_port);
+	return fd;
+}
+
+static void send_frame(int fd, const uint8_t *p, size_t len)
+{
+	(void)btid_conn_write(fd, p, len, 2000, NULL);
+}
+
+static void serve_gc(struct servers *s, int fd)
+{
+	uint8_t buf[PROTO_MAX_FRAME], out[512];
+	struct proto_setup m;
+	struct proto_setup_ack ack;
+	struct proto_error e;
+	size_t len, olen = 0;
+	uint16_t code;
+
+	if (btid_conn_read_frame(fd, buf, &len, 2000, &code, NULL) ||
+	    proto_setup_decode(buf, len, &m, NULL))
+		return;
+	s->gc_setups++;
+	if (s->gc_code) {
+		memset(&e, 0, sizeof(e));
+		e.code = s->gc_code;
+		if (s->gc_code == PROTO_CODE_BUSY) {
+			e.has_retry_after = 1;
+			e.retry_after = 7;
+		}
+		assert_int_equal(proto_error_encode(&e, out, sizeof(out),
+						    &olen, NULL), 0);
+	} else {
+		memset(&ack, 0, sizeof(ack));
+		memcpy(ack.call_id, m.call_id, sizeof(ack.call_id));
+		ack.ps_addr.family = PROTO_AF_INET;
+		ack.ps_addr.addr[0] = 127;
+		ack.ps_addr.addr[3] = 1;
+		ack.ps_addr.port = s->ps_port;
+		assert_int_equal(proto_setup_ack_encode(&ack, out, sizeof(out),
+							&olen, NULL), 0);
+	}
+	send_frame(fd, out, olen);
+}
+
+static void send_out(int fd, struct proto_engine_out *out)
+{
+	size_t i;
+
+	for (i = 0; i < out->n; i++)
+		send_frame(fd, out->frame[i], out->len[i]);
+}
+
+static void serve_ps(struct servers *s, int fd)
+{
+	struct proto_engine_out *out = calloc(1, sizeof(*out));
+	uint8_t *buf = malloc(PROTO_MAX_FRAME);
+	struct proto_addr peer = { PROTO_AF_INET, { 127, 0, 0, 1 }, 1 };
+	enum proto_ps_event ev;
+	struct proto_ps *ps = NULL;
+	uint16_t code;
+	size_t len;
+
+	assert_non_null(out);
+	assert_non_null(buf);
+	s->ps_conns++;
+	if (btid_conn_read_frame(fd, buf, &len, 2000, &code, NULL))
+		goto done;
+	if (s->bad_header) {
+		/* SERVER_HELLO announcing a body above PROTO_MAX_BODY. */
+		static const uint8_t hdr[PROTO_HDR_LEN] = { 1, 0x02, 0xff,
+							    0xff };
+		struct proto_error e;
+
+		send_frame(fd, hdr, sizeof(hdr));
+		if (!btid_conn_read_frame(fd, buf, &len, 2000, &code, NULL) &&
+		    !proto_error_decode(buf, len, &e, NULL))
+			s->got_error = e.code;
+		goto done;
+	}
+	if (proto_ps_accept(&s->pcfg, EH_T0, &peer, buf, len, out, &ps,
+			    &code))
+		goto done;
+	send_out(fd, out);
+	while (ps && !out->close) {
+		if (btid_conn_read_frame(fd, buf, &len, 5000, &code, NULL)) {
+			proto_ps_abort(ps);
+			break;
+		}
+		ev = PROTO_PS_EV_NONE;
+		if (proto_ps_feed(ps, buf, len, out, &ev))
+			break;
+		send_out(fd, out);
+		if (ev == PROTO_PS_EV_CALL) {
+			/* The IVR: the user keys the work order in. */
+			if (proto_ps_entry(ps, DIGITS, out, &ev))
+				break;
+			send_out(fd, out);
+		}
+		if (ev == PROTO_PS_EV_DONE)
+			s->ps_done++;
+		if (ev == PROTO_PS_EV_DONE || ev == PROTO_PS_EV_FAILED)
+			break;
+	}
+done:
+	proto_ps_free(ps);
+	free(out);
+	free(buf);
+}
+
+static void *serve(void *arg)
+{
+	struct servers *s = arg;
+	struct pollfd p[2] = { { .fd = s->gc_fd, .events = POLLIN },
+			       { .fd = s->ps_fd, .events = POLLIN } };
+	int i, c;
+
+	while (!s->stop) {
+		if (poll(p, 2, 20) <= 0)
+			continue;
+		for (i = 0; i < 2; i++) {
+			if (!(p[i].revents & POLLIN))
+				continue;
+			c = accept(p[i].fd, NULL, NULL);
+			if (c < 0)
+				continue;
+			if (i == 0)
+				serve_gc(s, c);
+			else
+				serve_ps(s, c);
+			close(c);
+		}
+	}
+	return NULL;
+}
+
+static void servers_start(struct servers *s, enum eh_leaf leaf)
+{
+	memset(s, 0, sizeof(*s));
+	eh_pki_init(&s->pki);
+	eh_pki_leaf(&s->pki, leaf);
+	s->store.orders[0].digits = DIGITS;
+	s->store.orders[0].account = "acct-0001";
+	s->store.n_orders = 1;
+	s->ops = eh_ops_template;
+	s->ops.arg = &s->store;
+	assert_int_equal(proto_cookie_init(&s->jar, 64, 0, EH_T0, NULL), 0);
+	s->pcfg.key = s->pki.ps_key;
+	s->pcfg.chain = &s->pki.chain;
+	s->pcfg.jar = &s->jar;
+	s->pcfg.suites.n = 1;
+	s->pcfg.suites.v[0] = PROTO_SUITE_X25519_SHA256_AES128GCM_ED25519;
+	s->pcfg.profiles.n = 1;
+	s->pcfg.profiles.v[0] = PROTO_SRTP_AEAD_AES_128_GCM;
+	s->pcfg.media_addr.family = PROTO_AF_INET;
+	s->pcfg.media_addr.addr[0] = 127;
+	s->pcfg.media_addr.addr[3] = 1;
+	s->pcfg.media_addr.port = 16000;
+	s->pcfg.ops = &s->ops;
+	s->gc_fd = listen_lo(&s->gc_port);
+	s->ps_fd = listen_lo(&s->ps_port);
+}
+
+static void servers_go(struct servers *s)
+{
+	assert_int_equal(pthread_create(&s->th, NULL, serve, s), 0);
+}
+
+static void servers_stop(struct servers *s)
+{
+	s->stop = 1;
+	pthread_join(s->th, NULL);
+	close(s->gc_fd);
+	close(s->ps_fd);
+	proto_cookie_free(&s->jar);
+	eh_pki_free(&s->pki);
+}
+
+/* bti.ko, recorded. */
+struct fake_kmod {
+	int installs, removes, live;
+	struct btid_flow flow;
+	struct proto_srtp_keys keys;
+};
+
+static int fake_install(void *arg, const struct btid_flow *f,
+			const struct proto_srtp_keys *k, struct lib_error *err)
+{
+	struct fake_kmod *m = arg;
+
+	(void)err;
+	if (m->live)
+		return -EEXIST;
+	m->installs++;
+	m->live = 1;
+	m->flow = *f;
+	m->keys = *k;
+	return 0;
+}
+
+static int fake_remove(void *arg, const struct btid_flow *f,
+		       struct lib_error *err)
+{
+	struct fake_kmod *m = arg;
+
+	(void)err;
+	if (!m->live || memcmp(f, &m->flow, sizeof(*f)))
+		return -ENOENT;
+	m->removes++;
+	m->live = 0;
+	return 0;
+}
+
+/* The clock: nothing sleeps; the sleeps are recorded. */
+struct fake_clock {
+	uint64_t now;
+	uint32_t slept[16];
+	int n_slept;
+	uint32_t rnd;
+};
+
+static uint64_t fc_now(void *arg)
+{
+	return ((struct fake_clock *)arg)->now;
+}
+
+static void fc_sleep(void *arg, uint32_t ms)
+{
+	struct fake_clock *c = arg;
+
+	if (c->n_slept < 16)
+		c->slept[c->n_slept++] = ms;
+	c->now += ms;
+}
+
+static uint32_t fc_random(void *arg)
+{
+	return ((struct fake_clock *)arg)->rnd;
+}
+
+struct env {
+	struct btid_tmp *t;
+	char runtime[160];
+	struct servers s;
+	struct fake_kmod kmod;
+	struct btid_session_ops sops;
+	struct fake_clock fc;
+	struct btid_clock clock;
+	struct sockaddr_in gc;
+	struct btid_run_config cfg;
+	time_t now;
+	int kill_at;		/* a btid_state_kind, or 0 */
+};
+
+static int kill_hook(void *arg, enum btid_state_kind k)
+{
+	struct env *e = arg;
+
+	return e->kill_at == (int)k;
+}
+
+static void env_init(struct env *e, struct btid_tmp *t, enum eh_leaf leaf)
+{
+	memset(e, 0, sizeof(*e));
+	e->t = t;
+	snprintf(e->runtime, sizeof(e->runtime), "%s/session", t->dir);
+	servers_start(&e->s, leaf);
+	e->sops.arg = &e->kmod;
+	e->sops.install = fake_install;
+	e->sops.remove = fake_remove;
+	e->fc.rnd = 250;	/* no jitter unless a test says so */
+	e->clock.arg = &e->fc;
+	e->clock.now_ms = fc_now;
+	e->clock.sleep_ms = fc_sleep;
+	e->clock.random = fc_random;
+	e->gc.sin_family = AF_INET;
+	e->gc.sin_port = htons(e->s.gc_port);
+	e->gc.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	e->now = EH_T0;
+	e->cfg.gc = (struct sockaddr *)&e->gc;
+	e->cfg.gc_len = sizeof(e->gc);
+	e->cfg.state_path = t->path;
+	e->cfg.runtime_path = e->runtime;
+	/* The root the BTI trusts is the good one, whatever the PS has. */
+	e->cfg.root = e->s.pki.trust;
+	e->cfg.cert_now = &e->now;
+	e->cfg.media_port = 40000;
+	e->cfg.connect_ms = 2000;
+	e->cfg.reply_ms = 5000;
+	e->cfg.entry_ms = 5000;
+	e->cfg.clock = &e->clock;
+	e->cfg.session = &e->sops;
+	e->cfg.after_persist = kill_hook;
+	e->cfg.hook_arg = e;
+}
+
+static void test_happy_path(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_state st;
+	struct btid_flow f;
+	struct lib_error err;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->s.pcfg.retry_after = 3;	/* RETRY's wait, within the run */
+	servers_go(&e->s);
+	if (btid_provision(&e->cfg, &rep))
+		fail_msg("provision: %s", rep.err.msg);
+	assert_int_equal(rep.runs, 1);
+	assert_int_equal(e->fc.n_slept, 1);
+	assert_int_equal(e->fc.slept[0], 3000);
+	assert_int_equal(e->s.ps_conns, 2);	/* HELLO, then with the cookie */
+	assert_false(rep.resumed);
+	assert_int_equal(e->kmod.installs, 1);
+	assert_int_equal(e->kmod.removes, 1);
+	assert_int_equal(e->kmod.live, 0);
+	assert_int_equal(e->kmod.keys.profile, PROTO_SRTP_AEAD_AES_128_GCM);
+	assert_int_equal(btid_runtime_load(e->runtime, &f, &err), -ENOENT);
+	servers_stop(&e->s);
+	assert_int_equal(e->s.ps_done, 1);
+
+	/* A restart reads the stored state back. */
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), 0);
+	assert_int_equal(st.kind, BTID_STATE_PROVISIONED);
+	assert_int_equal(e->s.store.n_dev, 1);
+	assert_memory_equal(st.device_id, e->s.store.dev[0].id,
+			    PROTO_DEVICE_ID_LEN);
+	assert_memory_equal(st.user_pub, e->s.store.dev[0].user_pub, 32);
+	assert_memory_equal(st.ltk, e->s.store.dev[0].ltk, 32);
+	assert_string_equal(st.account_id, "acct-0001");
+	assert_int_equal(btid_provision(&e->cfg, &rep), -EALREADY);
+	btid_state_wipe(&st);
+	free(e);
+}
+
+/*
+ * Killed right after REGISTERING is stored, before REGISTER: the state
+ * says REGISTERING, the call's session is still in bti.ko and named in
+ * the runtime file, the PS bound nothing. The restart removes that
+ * session first and provisions with the stored user key.
+ */
+static void test_kill_after_registering(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_state reg, st;
+	struct btid_flow f;
+	struct lib_error err;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->kill_at = BTID_STATE_REGISTERING;
+	servers_go(&e->s);
+	assert_int_equal(btid_provision(&e->cfg, &rep), -ECANCELED);
+	assert_int_equal(btid_state_load(e->t->path, &reg, &err), 0);
+	assert_int_equal(reg.kind, BTID_STATE_REGISTERING);
+	assert_int_equal(e->kmod.live, 1);
+	assert_int_equal(btid_runtime_load(e->runtime, &f, &err), 0);
+	assert_memory_equal(&f, &e->kmod.flow, sizeof(f));
+
+	e->kill_at = 0;
+	if (btid_provision(&e->cfg, &rep))
+		fail_msg("restart: %s", rep.err.msg);
+	assert_true(rep.resumed);
+	/* The stale session went first, then the new call's came and went. */
+	assert_int_equal(e->kmod.installs, 2);
+	assert_int_equal(e->kmod.removes, 2);
+	assert_int_equal(e->kmod.live, 0);
+	assert_int_equal(btid_runtime_load(e->runtime, &f, &err), -ENOENT);
+	servers_stop(&e->s);
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), 0);
+	assert_int_equal(st.kind, BTID_STATE_PROVISIONED);
+	assert_memory_equal(st.user_secret, reg.user_secret,
+			    sizeof(st.user_secret));
+	assert_memory_equal(st.user_pub, reg.user_pub, sizeof(st.user_pub));
+	assert_int_equal(e->s.store.n_dev, 1);
+	assert_memory_equal(e->s.store.dev[0].user_pub, reg.user_pub, 32);
+	btid_state_wipe(&reg);
+	btid_state_wipe(&st);
+	free(e);
+}
+
+/* A PS whose certificate is from another root: stop, nothing written. */
+static void test_rogue_ps(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_state st;
+	struct lib_error err;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_ROGUE);
+	servers_go(&e->s);
+	assert_int_equal(btid_provision(&e->cfg, &rep), -EPROTO);
+	assert_int_equal(rep.runs, 1);
+	assert_int_equal(rep.last.code, PROTO_CODE_CERT_UNTRUSTED);
+	assert_false(rep.last.from_peer);
+	assert_int_equal(e->fc.n_slept, 0);
+	assert_int_equal(e->kmod.installs, 0);
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), -ENOENT);
+	servers_stop(&e->s);
+	assert_int_equal(e->s.store.n_dev, 0);
+	free(e);
+}
+
+/* The GC refuses the number: reported, not retried. */
+static void test_gc_refuses(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_state st;
+	struct lib_error err;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->s.gc_code = PROTO_CODE_NUMBER_REFUSED;
+	servers_go(&e->s);
+	assert_int_equal(btid_provision(&e->cfg, &rep), -EPROTO);
+	assert_int_equal(rep.runs, 1);
+	assert_true(rep.from_gc);
+	assert_true(rep.last.from_peer);
+	assert_int_equal(rep.last.code, PROTO_CODE_NUMBER_REFUSED);
+	assert_non_null(strstr(rep.err.msg, "NUMBER_REFUSED"));
+	assert_int_equal(e->fc.n_slept, 0);
+	servers_stop(&e->s);
+	assert_int_equal(e->s.gc_setups, 1);
+	assert_int_equal(e->s.ps_conns, 0);
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), -ENOENT);
+	free(e);
+}
+
+/*
+ * BUSY from the GC with RETRY_AFTER 7: each retry waits exactly 7 s.
+ * A GC that does not answer at all (nothing listens): the schedule
+ * 1, 2, 4, 8, 16 s with the jitter the fake randomness gives.
+ */
+static void test_retry_schedule(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	int i;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->s.gc_code = PROTO_CODE_BUSY;
+	servers_go(&e->s);
+	assert_int_equal(btid_provision(&e->cfg, &rep), -EPROTO);
+	assert_int_equal(rep.runs, 1 + BTID_RETRY_MAX);
+	assert_int_equal(e->fc.n_slept, BTID_RETRY_MAX);
+	for (i = 0; i < BTID_RETRY_MAX; i++)
+		assert_int_equal(e->fc.slept[i], 7000);
+	assert_int_equal(rep.last.code, PROTO_CODE_BUSY);
+	servers_stop(&e->s);
+	assert_int_equal(e->s.gc_setups, 1 + BTID_RETRY_MAX);
+
+	/* The GC's port closed: connection refused, a transport error. */
+	e->fc.n_slept = 0;
+	e->fc.rnd = 0;		/* the shortest waits: 75 % */
+	assert_int_equal(btid_provision(&e->cfg, &rep), -EPROTO);
+	assert_int_equal(rep.runs, 1 + BTID_RETRY_MAX);
+	assert_true(rep.last.transport);
+	assert_int_equal(e->fc.n_slept, BTID_RETRY_MAX);
+	for (i = 0; i < BTID_RETRY_MAX; i++)
+		assert_int_equal(e->fc.slept[i], (1000u << i) * 3 / 4);
+	free(e);
+}
+
+/*
+ * A PS frame header announcing more than PROTO_MAX_BODY: refused before
+ * any body is read, answered with a plain ERROR FRAME_TOO_LARGE (no
+ * keys yet), not retried, nothing stored.
+ */
+static void test_bad_header(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_state st;
+	struct lib_error err;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->s.bad_header = 1;
+	servers_go(&e->s);
+	assert_int_equal(btid_provision(&e->cfg, &rep), -EPROTO);
+	assert_int_equal(rep.runs, 1);
+	assert_int_equal(rep.last.code, PROTO_CODE_FRAME_TOO_LARGE);
+	assert_false(rep.last.from_peer);
+	servers_stop(&e->s);
+	assert_int_equal(e->s.got_error, PROTO_CODE_FRAME_TOO_LARGE);
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), -ENOENT);
+	free(e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_happy_path,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_kill_after_registering,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_rogue_ps, btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_gc_refuses,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_retry_schedule,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_bad_header,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
