@@ -88,30 +88,12 @@ static void wipe_all(struct proto_bti *b)
 static void fail(struct proto_bti *b, struct proto_engine_out *out,
 		 uint16_t code, uint8_t field, const char *why)
 {
-	struct proto_error e = { .code = code };
-	size_t len = 0;
-
 	if (b->state == PROTO_BTI_FAILED)
 		return;
-	if (field) {
-		e.has_field = 1;
-		e.field = field;
-	}
-	if (out && out->n < PROTO_ENGINE_MAX_OUT) {
-		if (b->keys) {
-			if (!proto_close_encode(&e, b->pt, sizeof(b->pt), &len,
-						NULL) &&
-			    !proto_record_seal(&b->rec, &b->th,
-					       PROTO_MSG_CLOSE, b->pt, len,
-					       out->frame[out->n],
-					       PROTO_MAX_FRAME,
-					       &out->len[out->n], NULL))
-				out->n++;
-		} else {
-			proto_engine_put_error(out, code, field);
-		}
-		out->close = 1;
-	}
+	if (out)
+		proto_engine_put_end(out, b->keys ? &b->rec : NULL,
+				     &b->th, b->pt, sizeof(b->pt),
+				     code, field);
 	b->st.ended = 1;
 	b->st.ok = 0;
 	b->st.code = code;

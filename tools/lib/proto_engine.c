@@ -49,6 +49,32 @@ int proto_engine_put_error(struct proto_engine_out *out, uint16_t code,
 	return 0;
 }
 
+void proto_engine_put_end(struct proto_engine_out *out,
+			  struct proto_records *rec, struct proto_transcript *th,
+			  uint8_t *pt, size_t pt_size, uint16_t code,
+			  uint8_t field)
+{
+	struct proto_error e = { .code = code };
+	size_t len = 0;
+
+	if (out->n >= PROTO_ENGINE_MAX_OUT)
+		return;
+	out->close = 1;
+	if (!rec) {
+		proto_engine_put_error(out, code, field);
+		return;
+	}
+	if (field) {
+		e.has_field = 1;
+		e.field = field;
+	}
+	if (!proto_close_encode(&e, pt, pt_size, &len, NULL) &&
+	    !proto_record_seal(rec, th, PROTO_MSG_CLOSE, pt, len,
+			       out->frame[out->n], PROTO_MAX_FRAME,
+			       &out->len[out->n], NULL))
+		out->n++;
+}
+
 uint16_t proto_engine_cert_code(enum x509_ps_verdict v)
 {
 	switch (v) {

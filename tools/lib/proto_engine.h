@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "lib_error.h"
+#include "proto_record.h"
 #include "proto_transcript.h"
 #include "proto_wire.h"
 #include "x509_verify.h"
@@ -73,6 +74,18 @@ void proto_engine_out_reset(struct proto_engine_out *out);
  */
 int proto_engine_put_error(struct proto_engine_out *out, uint16_t code,
 			   uint8_t field);
+
+/*
+ * End a run from this side with @code (and ERROR_FIELD @field when not
+ * 0): a CLOSE sealed with @rec and @th when the control keys exist (@rec
+ * not NULL), else a plain ERROR, appended to @out, which is marked to
+ * close. @pt (@pt_size octets) is scratch for the CLOSE's plaintext. A
+ * full @out or a frame that cannot be made only leaves out the frame.
+ */
+void proto_engine_put_end(struct proto_engine_out *out,
+			  struct proto_records *rec, struct proto_transcript *th,
+			  uint8_t *pt, size_t pt_size, uint16_t code,
+			  uint8_t field);
 
 /* The wire code (CERT_*, or INTERNAL) of an x509_verify verdict. */
 uint16_t proto_engine_cert_code(enum x509_ps_verdict v);

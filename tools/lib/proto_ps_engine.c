@@ -74,30 +74,12 @@ static void wipe_keys(struct proto_ps *s)
 static void fail(struct proto_ps *s, struct proto_engine_out *out,
 		 uint16_t code, uint8_t field, const char *why)
 {
-	struct proto_error e = { .code = code };
-	size_t len = 0;
-
 	if (s->state == PROTO_PS_FAILED)
 		return;
-	if (field) {
-		e.has_field = 1;
-		e.field = field;
-	}
-	if (out && out->n < PROTO_ENGINE_MAX_OUT) {
-		if (s->keys) {
-			if (!proto_close_encode(&e, s->pt, sizeof(s->pt), &len,
-						NULL) &&
-			    !proto_record_seal(&s->rec, &s->th,
-					       PROTO_MSG_CLOSE, s->pt, len,
-					       out->frame[out->n],
-					       PROTO_MAX_FRAME,
-					       &out->len[out->n], NULL))
-				out->n++;
-		} else {
-			proto_engine_put_error(out, code, field);
-		}
-		out->close = 1;
-	}
+	if (out)
+		proto_engine_put_end(out, s->keys ? &s->rec : NULL,
+				     &s->th, s->pt, sizeof(s->pt),
+				     code, field);
 	s->st.ended = 1;
 	s->st.code = code;
 	s->st.local = 1;
