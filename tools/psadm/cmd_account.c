@@ -5,6 +5,7 @@
 
 #include "cmd_store.h"
 #include "opts.h"
+#include "psadm_list.h"
 #include "psadm_out.h"
 #include "psadm_store.h"
 
@@ -32,12 +33,6 @@ int cmd_account_add(struct psadm_ctx *ctx, int argc, char **argv)
 	return PSADM_EXIT_OK;
 }
 
-struct walk {
-	struct psadm_ctx *ctx;
-	int json;
-	int n;
-};
-
 static void print_account(struct psadm_ctx *ctx, const struct store_account *a,
 			  int json)
 {
@@ -58,7 +53,7 @@ static void print_account(struct psadm_ctx *ctx, const struct store_account *a,
 
 static int account_cb(const struct store_account *a, void *arg)
 {
-	struct walk *w = arg;
+	struct psadm_rows *w = arg;
 
 	if (w->json)
 		fputs(w->n ? "," : "", w->ctx->out);
@@ -83,7 +78,7 @@ int cmd_account_list(struct psadm_ctx *ctx, int argc, char **argv)
 		{ .name = "-j", .flag = &j },
 		{ .name = "--json", .flag = &json },
 	};
-	struct walk w = { .ctx = ctx };
+	struct psadm_rows w = { .ctx = ctx };
 	struct store *st;
 	int nops, ret;
 
@@ -107,22 +102,6 @@ int cmd_account_list(struct psadm_ctx *ctx, int argc, char **argv)
 	return PSADM_EXIT_OK;
 }
 
-static int wo_cb(const struct store_wo *wo, void *arg)
-{
-	struct walk *w = arg;
-
-	psadm_print_wo(w->ctx, wo, w->json, w->n++ == 0);
-	return 0;
-}
-
-static int dev_cb(const struct store_device *d, void *arg)
-{
-	struct walk *w = arg;
-
-	psadm_print_device(w->ctx, d, w->json, w->n++ == 0);
-	return 0;
-}
-
 int cmd_account_show(struct psadm_ctx *ctx, int argc, char **argv)
 {
 	struct lib_error err = { 0 };
@@ -131,7 +110,7 @@ int cmd_account_show(struct psadm_ctx *ctx, int argc, char **argv)
 		{ .name = "-j", .flag = &j },
 		{ .name = "--json", .flag = &json },
 	};
-	struct walk w = { .ctx = ctx };
+	struct psadm_rows w = { .ctx = ctx };
 	struct store_account a;
 	struct store *st;
 	int nops, ret;
@@ -159,7 +138,7 @@ int cmd_account_show(struct psadm_ctx *ctx, int argc, char **argv)
 		fputs("\nWork orders:\n", ctx->out);
 		psadm_print_wo_header(ctx);
 	}
-	ret = store_wo_list(st, argv[1], wo_cb, &w, &err);
+	ret = store_wo_list(st, argv[1], psadm_wo_row, &w, &err);
 	if (ret)
 		goto fail;
 	w.n = 0;
@@ -169,7 +148,7 @@ int cmd_account_show(struct psadm_ctx *ctx, int argc, char **argv)
 		fputs("\nDevices:\n", ctx->out);
 		psadm_print_device_header(ctx);
 	}
-	ret = store_device_list(st, argv[1], dev_cb, &w, &err);
+	ret = store_device_list(st, argv[1], psadm_device_row, &w, &err);
 	if (ret)
 		goto fail;
 	if (w.json)

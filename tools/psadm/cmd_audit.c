@@ -11,6 +11,7 @@
 #include "cmd_store.h"
 #include "num_parse.h"
 #include "opts.h"
+#include "psadm_list.h"
 #include "psadm_out.h"
 #include "psadm_store.h"
 
@@ -41,15 +42,9 @@ static int parse_since(const char *s, int64_t *t)
 	return -1;
 }
 
-struct walk {
-	struct psadm_ctx *ctx;
-	int json;
-	int n;
-};
-
 static int audit_cb(const struct store_audit *a, void *arg)
 {
-	struct walk *w = arg;
+	struct psadm_rows *w = arg;
 	FILE *out = w->ctx->out;
 	char t[32], r[64];
 
@@ -121,7 +116,7 @@ int cmd_audit(struct psadm_ctx *ctx, int argc, char **argv)
 	};
 	struct store_audit_filter f = { 0 };
 	uint8_t dev[STORE_DEVICE_ID_LEN];
-	struct walk w = { .ctx = ctx };
+	struct psadm_rows w = { .ctx = ctx };
 	uint64_t n;
 	struct store *st;
 	int nops, ret;

@@ -5,6 +5,7 @@
 
 #include "cmd_store.h"
 #include "opts.h"
+#include "psadm_list.h"
 #include "psadm_out.h"
 #include "psadm_store.h"
 
@@ -49,60 +50,16 @@ void psadm_print_device(struct psadm_ctx *ctx, const struct store_device *d,
 		fputs("null}", ctx->out);
 }
 
-struct walk {
-	struct psadm_ctx *ctx;
-	int json;
-	int n;
-};
-
-static int dev_cb(const struct store_device *d, void *arg)
+static int device_rows(struct store *st, const char *account,
+		       struct psadm_rows *rows, struct lib_error *err)
 {
-	struct walk *w = arg;
-
-	psadm_print_device(w->ctx, d, w->json, w->n++ == 0);
-	return 0;
+	return store_device_list(st, account, psadm_device_row, rows, err);
 }
 
 int cmd_device_list(struct psadm_ctx *ctx, int argc, char **argv)
 {
-	struct lib_error err = { 0 };
-	const char *account = NULL;
-	bool j = false, json = false;
-	const struct psadm_opt opts[] = {
-		{ .name = "--account", .value = &account },
-		{ .name = "-j", .flag = &j },
-		{ .name = "--json", .flag = &json },
-	};
-	struct walk w = { .ctx = ctx };
-	struct store_account a;
-	struct store *st;
-	int nops, ret;
-
-	ret = psadm_opts_parse(ctx, opts, 3, argc, argv, &nops, 0, 0, NULL);
-	if (ret)
-		return ret < 0 ? PSADM_EXIT_OK : ret;
-	if (account && (ret = psadm_parse_account(ctx, "--account", account)))
-		return ret;
-	w.json = j || json;
-	ret = psadm_store_open(ctx, PSADM_OPEN_ADMIN, &st);
-	if (ret)
-		return ret;
-	if (account && (ret = store_account_get(st, account, &a, &err)))
-		goto fail;
-	if (w.json)
-		fputc('[', ctx->out);
-	else
-		psadm_print_device_header(ctx);
-	ret = store_device_list(st, account, dev_cb, &w, &err);
-	if (ret)
-		goto fail;
-	store_close(st);
-	if (w.json)
-		fputs("]\n", ctx->out);
-	return PSADM_EXIT_OK;
-fail:
-	store_close(st);
-	return psadm_store_fail(ctx, &err);
+	return psadm_list_cmd(ctx, argc, argv, psadm_print_device_header,
+			      device_rows);
 }
 
 int cmd_device_show(struct psadm_ctx *ctx, int argc, char **argv)

@@ -12,6 +12,7 @@
 #include "cmd_store.h"
 #include "num_parse.h"
 #include "opts.h"
+#include "psadm_list.h"
 #include "psadm_out.h"
 #include "psadm_store.h"
 
@@ -125,60 +126,15 @@ int cmd_order_add(struct psadm_ctx *ctx, int argc, char **argv)
 	return PSADM_EXIT_OK;
 }
 
-struct walk {
-	struct psadm_ctx *ctx;
-	int json;
-	int n;
-};
-
-static int wo_cb(const struct store_wo *wo, void *arg)
+static int wo_rows(struct store *st, const char *account,
+		   struct psadm_rows *rows, struct lib_error *err)
 {
-	struct walk *w = arg;
-
-	psadm_print_wo(w->ctx, wo, w->json, w->n++ == 0);
-	return 0;
+	return store_wo_list(st, account, psadm_wo_row, rows, err);
 }
 
 int cmd_order_list(struct psadm_ctx *ctx, int argc, char **argv)
 {
-	struct lib_error err = { 0 };
-	const char *account = NULL;
-	bool j = false, json = false;
-	const struct psadm_opt opts[] = {
-		{ .name = "--account", .value = &account },
-		{ .name = "-j", .flag = &j },
-		{ .name = "--json", .flag = &json },
-	};
-	struct walk w = { .ctx = ctx };
-	struct store_account a;
-	struct store *st;
-	int nops, ret;
-
-	ret = psadm_opts_parse(ctx, opts, 3, argc, argv, &nops, 0, 0, NULL);
-	if (ret)
-		return ret < 0 ? PSADM_EXIT_OK : ret;
-	if (account && (ret = psadm_parse_account(ctx, "--account", account)))
-		return ret;
-	w.json = j || json;
-	ret = psadm_store_open(ctx, PSADM_OPEN_ADMIN, &st);
-	if (ret)
-		return ret;
-	if (account && (ret = store_account_get(st, account, &a, &err)))
-		goto fail;
-	if (w.json)
-		fputc('[', ctx->out);
-	else
-		psadm_print_wo_header(ctx);
-	ret = store_wo_list(st, account, wo_cb, &w, &err);
-	if (ret)
-		goto fail;
-	store_close(st);
-	if (w.json)
-		fputs("]\n", ctx->out);
-	return PSADM_EXIT_OK;
-fail:
-	store_close(st);
-	return psadm_store_fail(ctx, &err);
+	return psadm_list_cmd(ctx, argc, argv, psadm_print_wo_header, wo_rows);
 }
 
 static int order_change(struct psadm_ctx *ctx, int argc, char **argv,

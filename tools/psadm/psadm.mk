@@ -9,8 +9,9 @@
 #   pki_args, pki_issuer, pki_print  what they share (pki_files: lib/)
 #   cmd_store, cmd_account, cmd_order, cmd_device, cmd_audit  the store
 #                        commands
-#   psadm_store, psadm_out  what they share: opening the store at the
-#                        admin level, ids, times, JSON
+#   psadm_store, psadm_out, psadm_list  what they share: opening the
+#                        store at the admin level, ids, times, JSON,
+#                        the list commands
 #
 # Links lib's x509_issue, x509_verify, state_file and num_parse, and the
 # store library (store/store.mk).
@@ -19,7 +20,7 @@ PSADM_DIR := psadm
 
 PSADM_UNITS := cli commands opts cmd_pki cmd_pki_show pki_args \
 	pki_issuer pki_print cmd_store cmd_account cmd_order cmd_device \
-	cmd_audit psadm_store psadm_out
+	cmd_audit psadm_store psadm_out psadm_list
 PSADM_OBJS := $(patsubst %,$(PSADM_DIR)/%.o,$(PSADM_UNITS))
 PSADM_LIB_OBJS := $(sort $(patsubst %,$(LIB_DIR)/%.o,lib_error x509_issue \
 	x509_verify state_file pki_files hex_decode proto_names proto_spec) $(LIB_PARSE_OBJS) \
