@@ -40,22 +40,18 @@ int store_audit_add(struct store *st, const char *source, const char *event,
 			       result, detail, err);
 }
 
-int store_audit_list(struct store *st, int64_t after, int limit,
+int store_audit_walk(struct store *st, const char *sql,
+		     const struct db_param *p, int n,
 		     int (*cb)(const struct store_audit *a, void *arg),
 		     void *arg, struct lib_error *err)
 {
 	struct store_audit a;
-	struct db_param p[2];
 	struct db_res *res;
 	const uint8_t *dev;
 	size_t len;
 	int rc;
 
-	p[0] = DB_INT(after);
-	p[1] = DB_INT(limit > 0 ? limit : INT64_MAX);
-	rc = db_query(st->db, "SELECT seq, time, source, event, account_id, "
-		      "device_id, work_order_id, result, detail FROM audit "
-		      "WHERE seq > ? ORDER BY seq LIMIT ?", p, 2, &res, err);
+	rc = db_query(st->db, sql, p, n, &res, err);
 	if (rc)
 		return rc;
 	while ((rc = db_next(res, err)) == 1) {
@@ -80,6 +76,19 @@ int store_audit_list(struct store *st, int64_t after, int limit,
 	}
 	db_res_free(res);
 	return rc;
+}
+
+int store_audit_list(struct store *st, int64_t after, int limit,
+		     int (*cb)(const struct store_audit *a, void *arg),
+		     void *arg, struct lib_error *err)
+{
+	struct db_param p[2];
+
+	p[0] = DB_INT(after);
+	p[1] = DB_INT(limit > 0 ? limit : INT64_MAX);
+	return store_audit_walk(st, "SELECT " STORE_AUDIT_COLS " FROM audit "
+				"WHERE seq > ? ORDER BY seq LIMIT ?", p, 2,
+				cb, arg, err);
 }
 
 int store_source_failures(struct store *st, const char *source,

@@ -52,6 +52,20 @@ int store_audit_row(struct store *st, const char *source, const char *event,
 		    uint64_t wo_id, int result, const char *detail,
 		    struct lib_error *err);
 
+/* The columns store_audit_walk() reads, in its order. */
+#define STORE_AUDIT_COLS "seq, time, source, event, account_id, " \
+	"device_id, work_order_id, result, detail"
+
+/*
+ * store_audit.c: run @sql (selecting STORE_AUDIT_COLS, @n parameters
+ * @p) and hand each row to @cb; a non-zero @cb result stops the walk and
+ * is returned.
+ */
+int store_audit_walk(struct store *st, const char *sql,
+		     const struct db_param *p, int n,
+		     int (*cb)(const struct store_audit *a, void *arg),
+		     void *arg, struct lib_error *err);
+
 /* Fill @d from a row of STORE_DEV_COLS (the LTK not; store_device.c). */
 #define STORE_DEV_COLS "id, account_id, work_order_id, user_pub, " \
 	"ps_cert_fp, peer, info, created, updated, revoked, ltk_sealed"

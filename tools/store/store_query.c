@@ -140,20 +140,13 @@ int store_device_get(struct store *st, const uint8_t id[STORE_DEVICE_ID_LEN],
 	return rc;
 }
 
-#define AUDIT_COLS "seq, time, source, event, account_id, device_id, " \
-	"work_order_id, result, detail"
-
 int store_audit_query(struct store *st, const struct store_audit_filter *f,
 		      int (*cb)(const struct store_audit *a, void *arg),
 		      void *arg, struct lib_error *err)
 {
 	char where[256], sql[DB_MAX_SQL];
 	struct db_param p[5];
-	struct store_audit a;
-	struct db_res *res;
-	const uint8_t *dev;
-	size_t len;
-	int n = 0, rc;
+	int n = 0;
 
 	snprintf(where, sizeof(where), "seq > ? AND time >= ?");
 	p[n++] = DB_INT(f->after);
@@ -168,38 +161,14 @@ int store_audit_query(struct store *st, const struct store_audit_filter *f,
 	}
 	if (f->limit > 0) {
 		/* The newest @limit, shown oldest first. */
-		snprintf(sql, sizeof(sql), "SELECT " AUDIT_COLS " FROM "
-			 "(SELECT " AUDIT_COLS " FROM audit WHERE %s "
+		snprintf(sql, sizeof(sql), "SELECT " STORE_AUDIT_COLS " FROM "
+			 "(SELECT " STORE_AUDIT_COLS " FROM audit WHERE %s "
 			 "ORDER BY seq DESC LIMIT ?) AS newest ORDER BY seq",
 			 where);
 		p[n++] = DB_INT(f->limit);
 	} else {
-		snprintf(sql, sizeof(sql), "SELECT " AUDIT_COLS " FROM audit "
+		snprintf(sql, sizeof(sql), "SELECT " STORE_AUDIT_COLS " FROM audit "
 			 "WHERE %s ORDER BY seq", where);
 	}
-	rc = db_query(st->db, sql, p, n, &res, err);
-	if (rc)
-		return rc;
-	while ((rc = db_next(res, err)) == 1) {
-		memset(&a, 0, sizeof(a));
-		a.seq = db_col_int(res, 0);
-		a.time = db_col_int(res, 1);
-		store_copy_text(a.source, sizeof(a.source), db_col_text(res, 2));
-		store_copy_text(a.event, sizeof(a.event), db_col_text(res, 3));
-		store_copy_text(a.account_id, sizeof(a.account_id),
-				db_col_text(res, 4));
-		dev = db_col_blob(res, 5, &len);
-		if (dev && len == STORE_DEVICE_ID_LEN) {
-			a.has_device = 1;
-			memcpy(a.device_id, dev, len);
-		}
-		a.wo_id = (uint64_t)db_col_int(res, 6);
-		a.result = (int)db_col_int(res, 7);
-		store_copy_text(a.detail, sizeof(a.detail), db_col_text(res, 8));
-		rc = cb(&a, arg);
-		if (rc)
-			break;
-	}
-	db_res_free(res);
-	return rc;
+	return store_audit_walk(st, sql, p, n, cb, arg, err);
 }
