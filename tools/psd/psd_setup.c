@@ -107,11 +107,14 @@ static int load_digits(struct psd_keys *k, const char *path, char *why,
 		    strlen(line) >= sizeof(k->digits[0])) {
 			snprintf(why, why_len, "--test-digits-from %s: more than %d entries or an entry too long",
 				 path, PSD_MAX_TEST_DIGITS);
+			OPENSSL_cleanse(line, sizeof(line));
 			fclose(f);
 			return -1;
 		}
 		strcpy(k->digits[k->n_digits++], line);
 	}
+	/* The entries are work order numbers. */
+	OPENSSL_cleanse(line, sizeof(line));
 	fclose(f);
 	return 0;
 }
