@@ -8,6 +8,7 @@
  * asynchronous (the packet path then finishes packets in the completion).
  */
 
+#include <crypto/gcm.h>
 #include <linux/err.h>
 #include <linux/module.h>
 #include <linux/string.h>
@@ -47,6 +48,22 @@ static int bti_keys_init_cm(struct bti_keys *keys,
 				   suite->auth_key_len);
 }
 
+/*
+ * Whether @tfm is AES-GCM: "gcm(aes)" itself or a wrapper of it such as
+ * "pcrypt(gcm(aes))", with GCM's 12-octet IV. gcm_alg may name any
+ * driver; one of another mode would protect packets nobody can open.
+ */
+static bool bti_is_gcm(struct crypto_aead *tfm)
+{
+	const char *name = crypto_tfm_alg_name(crypto_aead_tfm(tfm));
+	size_t len = strlen(name), want = strlen("(gcm(aes))");
+
+	if (crypto_aead_ivsize(tfm) != GCM_AES_IV_SIZE)
+		return false;
+	return !strcmp(name, "gcm(aes)") ||
+	       (len > want && !strcmp(name + len - want, "(gcm(aes))"));
+}
+
 static int bti_keys_init_gcm(struct bti_keys *keys,
 			     const struct bti_key_material *km)
 {
@@ -59,6 +76,8 @@ static int bti_keys_init_gcm(struct bti_keys *keys,
 		keys->gcm = NULL;
 		return ret;
 	}
+	if (!bti_is_gcm(keys->gcm))
+		return -EINVAL;
 	keys->async = crypto_aead_alg(keys->gcm)->base.cra_flags &
 		      CRYPTO_ALG_ASYNC;
 	/*

@@ -46,7 +46,7 @@ crypto_async() {
 	' /proc/crypto
 }
 
-plan=$((3 + $#))
+plan=$((4 + $#))
 for prog in "$@"; do
 	[ "$prog" != bti_srtp_kat.sh ] || plan=$((plan + 1))
 done
@@ -85,8 +85,27 @@ else
 fi
 ip netns del "$NS" 2>/dev/null || true
 BTI_NETNS_LIST=()
-# The programs load bti.ko themselves, with BTI_PARAMS.
 bti_unload || true
+
+# gcm_alg must name AES-GCM: an AEAD of another mode (CCM, which the
+# crypto API does instantiate) is refused when a GCM session is added.
+export BTI_PARAMS="gcm_alg=ccm(aes)"
+refused=
+if bti_load && bti_netns_add "$NS" &&
+	! ip netns exec "$NS" "$BTICTL" session add local 10.96.0.1:5004 \
+		remote 10.96.0.2:6004 suite AEAD_AES_128_GCM tx-ssrc 1 rx-ssrc 2 \
+		keys "$BTI_TMP/keys" 2>"$BTI_TMP/err" &&
+	grep -q 'crypto API refused' "$BTI_TMP/err" &&
+	grep -q '^name *: ccm(aes)$' /proc/crypto; then
+	refused=yes
+fi
+ktap_check "gcm_alg=ccm(aes): an AES-GCM session is refused, not protected with CCM" \
+	[ "$refused" = yes ]
+ip netns del "$NS" 2>/dev/null || true
+BTI_NETNS_LIST=()
+bti_unload || true
+# The programs load bti.ko themselves, with BTI_PARAMS.
+export BTI_PARAMS="gcm_alg=$ALG"
 
 for prog in "$@"; do
 	rc=0
