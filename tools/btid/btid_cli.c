@@ -26,6 +26,7 @@ static const char usage_text[] =
 	"Usage: btid provision --gc HOST:PORT --sp-root FILE --state FILE\n"
 	"                      [--runtime FILE] [--profile NAME]...\n"
 	"                      [--media-port PORT] [--digits-from FILE|-]\n"
+	"                      [--prompt-to FILE.wav] [--prompt-wait MS]\n"
 	"       btid status --state FILE\n"
 	"       btid rekey --state FILE          (not available yet)\n"
 	"       btid --help | --version\n"
@@ -39,7 +40,10 @@ static const char usage_text[] =
 	"          AES_CM_128_HMAC_SHA1_32 (default: all, in this order)\n"
 	"The runtime file (default STATE.session) names the SRTP session of\n"
 	"a running provisioning call. --digits-from reads the user's work\n"
-	"order entry; the media leg that plays it to the PS is pending.\n";
+	"order entries, one a line (the next after a refused one); without\n"
+	"it they are asked on the terminal, without echo. They are keyed in\n"
+	"as RFC 4733 events after the PS's prompt starts (or --prompt-wait\n"
+	"ms, default 2000, without one); --prompt-to saves the prompt.\n";
 
 static const struct {
 	const char *name;
@@ -50,44 +54,6 @@ static const struct {
 	{ "AES_CM_128_HMAC_SHA1_80", PROTO_SRTP_AES128_CM_HMAC_SHA1_80 },
 	{ "AES_CM_128_HMAC_SHA1_32", PROTO_SRTP_AES128_CM_HMAC_SHA1_32 },
 };
-
-int btid_digits_read(const char *path, char digits[BTID_MAX_DIGITS + 1],
-		     struct lib_error *err)
-{
-	char buf[BTID_MAX_DIGITS + 8];
-	size_t n = 0, i;
-	FILE *f;
-	int c, rc = 0;
-
-	memset(digits, 0, BTID_MAX_DIGITS + 1);
-	f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-	if (!f)
-		return lib_error_set(err, -errno, "%s: %s", path,
-				     strerror(errno));
-	while ((c = fgetc(f)) != EOF && n < sizeof(buf))
-		buf[n++] = (char)c;
-	if (c != EOF)
-		rc = -EINVAL;
-	if (f != stdin)
-		fclose(f);
-	if (n && buf[n - 1] == '\n')
-		n--;
-	if (n && buf[n - 1] == '#')
-		n--;
-	for (i = 0; i < n; i++)
-		if (buf[i] < '0' || buf[i] > '9')
-			rc = -EINVAL;
-	if (!rc && (n == 0 || n > BTID_MAX_DIGITS))
-		rc = -EINVAL;
-	if (!rc)
-		memcpy(digits, buf, n);
-	OPENSSL_cleanse(buf, sizeof(buf));
-	if (rc)
-		return lib_error_set(err, rc,
-				     "%s: expected 1 to %d digits, optionally followed by '#'",
-				     path, BTID_MAX_DIGITS);
-	return 0;
-}
 
 int btid_parse_hostport(const char *s, struct sockaddr_storage *ss,
 			socklen_t *len, struct lib_error *err)
@@ -169,10 +135,29 @@ static int cmd_status(const char *state_path, FILE *out, FILE *errf)
 }
 
 struct prov_opts {
-	const char *gc, *root, *state, *runtime, *digits;
+	const char *gc, *root, *state, *runtime, *digits, *prompt_to;
 	struct proto_u16_list profiles;
-	unsigned long media_port;
+	unsigned long media_port, prompt_wait;
 };
+
+/* What the call's media did (the last call of the run). */
+static void report_media(const struct btid_report *rep,
+			 const struct prov_opts *o, FILE *out, FILE *errf)
+{
+	const struct btid_media_counts *m = &rep->media;
+
+	if (!m->prompt && !m->other && !m->dtmf)
+		return;
+	fprintf(out,
+		"btid: call: %lu prompt packets (%lu octets), %lu other dropped, %lu entr%s keyed in (%lu DTMF packets)\n",
+		m->prompt, m->prompt_octets, m->other, m->entries,
+		m->entries == 1 ? "y" : "ies", m->dtmf);
+	if (o->prompt_to && rep->prompt_saved)
+		fprintf(out, "btid: prompt saved to %s\n", o->prompt_to);
+	else if (o->prompt_to)
+		fprintf(errf, "btid: prompt not saved: %s\n",
+			rep->wav_err.msg[0] ? rep->wav_err.msg : "no call");
+}
 
 static int cmd_provision(const struct prov_opts *o, FILE *out, FILE *errf)
 {
@@ -181,6 +166,7 @@ static int cmd_provision(const struct prov_opts *o, FILE *out, FILE *errf)
 	struct sockaddr_storage gc;
 	struct x509_trust *root = NULL;
 	struct btid_kmod *km = NULL;
+	struct btid_entries *entries = NULL;
 	struct btid_report rep;
 	struct lib_error err;
 	char digits[BTID_MAX_DIGITS + 1];
@@ -188,13 +174,21 @@ static int cmd_provision(const struct prov_opts *o, FILE *out, FILE *errf)
 	socklen_t gc_len;
 	int rc;
 
-	if (o->digits && btid_digits_read(o->digits, digits, &err)) {
+	if (btid_entries_open(o->digits, &entries, &err)) {
 		fprintf(errf, "btid: %s\n", err.msg);
 		return 1;
 	}
-	OPENSSL_cleanse(digits, sizeof(digits));	/* not sent yet */
+	/* A file is checked before anything is dialled. */
+	if (btid_entries_is_file(entries) &&
+	    btid_entries_get(entries, 0, digits, &err)) {
+		btid_entries_close(entries);
+		fprintf(errf, "btid: %s\n", err.msg);
+		return 1;
+	}
+	OPENSSL_cleanse(digits, sizeof(digits));
 	if (btid_parse_hostport(o->gc, &gc, &gc_len, &err) ||
 	    x509_trust_load_file(o->root, &root, &err)) {
+		btid_entries_close(entries);
 		fprintf(errf, "btid: %s\n", err.msg);
 		return 1;
 	}
@@ -204,6 +198,7 @@ static int cmd_provision(const struct prov_opts *o, FILE *out, FILE *errf)
 		snprintf(runtime, sizeof(runtime), "%s.session", o->state);
 	rc = btid_kmod_open(&km, &err);
 	if (rc) {
+		btid_entries_close(entries);
 		x509_trust_free(root);
 		fprintf(errf, "btid: %s\n", err.msg);
 		return 1;
@@ -219,9 +214,14 @@ static int cmd_provision(const struct prov_opts *o, FILE *out, FILE *errf)
 	cfg.profiles = o->profiles;
 	cfg.media_port = (uint16_t)o->media_port;
 	cfg.session = &sops;
+	cfg.entries = entries;
+	cfg.prompt_to = o->prompt_to;
+	cfg.prompt_wait_ms = (unsigned int)o->prompt_wait;
 	rc = btid_provision(&cfg, &rep);
 	btid_kmod_close(km);
+	btid_entries_close(entries);
 	x509_trust_free(root);
+	report_media(&rep, o, out, errf);
 	if (rc == -EALREADY) {
 		fprintf(out, "btid: already provisioned (%s)\n", o->state);
 		return 0;
@@ -251,6 +251,8 @@ int btid_main(int argc, char **argv, FILE *out, FILE *errf)
 		{ "profile", required_argument, NULL, 'p' },
 		{ "media-port", required_argument, NULL, 'm' },
 		{ "digits-from", required_argument, NULL, 'd' },
+		{ "prompt-to", required_argument, NULL, 'P' },
+		{ "prompt-wait", required_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -295,6 +297,17 @@ int btid_main(int argc, char **argv, FILE *out, FILE *errf)
 			break;
 		case 'd':
 			o.digits = optarg;
+			break;
+		case 'P':
+			o.prompt_to = optarg;
+			break;
+		case 'w':
+			errno = 0;
+			o.prompt_wait = strtoul(optarg, &end, 10);
+			if (errno || *end || !*optarg || o.prompt_wait == 0 ||
+			    o.prompt_wait > 60000)
+				return usage_error(errf,
+						   "--prompt-wait: 1 to 60000 ms");
 			break;
 		case 'm':
 			errno = 0;

@@ -16,15 +16,6 @@
 
 int btid_main(int argc, char **argv, FILE *out, FILE *errf);
 
-/*
- * The user's work order entry from @path ("-": standard input): 1 to
- * BTID_MAX_DIGITS decimal digits, optionally followed by '#', then an
- * optional newline, nothing else. 0 or -EINVAL/-errno, @err filled.
- */
-#define BTID_MAX_DIGITS	32
-int btid_digits_read(const char *path, char digits[BTID_MAX_DIGITS + 1],
-		     struct lib_error *err);
-
 /* "HOST:PORT" or "[V6]:PORT" to a socket address (numeric or a name). */
 int btid_parse_hostport(const char *s, struct sockaddr_storage *ss,
 			socklen_t *len, struct lib_error *err);

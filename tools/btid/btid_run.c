@@ -11,6 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <poll.h>
+#include <time.h>
+
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
@@ -37,7 +40,21 @@ struct run {
 	struct btid_flow flow;
 	int installed;
 	int after_keys;
+	/* The call's media. */
+	struct btid_media media;
+	uint32_t ssrc_b2p, ssrc_p2b;
+	int need_entry;		/* the PS waits for an entry */
+	int want_next;		/* ... the one after a refused one */
+	uint64_t prompt_deadline, entry_deadline;	/* monotonic ms */
 };
+
+static uint64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
 
 static unsigned int reply_ms(const struct btid_run_config *c)
 {
@@ -116,12 +133,29 @@ static int send_out(struct run *r)
 	return rc;
 }
 
+/* Close the call's socket; the prompt's WAV file is committed. */
+static void close_media(struct run *r)
+{
+	if (r->media.fd < 0)
+		return;
+	r->rep->media = r->media.n;
+	if (r->cfg->prompt_to) {
+		lib_error_clear(&r->rep->wav_err);
+		r->rep->prompt_saved = !btid_media_close(&r->media,
+							 &r->rep->wav_err);
+	} else {
+		btid_media_close(&r->media, NULL);
+	}
+	r->need_entry = 0;
+}
+
 /* Take the SRTP session of the call down, if one is up. */
 static void remove_session(struct run *r)
 {
 	struct lib_error err;
 	int rc;
 
+	close_media(r);
 	if (!r->installed)
 		return;
 	r->installed = 0;
@@ -192,6 +226,8 @@ static int install_session(struct run *r)
 	if (rc)
 		return rc;
 	rc = proto_bti_srtp(r->b, &k);
+	r->ssrc_b2p = k.ssrc_b2p;
+	r->ssrc_p2b = k.ssrc_p2b;
 	if (!rc)
 		rc = r->cfg->session->install(r->cfg->session->arg, &r->flow,
 					      &k, &r->rep->err);
@@ -202,6 +238,118 @@ static int install_session(struct run *r)
 	}
 	r->installed = 1;
 	return 0;
+}
+
+/* The call's socket, once bti.ko protects its flow. */
+static int open_media(struct run *r)
+{
+	int rc;
+
+	rc = btid_media_open(&r->media, &r->flow, r->ssrc_b2p, r->ssrc_p2b,
+			     r->cfg->prompt_to, &r->rep->err);
+	if (rc)
+		r->media.fd = -1;
+	return rc;
+}
+
+/* The PS waits for an entry from now on (CALL, or a refused entry). */
+static void await_entry(struct run *r, int next)
+{
+	unsigned int pw = r->cfg->prompt_wait_ms ? r->cfg->prompt_wait_ms :
+			  BTID_PROMPT_WAIT_MS;
+	uint64_t now = mono_ms();
+
+	r->need_entry = r->cfg->entries != NULL;
+	r->want_next = next;
+	btid_media_rearm(&r->media);
+	r->prompt_deadline = now + pw;
+	r->entry_deadline = now + (r->cfg->entry_ms ? r->cfg->entry_ms :
+				   BTID_ENTRY_MS);
+}
+
+/*
+ * Key the entry in: each packet of its schedule after the wait the
+ * schedule gives, on the run's clock; the prompt is read in between.
+ * The control connection is read afterwards: the PS answers only after
+ * '#', and a few seconds are nothing to a PS that ends the run.
+ */
+static int key_in(struct run *r)
+{
+	char digits[BTID_MAX_DIGITS + 1];
+	struct btid_dtmf_tx t;
+	struct btid_dtmf_pkt p;
+	int rc;
+
+	r->need_entry = 0;
+	rc = btid_entries_get(r->cfg->entries, r->want_next, digits,
+			      &r->rep->err);
+	r->want_next = 0;
+	if (!rc)
+		rc = btid_media_entry(&r->media, &t, digits,
+				      r->clk->now_ms(r->clk->arg));
+	OPENSSL_cleanse(digits, sizeof(digits));
+	if (rc)
+		return rc == -EINVAL && !r->rep->err.code ?
+		       lib_error_set(&r->rep->err, rc, "bad entry") : rc;
+	while (btid_dtmf_next(&t, &p)) {
+		if (p.wait_ms)
+			r->clk->sleep_ms(r->clk->arg, p.wait_ms);
+		rc = btid_media_drain(&r->media, &r->rep->err);
+		if (!rc)
+			rc = btid_media_send(&r->media, &p, &r->rep->err);
+		if (rc)
+			break;
+	}
+	btid_dtmf_wipe(&t);
+	r->media.n.entries++;
+	return rc;
+}
+
+/*
+ * In IVR: until the control connection has a frame, receive the prompt
+ * and key an entry in when one is due. 0: a frame (or EOF) waits;
+ * -ETIMEDOUT: T_entry ran out; else a local failure (no more entries,
+ * the socket).
+ */
+static int ivr_wait(struct run *r)
+{
+	struct pollfd p[2];
+	uint64_t now, until;
+	int rc;
+
+	for (;;) {
+		now = mono_ms();
+		if (r->need_entry &&
+		    (r->media.prompt_seen || now >= r->prompt_deadline)) {
+			rc = key_in(r);
+			if (rc)
+				return rc;
+			continue;
+		}
+		if (now >= r->entry_deadline)
+			return -ETIMEDOUT;
+		until = r->entry_deadline;
+		if (r->need_entry && r->prompt_deadline < until)
+			until = r->prompt_deadline;
+		p[0].fd = r->fd;
+		p[0].events = POLLIN;
+		p[1].fd = r->media.fd;
+		p[1].events = POLLIN;
+		p[0].revents = p[1].revents = 0;
+		rc = poll(p, 2, (int)(until - now > 60000 ? 60000 :
+				      until - now));
+		if (rc < 0 && errno != EINTR)
+			return lib_error_sys(&r->rep->err, -errno, "poll");
+		if (rc <= 0)
+			continue;
+		if (p[1].revents) {
+			rc = btid_media_drain(&r->media, &r->rep->err);
+			if (rc)
+				return rc;
+		}
+		if (p[0].revents)
+			return 0;
+	}
 }
 
 static int persist(struct run *r, enum btid_state_kind kind)
@@ -293,6 +441,18 @@ static int drive(struct run *r)
 		ms = proto_bti_timer(r->b) == PROTO_TIMER_ENTRY ?
 		     (r->cfg->entry_ms ? r->cfg->entry_ms : BTID_ENTRY_MS) :
 		     reply_ms(r->cfg);
+		if (proto_bti_state(r->b) == PROTO_BTI_IVR &&
+		    r->media.fd >= 0) {
+			rc = ivr_wait(r);
+			if (rc == -ETIMEDOUT) {
+				if (!proto_bti_timeout(r->b, r->out))
+					send_out(r);
+				return engine_failure(r);
+			}
+			if (rc)
+				return local_stop(r, rc);
+			ms = reply_ms(r->cfg);
+		}
 		rc = btid_conn_read_frame(r->fd, r->buf, &len, ms, &code,
 					  &r->rep->err);
 		if (rc == -ETIMEDOUT) {
@@ -353,6 +513,8 @@ static int drive(struct run *r)
 			break;
 		case PROTO_BTI_EV_CALL_READY:
 			rc = install_session(r);
+			if (!rc)
+				rc = open_media(r);
 			if (rc)
 				return local_stop(r, rc);
 			rc = proto_bti_call(r->b, r->cfg->media_port, r->out);
@@ -360,13 +522,17 @@ static int drive(struct run *r)
 				rc = send_out(r);
 			if (rc)
 				return transport_failure(r, rc);
+			await_entry(r, 0);
 			break;
 		case PROTO_BTI_EV_AUTH_REJECTED:
 			r->rep->tries_left = proto_bti_tries_left(r->b);
+			/* The PS prompts again: the next line. */
+			await_entry(r, 1);
 			break;
 		case PROTO_BTI_EV_REGISTERING:
 			rc = persist(r, BTID_STATE_REGISTERING);
 			if (rc == -ECANCELED) {
+				btid_media_close(&r->media, NULL);
 				close_fd(r);
 				return rc;
 			}
@@ -381,6 +547,7 @@ static int drive(struct run *r)
 		case PROTO_BTI_EV_PROVISIONED:
 			rc = persist(r, BTID_STATE_PROVISIONED);
 			if (rc == -ECANCELED) {
+				btid_media_close(&r->media, NULL);
 				close_fd(r);
 				return rc;
 			}
@@ -508,6 +675,7 @@ int btid_provision(const struct btid_run_config *cfg, struct btid_report *rep)
 	r.rep = rep;
 	r.clk = cfg->clock ? cfg->clock : &btid_clock_system;
 	r.fd = -1;
+	r.media.fd = -1;
 	if (!cfg->gc || !cfg->state_path || !cfg->runtime_path ||
 	    !cfg->root || !cfg->session || !cfg->media_port)
 		return lib_error_set(&rep->err, -EINVAL,

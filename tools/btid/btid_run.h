@@ -14,6 +14,12 @@
  * run (after a failure btid_retry_wanted() accepts) rereads the state
  * file, so a run that failed after REGISTERING was stored resumes with
  * the same key.
+ *
+ * The call's media (btid_media): its UDP socket is opened once the
+ * session is installed, before CALL; while the PS waits for an entry
+ * btid receives the prompt and keys the entry in (the current one, or
+ * after AUTH_STATUS refused it, the next from cfg->entries), paced on
+ * cfg->clock; the socket is closed when the session is removed.
  */
 #ifndef BTI_BTID_RUN_H
 #define BTI_BTID_RUN_H
@@ -23,6 +29,8 @@
 
 #include <sys/socket.h>
 
+#include "btid_entries.h"
+#include "btid_media.h"
 #include "btid_retry.h"
 #include "btid_runtime.h"
 #include "btid_state.h"
@@ -52,6 +60,15 @@ struct btid_run_config {
 	const time_t *cert_now;			/* NULL: the clock */
 	struct proto_u16_list profiles;		/* n 0: all four, GCM first */
 	uint16_t media_port;			/* the call's local UDP port */
+	/*
+	 * The user's work order entries, keyed in as RFC 4733 events on
+	 * the call (btid_media) after the first prompt packet, or after
+	 * prompt_wait_ms without one; NULL: none are sent (the run waits
+	 * for the PS until T_entry).
+	 */
+	struct btid_entries *entries;
+	unsigned int prompt_wait_ms;		/* 0: BTID_PROMPT_WAIT_MS */
+	const char *prompt_to;			/* a WAV of the prompt, or NULL */
 	unsigned int connect_ms, reply_ms;	/* 0: T_connect, T_reply */
 	unsigned int entry_ms;			/* 0: T_entry (180 s) */
 	const struct btid_clock *clock;		/* NULL: the system's */
@@ -74,6 +91,9 @@ struct btid_report {
 	uint16_t gc_retry_after;	/* its RETRY_AFTER (seconds) */
 	uint16_t tries_left;		/* of the last AUTH_STATUS */
 	int resumed;			/* a stored REGISTERING key was used */
+	struct btid_media_counts media;	/* of the last call */
+	int prompt_saved;		/* prompt_to written */
+	struct lib_error wav_err;	/* ... or why not */
 	struct lib_error err;		/* one line, for the user */
 };
 
@@ -87,5 +107,6 @@ struct btid_report {
 int btid_provision(const struct btid_run_config *cfg, struct btid_report *rep);
 
 #define BTID_ENTRY_MS	180000	/* T_entry */
+#define BTID_PROMPT_WAIT_MS	2000	/* keying in without a prompt */
 
 #endif /* BTI_BTID_RUN_H */

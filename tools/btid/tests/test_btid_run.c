@@ -18,7 +18,17 @@
  *   - the GC refusing (NUMBER_REFUSED): reported, no retry;
  *   - the GC busy every time: 1 + 5 runs, the waits of the schedule;
  *   - a PS frame header above the size limit: ERROR FRAME_TOO_LARGE
- *     back, no retry.
+ *     back, no retry;
+ *   - the call's media, against a plain UDP "PS media" socket (bti.ko,
+ *     faked, would protect it): the PS sends a prompt (PT 0 on
+ *     ssrc_p2b) and one stray packet; btid writes the prompt to a WAV
+ *     file and keys the entry in; every packet it sends is checked
+ *     octet by octet against RFC 3550 and RFC 4733 (PT 101, ssrc_b2p,
+ *     sequence numbers, marker, one timestamp per event, durations, the
+ *     E bit on the end packet sent 3 times, events 0-9 then 11), parsed
+ *     here from the RFCs' layouts, not with btid's code;
+ *   - a refused entry: btid keys in the next line of the file; with no
+ *     next line it stops with a clear error and removes the session.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -43,8 +53,11 @@
 #include "engine_harness.h"
 #include "proto_msg_error.h"
 #include "proto_msg_gc.h"
+#include "wav_write.h"
 
 #define DIGITS	"12345678"
+#define MAX_RX	512
+#define PROMPT_LEN	160
 
 struct servers {
 	int gc_fd, ps_fd;
@@ -63,6 +76,22 @@ struct servers {
 	int ps_conns, ps_done;
 	int bad_header;			/* answer HELLO with a bad header */
 	uint16_t got_error;		/* the ERROR code btid sent back */
+	/* The IVR over plain UDP (media 1), instead of digits at once. */
+	int media;
+	int media_fd;
+	uint16_t media_port;
+	int prompt_pkts;		/* prompt packets per prompt */
+	struct sockaddr_in from;	/* where btid's packets came from */
+	struct rx_pkt {
+		size_t len;
+		uint8_t b[64];
+	} rx[MAX_RX];
+	int n_rx;
+	char got[4][40];		/* the entries decoded */
+	int n_got;
+	uint32_t ssrc_b2p, ssrc_p2b;
+	uint32_t last_ts;		/* the last event counted */
+	int have_last;
 };
 
 static int listen_lo(uint16_t *port)
@@ -75,6 +104,20 @@ static int listen_lo(uint16_t *port)
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
 	assert_int_equal(listen(fd, 8), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	*port = ntohs(a.sin_port);
+	return fd;
+}
+
+static int udp_lo(uint16_t *port)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	socklen_t len = sizeof(a);
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+	assert_true(fd >= 0);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
 	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
 	*port = ntohs(a.sin_port);
 	return fd;
@@ -128,6 +171,95 @@ static void send_out(int fd, struct proto_engine_out *out)
 		send_frame(fd, out->frame[i], out->len[i]);
 }
 
+static uint8_t prompt_octet(int pkt, int i)
+{
+	return (uint8_t)(pkt * 31 + i * 7 + 1);
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+/*
+ * One prompt and one entry: the prompt's packets (RFC 3550 header by
+ * hand: V=2, PT 0, ssrc_p2b) and a stray one on another SSRC to btid's
+ * MEDIA_PORT, then btid's packets until the end of '#'; the digits are
+ * counted as protocol.rst says (once, at the first end packet of an
+ * event's timestamp). 0, or -1 when no '#' came within 3 s.
+ */
+static int ivr_round(struct servers *s, struct proto_ps *ps, char *entry)
+{
+	struct sockaddr_in to = { .sin_family = AF_INET };
+	struct proto_srtp_keys k;
+	uint8_t pkt[12 + PROMPT_LEN], b[1500];
+	struct pollfd pfd = { .fd = s->media_fd, .events = POLLIN };
+	int i, j;
+	size_t n = 0;
+
+	assert_int_equal(proto_ps_srtp(ps, &k), 0);
+	s->ssrc_b2p = k.ssrc_b2p;
+	s->ssrc_p2b = k.ssrc_p2b;
+	proto_srtp_keys_wipe(&k);
+	to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	to.sin_port = htons(proto_ps_media_port(ps));
+	for (i = 0; i <= s->prompt_pkts; i++) {
+		pkt[0] = 0x80;
+		pkt[1] = (uint8_t)(i == 0 ? 0x80 : 0);	/* M, PT 0 */
+		pkt[2] = 0x12;
+		pkt[3] = (uint8_t)i;
+		put32(pkt + 4, 1000u + 160u * (uint32_t)i);
+		/* The last one is stray: another SSRC. */
+		put32(pkt + 8, i < s->prompt_pkts ? s->ssrc_p2b :
+						    s->ssrc_p2b ^ 0x5a5a);
+		for (j = 0; j < PROMPT_LEN; j++)
+			pkt[12 + j] = prompt_octet(i, j);
+		assert_int_equal(sendto(s->media_fd, pkt, sizeof(pkt), 0,
+					(struct sockaddr *)&to, sizeof(to)),
+				 (ssize_t)sizeof(pkt));
+	}
+	for (;;) {
+		struct sockaddr_in from;
+		socklen_t flen = sizeof(from);
+		ssize_t len;
+		uint32_t ts;
+
+		if (poll(&pfd, 1, 3000) != 1)
+			return -1;
+		len = recvfrom(s->media_fd, b, sizeof(b), 0,
+			       (struct sockaddr *)&from, &flen);
+		assert_true(len > 0);
+		s->from = from;
+		if (s->n_rx < MAX_RX && (size_t)len <= sizeof(s->rx[0].b)) {
+			memcpy(s->rx[s->n_rx].b, b, (size_t)len);
+			s->rx[s->n_rx++].len = (size_t)len;
+		}
+		if (len != 16 || (b[1] & 0x7f) != 101 || !(b[13] & 0x80))
+			continue;
+		ts = get32(b + 4);
+		/* A retransmitted end (of this entry or the last one's '#'). */
+		if (s->have_last && (int32_t)(ts - s->last_ts) <= 0)
+			continue;
+		s->have_last = 1;
+		s->last_ts = ts;
+		if (b[12] == 11)
+			break;
+		if (b[12] <= 9 && n < 39)
+			entry[n++] = (char)('0' + b[12]);
+	}
+	entry[n] = '\0';
+	return 0;
+}
+
 static void serve_ps(struct servers *s, int fd)
 {
 	struct proto_engine_out *out = calloc(1, sizeof(*out));
@@ -168,10 +300,21 @@ static void serve_ps(struct servers *s, int fd)
 		if (proto_ps_feed(ps, buf, len, out, &ev))
 			break;
 		send_out(fd, out);
-		if (ev == PROTO_PS_EV_CALL) {
+		if (ev == PROTO_PS_EV_CALL && !s->media) {
 			/* The IVR: the user keys the work order in. */
 			if (proto_ps_entry(ps, DIGITS, out, &ev))
 				break;
+			send_out(fd, out);
+		}
+		while (s->media && (ev == PROTO_PS_EV_CALL ||
+				    ev == PROTO_PS_EV_AUTH_REJECTED)) {
+			char entry[40];
+
+			if (ivr_round(s, ps, entry) || s->n_got >= 4)
+				goto done;
+			strcpy(s->got[s->n_got++], entry);
+			if (proto_ps_entry(ps, entry, out, &ev))
+				goto done;
 			send_out(fd, out);
 		}
 		if (ev == PROTO_PS_EV_DONE)
@@ -236,6 +379,8 @@ static void servers_start(struct servers *s, enum eh_leaf leaf)
 	s->pcfg.ops = &s->ops;
 	s->gc_fd = listen_lo(&s->gc_port);
 	s->ps_fd = listen_lo(&s->ps_port);
+	s->media_fd = udp_lo(&s->media_port);
+	s->pcfg.media_addr.port = s->media_port;
 }
 
 static void servers_go(struct servers *s)
@@ -245,10 +390,20 @@ static void servers_go(struct servers *s)
 
 static void servers_stop(struct servers *s)
 {
+	uint8_t b[1500];
+	ssize_t n;
+
 	s->stop = 1;
 	pthread_join(s->th, NULL);
+	/* btid's packets after the last '#' the IVR counted: its copies. */
+	while ((n = recv(s->media_fd, b, sizeof(b), MSG_DONTWAIT)) > 0)
+		if (s->n_rx < MAX_RX && (size_t)n <= sizeof(s->rx[0].b)) {
+			memcpy(s->rx[s->n_rx].b, b, (size_t)n);
+			s->rx[s->n_rx++].len = (size_t)n;
+		}
 	close(s->gc_fd);
 	close(s->ps_fd);
+	close(s->media_fd);
 	proto_cookie_free(&s->jar);
 	eh_pki_free(&s->pki);
 }
@@ -329,6 +484,16 @@ struct env {
 	int kill_at;		/* a btid_state_kind, or 0 */
 };
 
+/* A UDP port free on loopback now, for the call. */
+static uint16_t free_udp_port(void)
+{
+	uint16_t port;
+	int fd = udp_lo(&port);
+
+	close(fd);
+	return port;
+}
+
 static int kill_hook(void *arg, enum btid_state_kind k)
 {
 	struct env *e = arg;
@@ -361,7 +526,7 @@ static void env_init(struct env *e, struct btid_tmp *t, enum eh_leaf leaf)
 	/* The root the BTI trusts is the good one, whatever the PS has. */
 	e->cfg.root = e->s.pki.trust;
 	e->cfg.cert_now = &e->now;
-	e->cfg.media_port = 40000;
+	e->cfg.media_port = free_udp_port();
 	e->cfg.connect_ms = 2000;
 	e->cfg.reply_ms = 5000;
 	e->cfg.entry_ms = 5000;
@@ -570,6 +735,195 @@ static void test_bad_header(void **state)
 	free(e);
 }
 
+/* Entries: @text planted in the test directory, opened for the run. */
+static struct btid_entries *entries_from(struct env *e, const char *text)
+{
+	struct btid_entries *en = NULL;
+	char path[200];
+
+	snprintf(path, sizeof(path), "%s/entries", e->t->dir);
+	btid_plant(path, text, strlen(text), 0600);
+	assert_int_equal(btid_entries_open(path, &en, NULL), 0);
+	return en;
+}
+
+static uint16_t get16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+/*
+ * The packets of one entry in @s->rx from @first: @keys ("1234#") as
+ * RFC 4733 says, the schedule of btid_dtmf.h. Returns the index after.
+ */
+static int check_entry(const struct servers *s, int first, const char *keys,
+		       uint32_t ssrc)
+{
+	int i = first, k, j;
+	uint32_t ts_prev = 0;
+
+	for (k = 0; keys[k]; k++) {
+		uint32_t ts;
+
+		assert_true(i + 5 <= s->n_rx);
+		ts = get32(s->rx[i].b + 4);
+		if (k)
+			/* 140 ms from tone to tone, at 8 kHz. */
+			assert_int_equal(ts - ts_prev, 8 * 140);
+		ts_prev = ts;
+		for (j = 0; j < 5; j++, i++) {
+			const uint8_t *b = s->rx[i].b;
+			uint16_t dur = (uint16_t)(160 * (j < 3 ? j + 1 : 3));
+
+			assert_int_equal(s->rx[i].len, 16);
+			assert_int_equal(b[0], 0x80);	/* V 2, no P/X/CC */
+			/* M on an event's first packet only; PT 101. */
+			assert_int_equal(b[1], (j == 0 ? 0x80 : 0) | 101);
+			if (i > 0)
+				assert_int_equal(get16(b + 2),
+						 (uint16_t)(get16(s->rx[i - 1].b + 2) + 1));
+			assert_int_equal(get32(b + 4), ts);
+			assert_int_equal(get32(b + 8), ssrc);
+			assert_int_equal(b[12], keys[k] == '#' ? 11 :
+						keys[k] - '0');
+			/* E on the end packet and its 2 copies; R 0; -10 dBm0. */
+			assert_int_equal(b[13], (j >= 2 ? 0x80 : 0) | 10);
+			assert_int_equal(get16(b + 14), dur);
+		}
+	}
+	return i;
+}
+
+/*
+ * The call: prompt in, WAV written, the entry keyed in exactly as RFC
+ * 4733 says, from the call's flow (the address bti.ko protects).
+ */
+static void test_media(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	uint8_t wav[WAV_WRITE_HDR_LEN + 8 * PROMPT_LEN + 16], hdr[WAV_WRITE_HDR_LEN];
+	struct btid_report rep;
+	char wav_path[200];
+	FILE *f;
+	size_t n;
+	int i, j;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->s.media = 1;
+	e->s.prompt_pkts = 8;
+	snprintf(wav_path, sizeof(wav_path), "%s/prompt.wav", e->t->dir);
+	e->cfg.entries = entries_from(e, DIGITS "#\n");
+	e->cfg.prompt_to = wav_path;
+	servers_go(&e->s);
+	if (btid_provision(&e->cfg, &rep))
+		fail_msg("provision: %s", rep.err.msg);
+	servers_stop(&e->s);
+	btid_entries_close(e->cfg.entries);
+	assert_int_equal(e->s.ps_done, 1);
+	assert_int_equal(e->s.n_got, 1);
+	assert_string_equal(e->s.got[0], DIGITS);
+	/* From the flow of the session btid installed. */
+	assert_int_equal(ntohs(e->s.from.sin_port), e->cfg.media_port);
+	assert_int_equal(ntohl(e->s.from.sin_addr.s_addr), INADDR_LOOPBACK);
+	assert_int_equal(e->s.ssrc_b2p, e->kmod.keys.ssrc_b2p);
+	assert_int_equal(e->s.n_rx, 9 * 5);
+	assert_int_equal(check_entry(&e->s, 0, DIGITS "#", e->s.ssrc_b2p),
+			 9 * 5);
+	/*
+	 * The tones and gaps were waited on the run's clock, nothing else:
+	 * 5 x 20 ms for the first key, then 140 ms from tone to tone.
+	 */
+	assert_int_equal(e->fc.now, 5 * 20 + 8 * 140);
+	assert_int_equal(rep.media.prompt, 8);
+	assert_int_equal(rep.media.prompt_octets, 8 * PROMPT_LEN);
+	assert_int_equal(rep.media.other, 1);
+	assert_int_equal(rep.media.dtmf, 45);
+	assert_int_equal(rep.media.entries, 1);
+	assert_true(rep.prompt_saved);
+
+	/* The WAV: the header for 8 x 160 samples, then the prompt. */
+	f = fopen(wav_path, "rb");
+	assert_non_null(f);
+	n = fread(wav, 1, sizeof(wav), f);
+	fclose(f);
+	assert_int_equal(n, WAV_WRITE_HDR_LEN + 8 * PROMPT_LEN);
+	wav_write_header(hdr, 8 * PROMPT_LEN);
+	assert_memory_equal(wav, hdr, sizeof(hdr));
+	for (i = 0; i < 8; i++)
+		for (j = 0; j < PROMPT_LEN; j++)
+			assert_int_equal(wav[WAV_WRITE_HDR_LEN + i * PROMPT_LEN + j],
+					 prompt_octet(i, j));
+	free(e);
+}
+
+/* A refused entry: the next line is keyed in, on the same stream. */
+static void test_media_retry(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	int i;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->s.media = 1;
+	e->s.prompt_pkts = 2;
+	e->cfg.entries = entries_from(e, "99999999\n" DIGITS "\n");
+	servers_go(&e->s);
+	if (btid_provision(&e->cfg, &rep))
+		fail_msg("provision: %s", rep.err.msg);
+	servers_stop(&e->s);
+	assert_int_equal(btid_entries_count(e->cfg.entries), 2);
+	btid_entries_close(e->cfg.entries);
+	assert_int_equal(rep.runs, 1);
+	assert_int_equal(rep.tries_left, 2);
+	assert_int_equal(e->s.n_got, 2);
+	assert_string_equal(e->s.got[0], "99999999");
+	assert_string_equal(e->s.got[1], DIGITS);
+	assert_int_equal(e->s.n_rx, 18 * 5);
+	i = check_entry(&e->s, 0, "99999999#", e->s.ssrc_b2p);
+	/* The second entry goes on: the next sequence number (checked),
+	 * a later timestamp. */
+	assert_true((int32_t)(get32(e->s.rx[i].b + 4) -
+			      get32(e->s.rx[i - 1].b + 4)) > 0);
+	assert_int_equal(check_entry(&e->s, i, DIGITS "#", e->s.ssrc_b2p),
+			 18 * 5);
+	assert_int_equal(rep.media.entries, 2);
+	assert_int_equal(rep.media.prompt, 4);
+	assert_int_equal(e->s.store.n_dev, 1);
+	free(e);
+}
+
+/* Refused, and no next line: a clear error, the session removed. */
+static void test_media_no_more(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_state st;
+	struct lib_error err;
+	struct btid_flow f;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->s.media = 1;
+	e->s.prompt_pkts = 1;
+	e->cfg.entries = entries_from(e, "99999999\n");
+	servers_go(&e->s);
+	if (btid_provision(&e->cfg, &rep) != -ENODATA)
+		fail_msg("provision: %s", rep.err.msg);
+	btid_entries_close(e->cfg.entries);
+	assert_non_null(strstr(rep.err.msg, "no further work order entry"));
+	assert_int_equal(rep.runs, 1);
+	assert_int_equal(e->kmod.installs, 1);
+	assert_int_equal(e->kmod.live, 0);
+	assert_int_equal(btid_runtime_load(e->runtime, &f, &err), -ENOENT);
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), -ENOENT);
+	servers_stop(&e->s);
+	assert_int_equal(e->s.n_got, 1);
+	assert_int_equal(e->s.store.n_dev, 0);
+	free(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -588,6 +942,14 @@ int main(void)
 						btid_tmp_setup,
 						btid_tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_header,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_media, btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_media_retry,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_media_no_more,
 						btid_tmp_setup,
 						btid_tmp_teardown),
 	};
