@@ -8,7 +8,6 @@
 #   btid_retry    which failures are retried, backoff with jitter
 #   btid_conn     the PS connection: connect, write, one bounded frame
 #   btid_entries  the user's work order entries: file, FIFO, stdin, tty
-#   btid_dtmf     the RFC 4733 packet schedule of one entry
 #   btid_media    the call's UDP socket: prompt in (WAV), DTMF out
 #   btid_run      a provisioning with retries: GC, PS, engine, state,
 #                 the call's SRTP session behind struct btid_session_ops
@@ -21,11 +20,11 @@
 BTID_DIR := btid
 
 BTID_UNITS := btid_state btid_runtime btid_retry btid_conn btid_entries \
-	btid_dtmf btid_media btid_run
+	btid_media btid_run
 BTID_OBJS := $(patsubst %,$(BTID_DIR)/%.o,$(BTID_UNITS))
 BTID_LIB_OBJS := $(sort $(patsubst %,$(LIB_DIR)/%.o,lib_error state_file \
 	ed25519_sig hex_decode gc_client x509_verify wav_write rtp_header \
-	dtmf_event) $(LIB_ENGINE_OBJS) \
+	dtmf_event dtmf_tx) $(LIB_ENGINE_OBJS) \
 	$(LIB_KS_OBJS) $(LIB_PROTO_OBJS))
 
 $(BTID_DIR)/%.o: $(BTID_DIR)/%.c | lib-deps
@@ -34,7 +33,7 @@ $(BTID_DIR)/%.o: $(BTID_DIR)/%.c | lib-deps
 # Unit tests: each links the btid units and lib objects above.
 BT := $(BTID_DIR)/tests
 BTID_TESTS := test_btid_state test_btid_runtime test_btid_retry \
-	test_btid_entries test_btid_dtmf
+	test_btid_entries
 
 $(BT)/%.o: $(BT)/%.c | test-deps lib-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(BTID_DIR) -I$(LIB_DIR) -I$(LT) $(CRYPTO_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<

@@ -122,7 +122,7 @@ void btid_media_rearm(struct btid_media *m)
 	m->prompt_seen = 0;
 }
 
-int btid_media_entry(struct btid_media *m, struct btid_dtmf_tx *t,
+int btid_media_entry(struct btid_media *m, struct dtmf_tx *t,
 		     const char *digits, uint64_t now_ms)
 {
 	uint32_t ts = m->ts;
@@ -136,11 +136,11 @@ int btid_media_entry(struct btid_media *m, struct btid_dtmf_tx *t,
 	}
 	/* ... and a new event always starts after the last one. */
 	if (m->sent_any && (int32_t)(ts - m->last_ts) <= 0)
-		ts = m->last_ts + 8 * (BTID_DTMF_TONE_MS + BTID_DTMF_GAP_MS);
-	return btid_dtmf_start(t, digits, m->seq, ts);
+		ts = m->last_ts + 8 * (DTMF_TX_TONE_MS + DTMF_TX_GAP_MS);
+	return dtmf_tx_start(t, digits, m->seq, ts);
 }
 
-int btid_media_send(struct btid_media *m, const struct btid_dtmf_pkt *p,
+int btid_media_send(struct btid_media *m, const struct dtmf_tx_pkt *p,
 		    struct lib_error *err)
 {
 	struct dtmf_event ev = {
@@ -150,7 +150,7 @@ int btid_media_send(struct btid_media *m, const struct btid_dtmf_pkt *p,
 	uint8_t pkt[RTP_FIXED_HEADER_LEN + DTMF_EVENT_LEN];
 	ssize_t n;
 
-	if (rtp_header_build(pkt, sizeof(pkt), p->marker, BTID_DTMF_PT, p->seq,
+	if (rtp_header_build(pkt, sizeof(pkt), p->marker, DTMF_TX_PT, p->seq,
 			     p->ts, m->ssrc_b2p) != RTP_FIXED_HEADER_LEN ||
 	    dtmf_event_encode(&ev, pkt + RTP_FIXED_HEADER_LEN,
 			      DTMF_EVENT_LEN) != DTMF_EVENT_LEN)

@@ -21,7 +21,7 @@
 
 #include <stdint.h>
 
-#include "btid_dtmf.h"
+#include "dtmf_tx.h"
 #include "btid_runtime.h"
 #include "lib_error.h"
 #include "wav_write.h"
@@ -67,10 +67,10 @@ void btid_media_rearm(struct btid_media *m);
  * Start an entry at clock time @now_ms: @t's schedule from the current
  * sequence number and a timestamp after every earlier event's.
  */
-int btid_media_entry(struct btid_media *m, struct btid_dtmf_tx *t,
+int btid_media_entry(struct btid_media *m, struct dtmf_tx *t,
 		     const char *digits, uint64_t now_ms);
 /* Send one packet of the schedule. */
-int btid_media_send(struct btid_media *m, const struct btid_dtmf_pkt *p,
+int btid_media_send(struct btid_media *m, const struct dtmf_tx_pkt *p,
 		    struct lib_error *err);
 /*
  * Close the socket; the WAV file is committed (@err says if that

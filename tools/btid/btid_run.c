@@ -276,8 +276,8 @@ static void await_entry(struct run *r, int next)
 static int key_in(struct run *r)
 {
 	char digits[BTID_MAX_DIGITS + 1];
-	struct btid_dtmf_tx t;
-	struct btid_dtmf_pkt p;
+	struct dtmf_tx t;
+	struct dtmf_tx_pkt p;
 	int rc;
 
 	r->need_entry = 0;
@@ -291,7 +291,7 @@ static int key_in(struct run *r)
 	if (rc)
 		return rc == -EINVAL && !r->rep->err.code ?
 		       lib_error_set(&r->rep->err, rc, "bad entry") : rc;
-	while (btid_dtmf_next(&t, &p)) {
+	while (dtmf_tx_next(&t, &p)) {
 		if (p.wait_ms)
 			r->clk->sleep_ms(r->clk->arg, p.wait_ms);
 		rc = btid_media_drain(&r->media, &r->rep->err);
@@ -300,7 +300,7 @@ static int key_in(struct run *r)
 		if (rc)
 			break;
 	}
-	btid_dtmf_wipe(&t);
+	dtmf_tx_wipe(&t);
 	r->media.n.entries++;
 	return rc;
 }

@@ -116,6 +116,7 @@ CLEAN_FILES += $(addprefix $(LT)/,$(LIB_PROTO_TESTS))
 #   state_file    crash-safe 0600 small-file store
 #   pki_files     key (0600 enforced) and certificate files, PEM or DER
 #   wav_write     a G.711 µ-law WAV file (format 7) through a temp file
+#   dtmf_tx       the RFC 4733 packet schedule that keys an entry in
 # Link $(LIB_PROV_OBJS) and $(CRYPTO_LIBS).
 LIB_PROV_UNITS := lib_error hkdf hpke_labeled hpke_dhkem hpke ed25519_sig \
 	x509_verify x509_issue state_file
@@ -128,9 +129,10 @@ LIB_TEST_DEPS_test_x509_verify := lib_error x509_verify x509_issue \
 	tests/test_pki
 LIB_TEST_DEPS_test_state_file := lib_error state_file
 LIB_TEST_DEPS_test_wav_write := lib_error wav_write
+LIB_TEST_DEPS_test_dtmf_tx := dtmf_tx
 LIB_TEST_DEPS_test_x509_issue := lib_error x509_issue
 LIB_PROV_TESTS := test_hkdf test_hpke test_ed25519_sig test_x509_verify \
-	test_x509_issue test_state_file test_wav_write
+	test_x509_issue test_state_file test_wav_write test_dtmf_tx
 $(foreach t,$(LIB_PROV_TESTS),$(eval $(call lib_test_rule,$(t))))
 UNIT_TESTS += $(addprefix $(LT)/,$(LIB_PROV_TESTS))
 CLEAN_FILES += $(addprefix $(LT)/,$(LIB_PROV_TESTS))

@@ -754,7 +754,7 @@ static uint16_t get16(const uint8_t *p)
 
 /*
  * The packets of one entry in @s->rx from @first: @keys ("1234#") as
- * RFC 4733 says, the schedule of btid_dtmf.h. Returns the index after.
+ * RFC 4733 says, the schedule of dtmf_tx.h. Returns the index after.
  */
 static int check_entry(const struct servers *s, int first, const char *keys,
 		       uint32_t ssrc)
