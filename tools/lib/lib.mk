@@ -217,3 +217,21 @@ CLEAN_FILES += $(addprefix $(LT)/,$(LIB_ENGINE_TESTS) $(LIB_ENGINE_WB_TESTS))
 #   daemon_net    clock, ppoll to a deadline, send, drain
 # Link $(LIB_DAEMON_OBJS) and $(LIB_PARSE_OBJS).
 LIB_DAEMON_OBJS := $(LIB_DIR)/daemon_util.o $(LIB_DIR)/daemon_net.o
+
+# ---- Media of the provisioning call (doc: protocol.rst, steps 306-309) ----
+#   rtp_header    RFC 3550 fixed header, built and parsed strictly
+#   dtmf_event    RFC 4733 telephone-event payload; the PS's entry collector
+#   g711_ulaw     ITU-T G.711 µ-law to and from 16-bit linear
+#   wav_read      a prompt WAV file (8000 Hz mono, µ-law or PCM) to µ-law
+# Link $(LIB_MEDIA_OBJS) and $(CRYPTO_LIBS).
+LIB_MEDIA_UNITS := rtp_header dtmf_event g711_ulaw wav_read lib_error
+LIB_MEDIA_OBJS := $(patsubst %,$(LIB_DIR)/%.o,$(LIB_MEDIA_UNITS))
+LIB_TEST_DEPS_test_rtp_header := rtp_header
+LIB_TEST_DEPS_test_dtmf_event := dtmf_event
+LIB_TEST_DEPS_test_g711_ulaw := g711_ulaw
+LIB_TEST_DEPS_test_wav_read := wav_read g711_ulaw lib_error
+LIB_MEDIA_TESTS := test_rtp_header test_dtmf_event test_g711_ulaw \
+	test_wav_read
+$(foreach t,$(LIB_MEDIA_TESTS),$(eval $(call lib_test_rule,$(t))))
+UNIT_TESTS += $(addprefix $(LT)/,$(LIB_MEDIA_TESTS))
+CLEAN_FILES += $(addprefix $(LT)/,$(LIB_MEDIA_TESTS))
