@@ -138,8 +138,8 @@ static int refuse(struct gc_client_result *r, uint16_t code,
 			     proto_code_name(code));
 }
 
-static int decode_answer(const uint8_t *frame, size_t len,
-			 struct gc_client_result *r, struct lib_error *err)
+int gc_client_decode_answer(const uint8_t *frame, size_t len,
+			    struct gc_client_result *r, struct lib_error *err)
 {
 	char diag[160];
 	struct proto_setup_ack ack;
@@ -191,34 +191,48 @@ bad:
 			     diag);
 }
 
+int gc_client_encode_setup(const char *number,
+			   const uint8_t call_id[PROTO_CALL_ID_LEN],
+			   uint8_t *out, size_t cap, size_t *len,
+			   struct lib_error *err)
+{
+	struct proto_setup m;
+	struct proto_diag d;
+	enum proto_err perr;
+
+	memset(&m, 0, sizeof(m));
+	memcpy(m.call_id, call_id, sizeof(m.call_id));
+	if (strlen(number) > PROTO_MAX_NUMBER_LEN)
+		return lib_error_set(err, -EINVAL,
+				     "gate controller: number longer than %d digits",
+				     PROTO_MAX_NUMBER_LEN);
+	strcpy(m.called_number, number);
+	perr = proto_setup_encode(&m, out, cap, len, &d);
+	if (perr) {
+		char diag[160];
+
+		proto_diag_format(&d, diag, sizeof(diag));
+		return lib_error_set(err, -EINVAL, "gate controller: SETUP: %s",
+				     diag);
+	}
+	return 0;
+}
+
 static int exchange(int fd, const char *number, unsigned int reply_ms, struct gc_client_result *r,
 		    struct lib_error *err)
 {
 	uint8_t out[PROTO_MAX_FRAME], in[PROTO_MAX_FRAME];
 	int64_t deadline = now_ms() + reply_ms;
-	struct proto_setup m;
 	struct proto_diag d;
 	enum proto_err perr;
 	size_t len, flen;
 	int rc;
 
-	memset(&m, 0, sizeof(m));
-	memcpy(m.call_id, r->call_id, sizeof(m.call_id));
-	if (strlen(number) > PROTO_MAX_NUMBER_LEN) {
+	rc = gc_client_encode_setup(number, r->call_id, out, sizeof(out), &len,
+				    err);
+	if (rc) {
 		r->code = PROTO_CODE_INTERNAL;
-		return lib_error_set(err, -EINVAL,
-				     "gate controller: number longer than %d digits",
-				     PROTO_MAX_NUMBER_LEN);
-	}
-	strcpy(m.called_number, number);
-	perr = proto_setup_encode(&m, out, sizeof(out), &len, &d);
-	if (perr) {
-		char diag[160];
-
-		proto_diag_format(&d, diag, sizeof(diag));
-		r->code = PROTO_CODE_INTERNAL;
-		return lib_error_set(err, -EINVAL, "gate controller: SETUP: %s",
-				     diag);
+		return rc;
 	}
 	rc = send_all(fd, out, len, deadline);
 	if (!rc)
@@ -242,7 +256,7 @@ static int exchange(int fd, const char *number, unsigned int reply_ms, struct gc
 	}
 	if (rc)
 		goto io;
-	return decode_answer(in, flen, r, err);
+	return gc_client_decode_answer(in, flen, r, err);
 io:
 	if (rc == -ETIMEDOUT) {
 		r->code = PROTO_CODE_TIMEOUT;

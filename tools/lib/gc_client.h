@@ -58,4 +58,22 @@ struct gc_client_result {
 int gc_client_setup(const struct gc_client_params *p,
 		    struct gc_client_result *r, struct lib_error *err);
 
+/*
+ * The codec of the exchange, for a caller that does its own I/O (a
+ * nonblocking event loop): SETUP for @number with @call_id into @out
+ * (@cap octets); 0 or -EINVAL.
+ */
+int gc_client_encode_setup(const char *number,
+			   const uint8_t call_id[PROTO_CALL_ID_LEN],
+			   uint8_t *out, size_t cap, size_t *len,
+			   struct lib_error *err);
+/*
+ * One whole answer frame (its header already checked with
+ * proto_frame_check_header()) into @r, whose call_id must be the one
+ * sent: 0 for SETUP_ACK with the right echo, else -EPROTO with
+ * @r->code, as gc_client_setup().
+ */
+int gc_client_decode_answer(const uint8_t *frame, size_t len,
+			    struct gc_client_result *r, struct lib_error *err);
+
 #endif /* BTI_LIB_GC_CLIENT_H */
