@@ -21,7 +21,8 @@ static void usage(FILE *f)
 	fprintf(f,
 "Usage: bti-psd [OPTION]...\n"
 "The provisioning server (PS) of bti: the control channel of steps 302-310\n"
-"and the rekey (Documentation/protocol.rst), on one TCP port.\n"
+"and the rekey (Documentation/protocol.rst), on one TCP port, and the IVR of\n"
+"the provisioning call (prompt and digits over SRTP) on one UDP port.\n"
 "\n"
 "Required:\n"
 "      --cert FILE             certificate chain, leaf first, PEM (or one DER)\n"
@@ -29,8 +30,8 @@ static void usage(FILE *f)
 "      --store LOCATION        SQLite file or PostgreSQL connection string\n"
 "                              (made by bti-psadm store init)\n"
 "      --store-key FILE        the store key file (mode 0600)\n"
-"      --media-addr ADDR:PORT  the media address ACK announces\n"
-"                              ([IPV6]:PORT for IPv6)\n"
+"      --media-addr ADDR:PORT  the IVR's UDP address, which ACK announces\n"
+"                              ([IPV6]:PORT for IPv6; port 0: any free one)\n"
 "Options:\n"
 "  -l, --listen ADDR           IPv4 or IPv6 address to listen on (default 0.0.0.0)\n"
 "  -p, --port PORT             TCP port (default 7612; 0: any free port)\n"
@@ -46,11 +47,15 @@ static void usage(FILE *f)
 "                              RATE_LIMITED (default 10)\n"
 "      --reply-timeout TIME    T_reply (default 10s)\n"
 "      --session-timeout TIME  T_session (default 300s)\n"
+"      --digit-timeout TIME    T_digit: prompt end to first key (default 60s)\n"
+"      --collect-timeout TIME  T_collect: first key to '#' (default 120s)\n"
+"      --prompt FILE           the prompt, a WAV file: 8000 Hz mono, mu-law or\n"
+"                              16-bit PCM (default: built-in tones, not speech)\n"
 "      --log stderr|syslog     where to log (default stderr)\n"
 "      --ready-file PATH       once listening, write the TCP port to PATH\n"
 "      --test-digits-from FILE LAB/TEST ONLY: take the work order entries\n"
-"                              from FILE (one a line) instead of the IVR,\n"
-"                              which this version does not have\n"
+"                              from FILE (one a line) instead of the IVR\n"
+"                              (no media socket is opened)\n"
 "  -h, --help                  show this help and exit\n"
 "  -V, --version               show the version and exit\n"
 "\n"
@@ -106,7 +111,12 @@ int main(int argc, char **argv)
 		psd_log(LOG_WARNING, "LAB/TEST MODE: work order entries come from %s, not from callers",
 			cfg.test_digits);
 	else
-		psd_log(LOG_WARNING, "no IVR in this version: runs end at CALL");
+		psd_log(LOG_INFO,
+			"IVR on UDP port %u, prompt %s, T_digit %llu ms, T_collect %llu ms",
+			psd_server_media_port(srv),
+			cfg.prompt[0] ? cfg.prompt : "built-in tones",
+			(unsigned long long)cfg.digit_ms,
+			(unsigned long long)cfg.collect_ms);
 	if (cfg.ready_file[0] &&
 	    daemon_ready_file(cfg.ready_file, psd_server_port(srv)) < 0) {
 		psd_log(LOG_ERR, "ready file %s: %s", cfg.ready_file,

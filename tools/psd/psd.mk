@@ -10,19 +10,22 @@
 #                               engine over TCP
 
 PSD_DIR := psd
-PSD_UNITS := psd_config psd_log psd_setup psd_store psd_server
+PSD_UNITS := psd_config psd_log psd_setup psd_store psd_media psd_srtp \
+	psd_prompt psd_ivr psd_server
 PSD_OBJS := $(patsubst %,$(PSD_DIR)/%.o,$(PSD_UNITS))
 PSD_LINK := $(PSD_OBJS) $(BTICTL_DIR)/stop_signal.o \
 	$(sort $(LIB_ENGINE_OBJS) $(LIB_KS_OBJS) $(LIB_PROTO_OBJS) \
 	$(LIB_PARSE_OBJS) $(LIB_DAEMON_OBJS) $(STORE_LIB_OBJS) \
+	$(LIB_MEDIA_OBJS) \
 	$(patsubst %,$(LIB_DIR)/%.o,x509_verify pki_files state_file)) \
 	$(STORE_OBJS)
 
-$(PSD_DIR)/%.o: $(PSD_DIR)/%.c | lib-deps store-deps
-	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LIB_DIR) -I$(BTICTL_DIR) -I$(STORE_DIR) $(CRYPTO_CFLAGS) $(STORE_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+$(PSD_DIR)/%.o: $(PSD_DIR)/%.c | lib-deps store-deps lib-test-srtp-deps
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LIB_DIR) -I$(BTICTL_DIR) -I$(STORE_DIR) $(CRYPTO_CFLAGS) $(STORE_CFLAGS) $(LIBSRTP_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
+# The IVR's SRTP is libsrtp2.
 $(PSD_DIR)/bti-psd: $(PSD_DIR)/main.o $(PSD_LINK)
-	$(CC) $(LDFLAGS) -o $@ $^ $(STORE_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(STORE_LIBS) $(LIBSRTP_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
 
 PROGRAMS += $(PSD_DIR)/bti-psd
 
@@ -32,11 +35,11 @@ $(PDT)/test_psd_e2e: $(PSD_DIR)/bti-psd
 PSD_TEST_EXTRA := $(LT)/test_pki.o $(LT)/daemon_run.o $(LIB_DIR)/x509_issue.o
 
 $(PDT)/%.o: $(PDT)/%.c | test-deps lib-deps store-deps
-	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(PSD_DIR) -I$(LIB_DIR) -I$(LT) -I$(STORE_DIR) $(CRYPTO_CFLAGS) $(STORE_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(PSD_DIR) -I$(LIB_DIR) -I$(LT) -I$(STORE_DIR) $(CRYPTO_CFLAGS) $(STORE_CFLAGS) $(LIBSRTP_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 define psd_test_rule
 $(PDT)/$(1): $(PDT)/$(1).o $(PSD_LINK) $(PSD_TEST_EXTRA)
-	$$(CC) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(CMOCKA_LIBS) $$(STORE_LIBS) $$(CRYPTO_LIBS) $$(LDLIBS)
+	$$(CC) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(CMOCKA_LIBS) $$(STORE_LIBS) $$(LIBSRTP_LIBS) $$(CRYPTO_LIBS) $$(LDLIBS)
 endef
 $(foreach t,$(PSD_TESTS),$(eval $(call psd_test_rule,$(t))))
 

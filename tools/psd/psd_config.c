@@ -28,6 +28,8 @@ static void defaults(struct psd_config *c)
 	c->tries = 3;
 	c->reply_ms = PSD_DEFAULT_REPLY_MS;
 	c->session_ms = PSD_DEFAULT_SESSION_MS;
+	c->digit_ms = PSD_DEFAULT_DIGIT_MS;
+	c->collect_ms = PSD_DEFAULT_COLLECT_MS;
 }
 
 static int set_path(char *dst, const char *v)
@@ -62,7 +64,7 @@ static int parse_listen(struct psd_config *c, const char *v)
 	return -1;
 }
 
-/* "192.0.2.1:16000" or "[2001:db8::1]:16000" */
+/* "192.0.2.1:16000" or "[2001:db8::1]:16000"; port 0: any free one */
 static int parse_media(struct proto_addr *a, const char *v)
 {
 	char host[64];
@@ -89,7 +91,7 @@ static int parse_media(struct proto_addr *a, const char *v)
 		return -1;
 	memcpy(host, v, hl);
 	host[hl] = '\0';
-	if (num_parse_u64(colon + 1, 65535, &port) || port == 0)
+	if (num_parse_u64(colon + 1, 65535, &port))
 		return -1;
 	a->port = (uint16_t)port;
 	if (inet_pton(AF_INET, host, a->addr) == 1) {
@@ -107,6 +109,7 @@ enum {
 	O_CERT = 256, O_KEY, O_STORE, O_STORE_KEY, O_COOKIE_KEY, O_MEDIA,
 	O_PER_SOURCE, O_MAX_SESSIONS, O_MAX_CONNS, O_RETRY_AFTER, O_TRIES,
 	O_REPLY, O_SESSION, O_SOURCE_FAILURES, O_LOG, O_READY, O_TEST_DIGITS,
+	O_DIGIT, O_COLLECT, O_PROMPT,
 };
 
 static const struct option long_opts[] = {
@@ -125,6 +128,9 @@ static const struct option long_opts[] = {
 	{ "tries", required_argument, NULL, O_TRIES },
 	{ "reply-timeout", required_argument, NULL, O_REPLY },
 	{ "session-timeout", required_argument, NULL, O_SESSION },
+	{ "digit-timeout", required_argument, NULL, O_DIGIT },
+	{ "collect-timeout", required_argument, NULL, O_COLLECT },
+	{ "prompt", required_argument, NULL, O_PROMPT },
 	{ "source-failures", required_argument, NULL, O_SOURCE_FAILURES },
 	{ "log", required_argument, NULL, O_LOG },
 	{ "ready-file", required_argument, NULL, O_READY },
@@ -203,6 +209,14 @@ static int set_opt(struct psd_config *c, int opt, const char *v)
 	case O_SESSION:
 		return daemon_parse_duration_ms(v, PSD_MAX_TIMEOUT_MS,
 						&c->session_ms);
+	case O_DIGIT:
+		return daemon_parse_duration_ms(v, PSD_MAX_TIMEOUT_MS,
+						&c->digit_ms);
+	case O_COLLECT:
+		return daemon_parse_duration_ms(v, PSD_MAX_TIMEOUT_MS,
+						&c->collect_ms);
+	case O_PROMPT:
+		return set_path(c->prompt, v);
 	case O_LOG:
 		if (!strcmp(v, "stderr"))
 			c->syslog = false;
@@ -275,6 +289,16 @@ int psd_config_from_args(struct psd_config *c, int argc, char **argv,
 	m = missing(c);
 	if (m) {
 		snprintf(why, why_len, "%s is required", m);
+		return -1;
+	}
+	if (c->test_digits[0] && c->media.port == 0) {
+		snprintf(why, why_len,
+			 "--media-addr: port 0 (any) needs the IVR, not --test-digits-from");
+		return -1;
+	}
+	if (c->test_digits[0] && c->prompt[0]) {
+		snprintf(why, why_len,
+			 "--prompt: no IVR runs with --test-digits-from");
 		return -1;
 	}
 	if (c->max_conns < c->max_sessions)

@@ -23,6 +23,8 @@
 #define PSD_DEFAULT_REPLY_MS		10000	/* T_reply */
 #define PSD_DEFAULT_SESSION_MS		300000	/* T_session */
 #define PSD_MAX_TIMEOUT_MS		3600000
+#define PSD_DEFAULT_DIGIT_MS		60000	/* T_digit */
+#define PSD_DEFAULT_COLLECT_MS		120000	/* T_collect */
 #define PSD_DEFAULT_SOURCE_FAILURES	10	/* wrong entries an hour */
 #define PSD_WHY_LEN			512
 #define PSD_PATH_MAX			4096
@@ -36,7 +38,7 @@ struct psd_config {
 	char store[PSD_PATH_MAX];	/* SQLite path or PostgreSQL */
 	char store_key[PSD_PATH_MAX];	/* the store key file, 0600 */
 	char cookie_key[PSD_PATH_MAX];	/* shared 32-octet key; "": random */
-	struct proto_addr media;	/* ACK's MEDIA_ADDR */
+	struct proto_addr media;	/* ACK's MEDIA_ADDR; port 0: any */
 	bool has_media;
 	unsigned int per_source;
 	unsigned int max_sessions;
@@ -45,6 +47,8 @@ struct psd_config {
 	uint16_t retry_after;
 	uint8_t tries;
 	uint64_t reply_ms, session_ms;
+	uint64_t digit_ms, collect_ms;	/* T_digit, T_collect (the IVR) */
+	char prompt[PSD_PATH_MAX];	/* prompt WAV; "": built-in tones */
 	bool syslog;
 	char ready_file[PSD_PATH_MAX];
 	char test_digits[PSD_PATH_MAX];	/* lab/test only: entries file */

@@ -24,8 +24,12 @@
 #include "proto_msg_hs.h"
 #include "proto_names.h"
 #include "proto_ps_engine.h"
+#include "psd_ivr.h"
 #include "psd_log.h"
+#include "psd_media.h"
+#include "psd_prompt.h"
 #include "psd_server.h"
+#include "psd_srtp.h"
 #include "psd_setup.h"
 #include "psd_store.h"
 
@@ -53,6 +57,7 @@ struct conn {
 	struct proto_ps_ops ops;
 	struct psd_store_ctx ctx;
 	size_t next_digit;
+	struct psd_call *call;		/* the media leg, from CALL on */
 };
 
 struct psd_server {
@@ -67,6 +72,11 @@ struct psd_server {
 	bool accepting;			/* the listener is polled this round */
 	struct pollfd *pfd;
 	struct proto_engine_out *out;	/* scratch of the engine */
+	/* the IVR (not with --test-digits-from) */
+	bool ivr;
+	struct psd_media media;		/* fd -1 without the IVR */
+	struct psd_prompt prompt;
+	uint8_t dgram[PSD_MEDIA_MAX_DGRAM];
 };
 
 static int open_listener(struct psd_server *s, char *why, size_t why_len)
@@ -119,6 +129,27 @@ static void set_ps_config(struct psd_server *s)
 	p->tries = s->cfg->tries;
 }
 
+/* libsrtp2, the prompt and the media socket; ACK gets its real port. */
+static int open_ivr(struct psd_server *s, char *why, size_t why_len)
+{
+	struct lib_error err = { 0 };
+
+	if (psd_srtp_init(&err) ||
+	    psd_prompt_load(&s->prompt, s->cfg->prompt, &err)) {
+		snprintf(why, why_len, "%s", err.msg);
+		return -1;
+	}
+	if (psd_media_open(&s->media, &s->cfg->media, why, why_len))
+		return -1;
+	s->pcfg.media_addr = s->media.addr;
+	return 0;
+}
+
+uint16_t psd_server_media_port(const struct psd_server *s)
+{
+	return s->media.fd >= 0 ? s->media.addr.port : 0;
+}
+
 struct psd_server *psd_server_new(const struct psd_config *c, char *why,
 				  size_t why_len)
 {
@@ -130,11 +161,15 @@ struct psd_server *psd_server_new(const struct psd_config *c, char *why,
 	}
 	s->cfg = c;
 	s->lfd = -1;
+	s->media.fd = -1;
 	if (psd_keys_load(&s->keys, c, (uint64_t)time(NULL), why, why_len))
 		goto fail;
 	set_ps_config(s);
+	s->ivr = !c->test_digits[0];
+	if (s->ivr && open_ivr(s, why, why_len))
+		goto fail;
 	s->conns = calloc(c->max_conns, sizeof(*s->conns));
-	s->pfd = calloc((size_t)c->max_conns + 1, sizeof(*s->pfd));
+	s->pfd = calloc((size_t)c->max_conns + 2, sizeof(*s->pfd));
 	s->out = calloc(1, sizeof(*s->out));
 	if (!s->conns || !s->pfd || !s->out) {
 		snprintf(why, why_len, "out of memory for %u connections",
@@ -156,6 +191,21 @@ uint16_t psd_server_port(const struct psd_server *s)
 
 /* ---- connections ---- */
 
+/* End the media leg of @c, if it has one, with its counters logged. */
+static void call_end(struct psd_server *s, struct conn *c)
+{
+	char buf[512];
+
+	if (!c->call)
+		return;
+	psd_media_counts_format(psd_call_counts(c->call), buf, sizeof(buf));
+	psd_log(LOG_INFO, "%s: call ended: %s", c->name, buf);
+	psd_call_end(c->call, &s->media);
+	c->call = NULL;
+	psd_media_counts_format(&s->media.total, buf, sizeof(buf));
+	psd_log(LOG_INFO, "media totals: %s", buf);
+}
+
 static void conn_free(struct conn *c)
 {
 	proto_ps_free(c->s);
@@ -166,6 +216,7 @@ static void conn_free(struct conn *c)
 
 static void conn_close(struct psd_server *s, size_t i)
 {
+	call_end(s, s->conns[i]);
 	if (s->conns[i]->s)
 		s->n_sessions--;
 	conn_free(s->conns[i]);
@@ -274,7 +325,7 @@ static void session_ended(struct psd_server *s, struct conn *c)
 	const struct proto_engine_status *st = proto_ps_status(c->s);
 	char detail[128];
 
-	(void)s;
+	call_end(s, c);
 	if (st->ok) {
 		psd_log(LOG_INFO, "%s: run done", c->name);
 		return;
@@ -288,29 +339,75 @@ static void session_ended(struct psd_server *s, struct conn *c)
 	psd_store_audit(&c->ctx, "session_failed", st->code, detail);
 }
 
-static void handle_event(struct psd_server *s, struct conn *c,
-			 enum proto_ps_event ev, uint64_t now)
+/*
+ * Lab/test mode (--test-digits-from): the entries of the file, one
+ * after CALL and one after each rejected entry. The event the last one
+ * gave; NONE when the file has no more (the run waits for T_session).
+ */
+static enum proto_ps_event test_entries(struct psd_server *s,
+					struct conn *c,
+					enum proto_ps_event ev, uint64_t now)
 {
 	const struct psd_keys *k = &s->keys;
 
 	while (ev == PROTO_PS_EV_CALL || ev == PROTO_PS_EV_AUTH_REJECTED) {
-		if (!s->cfg->test_digits[0]) {
-			psd_log(LOG_WARNING, "%s: CALL but no IVR in this daemon (no --test-digits-from): INTERNAL",
-				c->name);
-			proto_ps_timeout(c->s, PROTO_CODE_INTERNAL, s->out);
-			conn_queue(c, s->out, now);
-			ev = PROTO_PS_EV_FAILED;
-			break;
-		}
 		if (c->next_digit >= k->n_digits)
-			return;	/* waits for T_session */
+			return PROTO_PS_EV_NONE;
 		psd_log(LOG_INFO, "%s: test entry %zu of --test-digits-from",
 			c->name, c->next_digit + 1);
 		ev = PROTO_PS_EV_NONE;
 		if (proto_ps_entry(c->s, k->digits[c->next_digit++], s->out,
 				   &ev))
-			return;
+			return PROTO_PS_EV_NONE;
 		conn_queue(c, s->out, now);
+	}
+	return ev;
+}
+
+/* CALL: the call's SRTP session, then the prompt. */
+static enum proto_ps_event call_begin(struct psd_server *s, struct conn *c,
+				      uint64_t now)
+{
+	struct psd_call_cfg cc = {
+		.prompt = &s->prompt,
+		.digit_ms = s->cfg->digit_ms,
+		.collect_ms = s->cfg->collect_ms,
+	};
+	struct lib_error err = { 0 };
+	struct proto_srtp_keys k;
+	struct proto_addr to = c->peer;
+	int rc;
+
+	to.port = proto_ps_media_port(c->s);
+	rc = proto_ps_srtp(c->s, &k);
+	if (!rc) {
+		rc = psd_call_start(&c->call, &cc, &k, &to, now, &err);
+		proto_srtp_keys_wipe(&k);
+	} else {
+		lib_error_set(&err, rc, "no SRTP keys");
+	}
+	if (rc) {
+		psd_log(LOG_ERR, "%s: call: %s: INTERNAL", c->name, err.msg);
+		proto_ps_timeout(c->s, PROTO_CODE_INTERNAL, s->out);
+		conn_queue(c, s->out, now);
+		return PROTO_PS_EV_FAILED;
+	}
+	psd_log(LOG_INFO, "%s: call to media port %u, prompt of %zu frames",
+		c->name, to.port, s->prompt.frames);
+	return PROTO_PS_EV_NONE;
+}
+
+static void handle_event(struct psd_server *s, struct conn *c,
+			 enum proto_ps_event ev, uint64_t now)
+{
+	if (!s->ivr)
+		ev = test_entries(s, c, ev, now);
+	else if (ev == PROTO_PS_EV_CALL)
+		ev = call_begin(s, c, now);
+	if (ev == PROTO_PS_EV_AUTH_REJECTED && c->call) {
+		psd_log(LOG_INFO, "%s: entry rejected: prompt again", c->name);
+		psd_call_prompt(c->call, now);
+		return;
 	}
 	switch (ev) {
 	case PROTO_PS_EV_REGISTERED:
@@ -333,6 +430,104 @@ static void handle_event(struct psd_server *s, struct conn *c,
 	default:
 		break;
 	}
+}
+
+/* The IVR collected an entry ('#'): the engine checks it. */
+static void call_entry(struct psd_server *s, struct conn *c,
+		       char entry[DTMF_MAX_DIGITS + 1], uint64_t now)
+{
+	enum proto_ps_event ev = PROTO_PS_EV_NONE;
+	int rc;
+
+	if (c->state != CONN_RUN || proto_ps_state(c->s) != PROTO_PS_COLLECT)
+		return;
+	psd_log(LOG_INFO, "%s: entry of %zu digits", c->name, strlen(entry));
+	rc = proto_ps_entry(c->s, entry, s->out, &ev);
+	if (rc)
+		return;
+	conn_queue(c, s->out, now);
+	if (proto_ps_state(c->s) == PROTO_PS_REG_WAIT)
+		psd_call_stop(c->call);
+	handle_event(s, c, ev, now);
+}
+
+/* The call of a datagram from @from: address, port, then SSRC. */
+static struct conn *call_for(struct psd_server *s,
+			     const struct proto_addr *from,
+			     const uint8_t *buf, size_t len)
+{
+	struct conn *first = NULL;
+	uint32_t ssrc = 0;
+	bool has_ssrc = !psd_media_pkt_ssrc(buf, len, &ssrc);
+
+	for (size_t i = 0; i < s->n_conns; i++) {
+		struct conn *c = s->conns[i];
+		const struct proto_addr *p;
+
+		if (!c->call)
+			continue;
+		p = psd_call_peer(c->call);
+		if (p->family != from->family || p->port != from->port ||
+		    memcmp(p->addr, from->addr,
+			   p->family == PROTO_AF_INET ? 4 : 16))
+			continue;
+		if (has_ssrc && psd_call_ssrc_rx(c->call) == ssrc)
+			return c;
+		if (!first)
+			first = c;
+	}
+	return first;
+}
+
+/* Everything the media socket holds (a bounded number a round). */
+static void media_read(struct psd_server *s, uint64_t now)
+{
+	char entry[DTMF_MAX_DIGITS + 1];
+
+	for (int i = 0; i < 256; i++) {
+		struct proto_addr from;
+		ssize_t n = psd_media_recv(&s->media, s->dgram,
+					   sizeof(s->dgram), &from);
+		struct conn *c;
+
+		if (n == -1)
+			return;
+		if (n == -2) {
+			psd_log(LOG_WARNING, "media socket: %s",
+				strerror(errno));
+			return;
+		}
+		c = call_for(s, &from, s->dgram, (size_t)n);
+		if (!c) {
+			s->media.total.rx++;
+			s->media.total.unknown_source++;
+			OPENSSL_cleanse(s->dgram, (size_t)n);
+			continue;
+		}
+		if (psd_call_input(c->call, s->dgram, (size_t)n, now, entry) ==
+		    PSD_RX_ENTRY) {
+			call_entry(s, c, entry, now);
+			OPENSSL_cleanse(entry, sizeof(entry));
+		}
+	}
+}
+
+/* The prompt frames due and the IVR's timers of @c. */
+static void call_tick(struct psd_server *s, struct conn *c, uint64_t now)
+{
+	uint16_t code;
+
+	if (!c->call || c->state != CONN_RUN)
+		return;
+	code = psd_call_tick(c->call, &s->media, now);
+	if (!code)
+		return;
+	psd_log(LOG_NOTICE, "%s: no entry in time (T_digit / T_collect): %s",
+		c->name, proto_code_name(code));
+	proto_ps_timeout(c->s, code, s->out);
+	s->out->close = 1;
+	conn_queue(c, s->out, now);
+	session_ended(s, c);
 }
 
 static unsigned int source_sessions(const struct psd_server *s,
@@ -517,6 +712,22 @@ static uint64_t conn_deadline(const struct conn *c)
 		d = c->reply_at;
 	if (c->s && c->session_at < d)
 		d = c->session_at;
+	if (c->call && psd_call_deadline(c->call) < d)
+		d = psd_call_deadline(c->call);
+	return d;
+}
+
+/* conn_deadline() without the call's: T_reply, T_session, linger. */
+static uint64_t conn_timer(const struct conn *c)
+{
+	uint64_t d = UINT64_MAX;
+
+	if (c->state != CONN_RUN)
+		return c->linger_at;
+	if (!c->s || proto_ps_timer(c->s) == PROTO_TIMER_REPLY)
+		d = c->reply_at;
+	if (c->s && c->session_at < d)
+		d = c->session_at;
 	return d;
 }
 
@@ -534,7 +745,8 @@ static bool conn_step(struct psd_server *s, struct conn *c, short rev,
 	if (c->state == CONN_RUN && (rev & (POLLIN | POLLHUP | POLLERR)) &&
 	    !conn_read(s, c, now))
 		return false;
-	if (c->state == CONN_RUN && now >= conn_deadline(c))
+	call_tick(s, c, now);
+	if (c->state == CONN_RUN && now >= conn_timer(c))
 		conn_timeout(s, c, now);
 	if (c->out_len && !conn_write(c, now))
 		return false;
@@ -555,6 +767,8 @@ static size_t fill(void *arg, struct pollfd *pfd, uint64_t *next)
 	struct psd_server *s = arg;
 	size_t np = 0;
 
+	if (s->media.fd >= 0)
+		pfd[np++] = (struct pollfd){ s->media.fd, POLLIN, 0 };
 	s->accepting = s->n_conns < s->cfg->max_conns;
 	if (s->accepting)
 		pfd[np++] = (struct pollfd){ s->lfd, POLLIN, 0 };
@@ -574,14 +788,18 @@ static size_t fill(void *arg, struct pollfd *pfd, uint64_t *next)
 static void dispatch(void *arg, int n, uint64_t now)
 {
 	struct psd_server *s = arg;
-	size_t nl = s->accepting ? 1 : 0;
+	size_t nm = s->media.fd >= 0 ? 1 : 0;
+	size_t nl = nm + (s->accepting ? 1 : 0);
 
+	/* The media first: an entry queues frames the steps send. */
+	if (nm && n > 0 && (s->pfd[0].revents & POLLIN))
+		media_read(s, now);
 	/* Backwards: a close moves the last one into the gap. */
 	for (size_t i = s->n_conns; i-- > 0;)
 		if (!conn_step(s, s->conns[i],
 			       n > 0 ? s->pfd[nl + i].revents : 0, now))
 			conn_close(s, i);
-	if (nl && n > 0 && (s->pfd[0].revents & POLLIN))
+	if (s->accepting && n > 0 && (s->pfd[nm].revents & POLLIN))
 		accept_all(s, now);
 }
 
@@ -601,6 +819,8 @@ void psd_server_free(struct psd_server *s)
 		close(s->lfd);
 	store_close(s->st);
 	psd_keys_free(&s->keys);
+	psd_media_close(&s->media);
+	psd_prompt_free(&s->prompt);
 	if (s->out)
 		proto_engine_out_reset(s->out);
 	free(s->out);

@@ -15,9 +15,14 @@
  * last frame to leave. A closed session's keys are wiped
  * (proto_ps_free).
  *
- * The IVR (media leg) is not here: the entries come from the lab/test
- * option --test-digits-from, one line per entry; without it a run ends
- * at CALL with INTERNAL, logged as "no IVR".
+ * The IVR: at CALL a call (psd_ivr) gets the run's SRTP keys and plays
+ * the prompt on the one media socket (psd_media) all calls share; a
+ * datagram goes to the call whose peer address, MEDIA_PORT (and SSRC,
+ * when two calls share both) it comes from; the entry it collects goes
+ * to proto_ps_entry(), its timers end the run with NO_DIGITS. The
+ * call's counters are logged when it ends, with the totals.
+ * With the lab/test option --test-digits-from the entries come from
+ * that file instead, one line per entry, and no media socket is opened.
  */
 #ifndef BTI_PSD_SERVER_H
 #define BTI_PSD_SERVER_H
@@ -36,6 +41,8 @@ struct psd_server;
 struct psd_server *psd_server_new(const struct psd_config *c, char *why,
 				  size_t why_len);
 uint16_t psd_server_port(const struct psd_server *s);
+/* The media socket's UDP port; 0 without the IVR. */
+uint16_t psd_server_media_port(const struct psd_server *s);
 /* Serve until @stop() is nonzero. 0, or -1 after a fatal error. */
 int psd_server_run(struct psd_server *s, int (*stop)(void),
 		   const sigset_t *wait_mask);

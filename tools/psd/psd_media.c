@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* psd_media: the shared media socket of bti-psd (see psd_media.h). */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "psd_media.h"
+
+static socklen_t to_sockaddr(const struct proto_addr *a,
+			     struct sockaddr_storage *ss)
+{
+	memset(ss, 0, sizeof(*ss));
+	if (a->family == PROTO_AF_INET) {
+		struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
+
+		s4->sin_family = AF_INET;
+		memcpy(&s4->sin_addr, a->addr, 4);
+		s4->sin_port = htons(a->port);
+		return sizeof(*s4);
+	} else {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
+
+		s6->sin6_family = AF_INET6;
+		memcpy(&s6->sin6_addr, a->addr, 16);
+		s6->sin6_port = htons(a->port);
+		return sizeof(*s6);
+	}
+}
+
+static int from_sockaddr(const struct sockaddr_storage *ss,
+			 struct proto_addr *a)
+{
+	memset(a, 0, sizeof(*a));
+	if (ss->ss_family == AF_INET) {
+		const struct sockaddr_in *s4 = (const void *)ss;
+
+		a->family = PROTO_AF_INET;
+		memcpy(a->addr, &s4->sin_addr, 4);
+		a->port = ntohs(s4->sin_port);
+		return 0;
+	}
+	if (ss->ss_family == AF_INET6) {
+		const struct sockaddr_in6 *s6 = (const void *)ss;
+
+		a->family = PROTO_AF_INET6;
+		memcpy(a->addr, &s6->sin6_addr, 16);
+		a->port = ntohs(s6->sin6_port);
+		return 0;
+	}
+	return -1;
+}
+
+int psd_media_open(struct psd_media *m, const struct proto_addr *addr,
+		   char *why, size_t why_len)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = to_sockaddr(addr, &ss);
+	int one = 1;
+	const char *step = "socket";
+
+	m->addr = *addr;
+	m->fd = socket(ss.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
+		       0);
+	if (m->fd < 0)
+		goto fail;
+	step = "IPV6_V6ONLY";
+	if (ss.ss_family == AF_INET6 &&
+	    setsockopt(m->fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one)))
+		goto fail;
+	step = "bind";
+	if (bind(m->fd, (struct sockaddr *)&ss, len))
+		goto fail;
+	step = "getsockname";
+	len = sizeof(ss);
+	if (getsockname(m->fd, (struct sockaddr *)&ss, &len) ||
+	    from_sockaddr(&ss, &m->addr))
+		goto fail;
+	return 0;
+fail:
+	snprintf(why, why_len, "media socket on port %u: %s: %s", addr->port,
+		 step, strerror(errno));
+	if (m->fd >= 0)
+		close(m->fd);
+	m->fd = -1;
+	return -1;
+}
+
+void psd_media_close(struct psd_media *m)
+{
+	if (m->fd >= 0)
+		close(m->fd);
+	m->fd = -1;
+}
+
+ssize_t psd_media_recv(struct psd_media *m, uint8_t *buf, size_t cap,
+		       struct proto_addr *from)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	ssize_t n;
+
+	for (;;) {
+		n = recvfrom(m->fd, buf, cap, MSG_TRUNC,
+			     (struct sockaddr *)&ss, &len);
+		if (n >= 0)
+			break;
+		if (errno == EINTR)
+			continue;
+		if (errno == EAGAIN || errno == EWOULDBLOCK)
+			return -1;
+		/* an ICMP error of an earlier send: not this socket's fault */
+		if (errno == ECONNREFUSED || errno == EHOSTUNREACH ||
+		    errno == ENETUNREACH)
+			continue;
+		return -2;
+	}
+	if (from_sockaddr(&ss, from)) {
+		memset(from, 0, sizeof(*from));
+		return 0;
+	}
+	/* a datagram larger than @cap is malformed for us: say 0 octets */
+	if ((size_t)n > cap)
+		return 0;
+	return n;
+}
+
+int psd_media_send(struct psd_media *m, const struct proto_addr *to,
+		   const uint8_t *buf, size_t len)
+{
+	struct sockaddr_storage ss;
+	socklen_t sl = to_sockaddr(to, &ss);
+	ssize_t n;
+
+	do
+		n = sendto(m->fd, buf, len, 0, (struct sockaddr *)&ss, sl);
+	while (n < 0 && errno == EINTR);
+	return n == (ssize_t)len ? 0 : -1;
+}
+
+void psd_media_counts_add(struct psd_media_counts *sum,
+			  const struct psd_media_counts *c)
+{
+	sum->rx += c->rx;
+	sum->unknown_source += c->unknown_source;
+	sum->wrong_ssrc += c->wrong_ssrc;
+	sum->auth_fail += c->auth_fail;
+	sum->replay += c->replay;
+	sum->unprotect_other += c->unprotect_other;
+	sum->malformed += c->malformed;
+	sum->wrong_pt += c->wrong_pt;
+	sum->events += c->events;
+	sum->pcmu += c->pcmu;
+	sum->rtcp += c->rtcp;
+	sum->tx += c->tx;
+	sum->tx_fail += c->tx_fail;
+}
+
+void psd_media_counts_format(const struct psd_media_counts *c, char *buf,
+			     size_t len)
+{
+	snprintf(buf, len,
+		 "rx %" PRIu64 " (events %" PRIu64 ", pcmu %" PRIu64
+		 ", rtcp %" PRIu64 "), dropped: unknown_source %" PRIu64
+		 ", wrong_ssrc %" PRIu64 ", auth_fail %" PRIu64
+		 ", replay %" PRIu64 ", unprotect_other %" PRIu64
+		 ", malformed %" PRIu64 ", wrong_pt %" PRIu64
+		 "; tx %" PRIu64 " (failed %" PRIu64 ")",
+		 c->rx, c->events, c->pcmu, c->rtcp, c->unknown_source,
+		 c->wrong_ssrc, c->auth_fail, c->replay, c->unprotect_other,
+		 c->malformed, c->wrong_pt, c->tx, c->tx_fail);
+}
