@@ -1,0 +1,111 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# bti-loadgen end to end on loopback (TAP): a lab PKI and store made
+# with bti-psadm, N work orders (default 200), bti-psd (with its IVR)
+# and bti-gcd on 127.0.0.1, then N concurrent provisionings, 611 call,
+# prompt and DTMF over SRTP included. Checks that all N succeed, that
+# the store holds N devices afterwards, that every work order is spent,
+# and that both daemons end with status 0 on SIGTERM; prints
+# provisionings/s and bti-psd's peak RSS (VmHWM).
+#
+# All N come from one address (127.0.0.1): bti-psd runs with
+# --max-per-source N (its default, 4, would make the others wait for
+# RETRY_AFTER), bti-gcd with a token bucket of N.
+#
+# Run from tools/ after "make" (make check does), or with the programs'
+# directory in TOOLS=. LOADGEN_N changes N; LOADGEN_KEEP=1 keeps the
+# directory (daemon logs) afterwards.
+set -u
+
+N=${LOADGEN_N:-200}
+here=$(cd "$(dirname "$0")" && pwd)
+TOOLS=${TOOLS:-$(cd "$here/../.." && pwd)}
+PSADM=$TOOLS/psadm/bti-psadm
+PSD=$TOOLS/psd/bti-psd
+GCD=$TOOLS/gcd/bti-gcd
+LOADGEN=$TOOLS/loadgen/bti-loadgen
+
+t=0
+fails=0
+ok() { t=$((t + 1)); echo "ok $t - $1"; }
+not_ok() { t=$((t + 1)); fails=$((fails + 1)); echo "not ok $t - $1"; }
+check() { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
+
+dir=$(mktemp -d /tmp/bti-loadgen-e2e-XXXXXX) || exit 1
+chmod 0700 "$dir"
+psd_pid=
+gcd_pid=
+cleanup() {
+	[ -n "$gcd_pid" ] && kill "$gcd_pid" 2>/dev/null
+	[ -n "$psd_pid" ] && kill "$psd_pid" 2>/dev/null
+	wait 2>/dev/null
+	if [ -z "${LOADGEN_KEEP:-}" ]; then rm -rf "$dir"; else echo "# kept $dir"; fi
+}
+trap cleanup EXIT INT TERM
+
+echo "1..7"
+cd "$dir" || exit 1
+
+# -- 1: lab PKI and store, N work orders --
+P="$PSADM --store $dir/ps.db --store-key $dir/store.key --admin-key $dir/admin.key"
+setup() {
+	$PSADM pki root --out-key root.key --out-cert root.pem >/dev/null &&
+	$PSADM pki ps --root-key root.key --root-cert root.pem \
+		--out-key ps.key --out-cert ps.pem >/dev/null &&
+	$P store init >/dev/null &&
+	$P account add acct-load >/dev/null || return 1
+	i=0
+	: > orders
+	while [ $i -lt "$N" ]; do
+		$P order add acct-load -j | sed -n 's/.*"number":"\([0-9]*\)".*/\1/p' >> orders || return 1
+		i=$((i + 1))
+	done
+	[ "$(grep -c '^[0-9]\{16,\}$' orders)" -eq "$N" ]
+}
+check "lab PKI, store and $N work orders made with bti-psadm" setup
+
+# -- 2: the daemons --
+"$PSD" --listen 127.0.0.1 --port 0 --ready-file ps.port \
+	--cert ps.pem --key ps.key --store ps.db --store-key store.key \
+	--media-addr 127.0.0.1:0 --max-per-source "$N" \
+	--max-sessions $((N + 64)) 2> psd.log &
+psd_pid=$!
+w=0
+while [ ! -s ps.port ] && [ $w -lt 100 ]; do sleep 0.1; w=$((w + 1)); done
+"$GCD" --listen 127.0.0.1 --port 0 --ready-file gc.port \
+	--ps "127.0.0.1:$(cat ps.port 2>/dev/null)" \
+	--rate-burst "$N" --rate-interval 1ms 2> gcd.log &
+gcd_pid=$!
+w=0
+while [ ! -s gc.port ] && [ $w -lt 100 ]; do sleep 0.1; w=$((w + 1)); done
+check "bti-psd and bti-gcd listening" '[ -s ps.port ] && [ -s gc.port ]'
+
+# -- 3, 4: N concurrent provisionings --
+"$LOADGEN" --gc "127.0.0.1:$(cat gc.port)" --sp-root root.pem \
+	--orders orders --concurrency "$N" --count "$N" --timeout 60 \
+	> loadgen.out 2> loadgen.err
+rc=$?
+sed 's/^/# /' loadgen.out loadgen.err
+check "bti-loadgen exits 0" '[ $rc -eq 0 ]'
+check "$N of $N provisionings completed, none failed" \
+	'grep -q "^provisionings $N completed $N failed 0\$" loadgen.out'
+
+# -- 5, 6: the store --
+devices=$($P device list -j | grep -o '{"id":"' | wc -l)
+check "the store holds $N devices" '[ "$devices" -eq "$N" ]'
+spent=$($P order list -j | grep -o '"state":"spent"' | wc -l)
+check "all $N work orders are spent" '[ "$spent" -eq "$N" ]'
+
+# -- measures, then 7: clean stop --
+hwm=$(sed -n 's/^VmHWM:[[:space:]]*//p' "/proc/$psd_pid/status" 2>/dev/null)
+echo "# $(grep '^wall' loadgen.out)"
+echo "# bti-psd peak RSS (VmHWM): ${hwm:-unknown}"
+kill "$gcd_pid" "$psd_pid"
+wait "$gcd_pid"; g=$?
+wait "$psd_pid"; s=$?
+gcd_pid=
+psd_pid=
+check "bti-gcd and bti-psd end with status 0 on SIGTERM" \
+	'[ $g -eq 0 ] && [ $s -eq 0 ]'
+[ $fails -eq 0 ]
