@@ -6,7 +6,8 @@
 # and bti-gcd on 127.0.0.1, then N concurrent provisionings, 611 call,
 # prompt and DTMF over SRTP included. Checks that all N succeed, that
 # the store holds N devices afterwards, that every work order is spent,
-# and that both daemons end with status 0 on SIGTERM; prints
+# that unknown work orders end as counted failures (AUTH_REJECTED), and
+# that both daemons end with status 0 on SIGTERM; prints
 # provisionings/s and bti-psd's peak RSS (VmHWM).
 #
 # All N come from one address (127.0.0.1): bti-psd runs with
@@ -44,7 +45,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-echo "1..7"
+echo "1..8"
 cd "$dir" || exit 1
 
 # -- 1: lab PKI and store, N work orders --
@@ -82,11 +83,19 @@ while [ ! -s gc.port ] && [ $w -lt 100 ]; do sleep 0.1; w=$((w + 1)); done
 check "bti-psd and bti-gcd listening" '[ -s ps.port ] && [ -s gc.port ]'
 
 # -- 3, 4: N concurrent provisionings --
+# The host's UDP datagrams dropped for a full receive buffer, before and
+# after (all sockets of the host: a hint when entries arrive short).
+rcvbuf_errors() {
+	awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1 } else print $c }' /proc/net/snmp
+}
+rb0=$(rcvbuf_errors)
 "$LOADGEN" --gc "127.0.0.1:$(cat gc.port)" --sp-root root.pem \
 	--orders orders --concurrency "$N" --count "$N" --timeout 60 \
 	> loadgen.out 2> loadgen.err
 rc=$?
+rb1=$(rcvbuf_errors)
 sed 's/^/# /' loadgen.out loadgen.err
+echo "# UDP datagrams dropped for a full receive buffer during the run: $((rb1 - rb0))"
 check "bti-loadgen exits 0" '[ $rc -eq 0 ]'
 check "$N of $N provisionings completed, none failed" \
 	'grep -q "^provisionings $N completed $N failed 0\$" loadgen.out'
@@ -97,7 +106,16 @@ check "the store holds $N devices" '[ "$devices" -eq "$N" ]'
 spent=$($P order list -j | grep -o '"state":"spent"' | wc -l)
 check "all $N work orders are spent" '[ "$spent" -eq "$N" ]'
 
-# -- measures, then 7: clean stop --
+# -- 7: refused work orders are counted failures, not lost --
+printf '0000000100000000\n0000000200000000\n0000000300000000\n' > bogus
+"$LOADGEN" --gc "127.0.0.1:$(cat gc.port)" --sp-root root.pem \
+	--orders bogus --concurrency 3 --timeout 30 > bogus.out 2>&1
+brc=$?
+sed 's/^/# /' bogus.out
+check "3 unknown work orders: exit 1, 3 failed AUTH_REJECTED" \
+	'[ $brc -eq 1 ] && grep -q "^provisionings 3 completed 0 failed 3\$" bogus.out && grep -q "^failed AUTH_REJECTED 3\$" bogus.out'
+
+# -- measures, then 8: clean stop --
 hwm=$(sed -n 's/^VmHWM:[[:space:]]*//p' "/proc/$psd_pid/status" 2>/dev/null)
 echo "# $(grep '^wall' loadgen.out)"
 echo "# bti-psd peak RSS (VmHWM): ${hwm:-unknown}"
