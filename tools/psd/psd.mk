@@ -8,6 +8,9 @@
 #   psd/tests/test_psd_e2e      the daemon on loopback with a fresh SQLite
 #                               store and a test PKI, driven by the BTI
 #                               engine over TCP
+#   psd/tests/test_psd_ivr      the same, with the IVR: the prompt and the
+#                               digits over SRTP (libsrtp2 on the test's
+#                               side), injections, timers, many calls
 
 PSD_DIR := psd
 PSD_UNITS := psd_config psd_log psd_setup psd_store psd_media psd_srtp \
@@ -30,8 +33,8 @@ $(PSD_DIR)/bti-psd: $(PSD_DIR)/main.o $(PSD_LINK)
 PROGRAMS += $(PSD_DIR)/bti-psd
 
 PDT := $(PSD_DIR)/tests
-PSD_TESTS := test_psd_e2e
-$(PDT)/test_psd_e2e: $(PSD_DIR)/bti-psd
+PSD_TESTS := test_psd_e2e test_psd_ivr
+$(PDT)/test_psd_e2e $(PDT)/test_psd_ivr: $(PSD_DIR)/bti-psd
 PSD_TEST_EXTRA := $(LT)/test_pki.o $(LT)/daemon_run.o $(LIB_DIR)/x509_issue.o
 
 $(PDT)/%.o: $(PDT)/%.c | test-deps lib-deps store-deps

@@ -60,7 +60,7 @@ int psd_media_open(struct psd_media *m, const struct proto_addr *addr,
 {
 	struct sockaddr_storage ss;
 	socklen_t len = to_sockaddr(addr, &ss);
-	int one = 1;
+	int one = 1, rcvbuf = PSD_MEDIA_RCVBUF;
 	const char *step = "socket";
 
 	m->addr = *addr;
@@ -71,6 +71,10 @@ int psd_media_open(struct psd_media *m, const struct proto_addr *addr,
 	step = "IPV6_V6ONLY";
 	if (ss.ss_family == AF_INET6 &&
 	    setsockopt(m->fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one)))
+		goto fail;
+	/* many calls share it: room for their bursts (capped by rmem_max) */
+	step = "SO_RCVBUF";
+	if (setsockopt(m->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf)))
 		goto fail;
 	step = "bind";
 	if (bind(m->fd, (struct sockaddr *)&ss, len))
@@ -164,12 +168,12 @@ void psd_media_counts_format(const struct psd_media_counts *c, char *buf,
 			     size_t len)
 {
 	snprintf(buf, len,
-		 "rx %" PRIu64 " (events %" PRIu64 ", pcmu %" PRIu64
-		 ", rtcp %" PRIu64 "), dropped: unknown_source %" PRIu64
+		 "rx %" PRIu64 ", events %" PRIu64 ", pcmu %" PRIu64
+		 ", rtcp %" PRIu64 "; dropped: unknown_source %" PRIu64
 		 ", wrong_ssrc %" PRIu64 ", auth_fail %" PRIu64
 		 ", replay %" PRIu64 ", unprotect_other %" PRIu64
 		 ", malformed %" PRIu64 ", wrong_pt %" PRIu64
-		 "; tx %" PRIu64 " (failed %" PRIu64 ")",
+		 "; tx %" PRIu64 ", tx_fail %" PRIu64,
 		 c->rx, c->events, c->pcmu, c->rtcp, c->unknown_source,
 		 c->wrong_ssrc, c->auth_fail, c->replay, c->unprotect_other,
 		 c->malformed, c->wrong_pt, c->tx, c->tx_fail);

@@ -1,0 +1,993 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * End-to-end tests of bti-psd's IVR (Documentation/protocol.rst, steps
+ * 306 to 309) on loopback. Each test starts the daemon built next to
+ * this test (psd/bti-psd) without --test-digits-from, with a fresh
+ * SQLite store and a test PKI, and drives it as a BTI would: the control
+ * protocol with the BTI engine (proto_bti_engine) over TCP, and after
+ * CALL the media with libsrtp2, an SRTP stack independent of the
+ * daemon's code: it receives and checks the prompt (PT 0, 160-octet
+ * payloads, ssrc_p2b, verified under the p2b keys) and keys the work
+ * order in as RFC 4733 events under ssrc_b2p and the b2p keys.
+ *
+ * The attacks (another source port, another SSRC, a flipped bit, a
+ * replay) must not reach the entry and must be counted: the counters
+ * are read from the daemon's log line of the call's end.
+ */
+#define _GNU_SOURCE /* mkdtemp */
+#include <arpa/inet.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <openssl/crypto.h>
+#include <srtp2/srtp.h>
+
+#include "daemon_run.h"
+#include "dtmf_event.h"
+#include "pki_files.h"
+#include "proto_bti_engine.h"
+#include "proto_frame.h"
+#include "rtp_header.h"
+#include "store.h"
+#include "test_pki.h"
+#include "x509_verify.h"
+
+#define DAY 86400
+#define WRONG "0000000100000000"
+#define PROMPT_FRAMES 35	/* the built-in tones: 700 ms */
+#define MAX_WO 8
+
+static char psd_path[PATH_MAX];
+static char tmpdir[] = "/tmp/psd-ivr-XXXXXX";
+static char cert_path[PATH_MAX], key_path[PATH_MAX];
+static char store_path[PATH_MAX], store_key[PATH_MAX];
+static struct x509_trust *trust;
+static int store_n;
+
+/* ---- fixture: PKI, store, daemon ---- */
+
+static X509 *issue(EVP_PKEY *key, X509 *issuer, EVP_PKEY *signer, int ca)
+{
+	time_t t = time(NULL);
+	struct test_pki_spec s = {
+		.cn = ca ? "PSD IVR Test Root" : "ps.ivr.test",
+		.key = key, .issuer = issuer, .signer = signer, .ca = ca,
+		.not_before = t - DAY, .not_after = t + 365 * DAY,
+		.key_usage = ca ? NULL : "critical,keyAgreement",
+		.ext_key_usage = ca ? NULL : X509_PS_ROLE_OID,
+	};
+
+	return test_pki_issue(&s);
+}
+
+static int group_setup(void **state)
+{
+	EVP_PKEY *root_key = test_pki_key("ED25519");
+	EVP_PKEY *ps_key = test_pki_key("X25519");
+	X509 *root = issue(root_key, NULL, root_key, 1);
+	X509 *leaf = issue(ps_key, root, root_key, 0);
+	STACK_OF(X509) *chain = sk_X509_new_null();
+	uint8_t *der;
+	size_t len;
+	char self[PATH_MAX - 16];
+	ssize_t n;
+
+	(void)state;
+	if (srtp_init() != srtp_err_status_ok)
+		return -1;
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	assert_true(n > 0);
+	self[n] = '\0';
+	*strrchr(self, '/') = '\0';
+	snprintf(psd_path, sizeof(psd_path), "%s/../bti-psd", self);
+	assert_non_null(mkdtemp(tmpdir));
+	snprintf(cert_path, sizeof(cert_path), "%s/ps.pem", tmpdir);
+	snprintf(key_path, sizeof(key_path), "%s/ps.key", tmpdir);
+	snprintf(store_key, sizeof(store_key), "%s/store.key", tmpdir);
+	assert_int_equal(pki_write_key(key_path, "key", ps_key, true, NULL), 0);
+	assert_non_null(chain);
+	assert_true(sk_X509_push(chain, leaf) > 0);
+	assert_int_equal(pki_write_certs(cert_path, "cert", chain, true, NULL),
+			 0);
+	der = test_pki_der(root, &len);
+	assert_int_equal(x509_trust_load_mem(der, len, &trust, NULL), 0);
+	free(der);
+	sk_X509_pop_free(chain, X509_free);
+	X509_free(root);
+	EVP_PKEY_free(root_key);
+	EVP_PKEY_free(ps_key);
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	char cmd[PATH_MAX + 16];
+
+	(void)state;
+	x509_trust_free(trust);
+	srtp_shutdown();
+	if (getenv("PSD_E2E_KEEP"))	/* the daemon logs, for a failure */
+		return 0;
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static int test_teardown(void **state)
+{
+	(void)state;
+	daemon_kill_running();
+	return 0;
+}
+
+static struct store *store_at(void)
+{
+	struct store_config sc = {
+		.location = store_path, .key_path = store_key, .create_key = 1,
+	};
+	struct store *st = NULL;
+
+	assert_int_equal(store_open(&sc, &st, NULL), 0);
+	return st;
+}
+
+/* A fresh store with one account and @n work orders, @numbers. */
+static void fresh_store(char numbers[][STORE_WO_NUMBER_LEN + 1], int n)
+{
+	struct store_wo_new wo;
+	struct store *st;
+
+	snprintf(store_path, sizeof(store_path), "%s/store%d.db", tmpdir,
+		 store_n++);
+	st = store_at();
+	assert_int_equal(store_account_create(st, "acct-1", "test", NULL), 0);
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(store_wo_create(st, "acct-1", 0, "test", &wo,
+						 NULL), 0);
+		memcpy(numbers[i], wo.number, sizeof(wo.number));
+	}
+	OPENSSL_cleanse(&wo, sizeof(wo));
+	store_close(st);
+}
+
+/* bti-psd with the IVR on any free UDP port, and @extra options. */
+static void psd_start(struct daemon_run *d, const char *const *extra)
+{
+	const char *argv[48] = {
+		"--listen", "127.0.0.1", "--cert", cert_path, "--key", key_path,
+		"--store", store_path, "--store-key", store_key,
+		"--media-addr", "127.0.0.1:0",
+		"--reply-timeout", "5s", "--retry-after", "1",
+	};
+	size_t i = 16;
+
+	for (; extra && *extra && i < 46; extra++)
+		argv[i++] = *extra;
+	argv[i] = NULL;
+	daemon_start(d, psd_path, tmpdir, argv);
+}
+
+/*
+ * The value of counter @name in the @nth (from 0) log line holding @tag
+ * (e.g. "call ended:", "media totals:"); -1 if there is none.
+ */
+static long log_counter(const struct daemon_run *d, const char *tag,
+			int nth, const char *name)
+{
+	static char buf[1 << 20];
+	FILE *f = fopen(d->log, "r");
+	size_t n;
+	char *line, *save = NULL, key[64];
+	long v = -1;
+
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	snprintf(key, sizeof(key), " %s ", name);
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *at;
+
+		if (!strstr(line, tag) || nth-- > 0)
+			continue;
+		at = strstr(line, key);
+		if (at)
+			v = strtol(at + strlen(key), NULL, 10);
+		break;
+	}
+	return v;
+}
+
+/* ---- the BTI side: control over TCP, media with libsrtp2 ---- */
+
+struct tb {
+	struct proto_bti *b;
+	struct proto_engine_out *out;
+	uint8_t *buf;
+	int fd;				/* control connection */
+	int ufd;			/* media socket */
+	struct sockaddr_in ps_media;	/* MEDIA_ADDR */
+	struct proto_srtp_keys k;	/* secret */
+	srtp_t tx, rx;			/* b2p out, p2b in */
+	uint16_t seq;			/* of our next packet */
+	uint32_t ts;			/* of our next event */
+	/* the prompt */
+	int frames;
+	uint16_t last_seq;
+	uint32_t last_ts;
+	/* outcome */
+	int auth_rejected, provisioned;
+	struct proto_bti_result result;
+	struct proto_engine_status st;
+};
+
+static int tcp_connect(uint16_t port)
+{
+	struct sockaddr_in dst = { .sin_family = AF_INET };
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	assert_true(fd >= 0);
+	dst.sin_port = htons(port);
+	inet_pton(AF_INET, "127.0.0.1", &dst.sin_addr);
+	assert_int_equal(connect(fd, (struct sockaddr *)&dst, sizeof(dst)), 0);
+	return fd;
+}
+
+static int udp_socket(void)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+	assert_true(fd >= 0);
+	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	return fd;
+}
+
+static uint16_t udp_port(int fd)
+{
+	struct sockaddr_in a;
+	socklen_t len = sizeof(a);
+
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	return ntohs(a.sin_port);
+}
+
+static bool readable(int fd, int ms)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+
+	return poll(&p, 1, ms) == 1;
+}
+
+static void send_out(struct tb *t)
+{
+	for (size_t i = 0; i < t->out->n; i++)
+		assert_int_equal(send(t->fd, t->out->frame[i], t->out->len[i],
+				      MSG_NOSIGNAL), (ssize_t)t->out->len[i]);
+	proto_engine_out_reset(t->out);
+}
+
+static int read_full(int fd, uint8_t *buf, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n;
+
+		if (!readable(fd, 5000))
+			return -1;
+		n = recv(fd, buf + got, len - got, 0);
+		if (n <= 0)
+			return -1;
+		got += (size_t)n;
+	}
+	return 0;
+}
+
+static size_t read_frame(int fd, uint8_t buf[PROTO_MAX_FRAME])
+{
+	size_t len;
+
+	if (read_full(fd, buf, PROTO_HDR_LEN))
+		return 0;
+	len = PROTO_HDR_LEN + ((size_t)buf[2] << 8 | buf[3]);
+	if (len > PROTO_MAX_FRAME || read_full(fd, buf + PROTO_HDR_LEN,
+					       len - PROTO_HDR_LEN))
+		return 0;
+	return len;
+}
+
+/* The libsrtp2 policy of protocol.rst's profile @p, as the PS's peer. */
+static void set_profile(srtp_policy_t *pol, uint16_t p)
+{
+	switch (p) {
+	case PROTO_SRTP_AES128_CM_HMAC_SHA1_80:
+		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(&pol->rtp);
+		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(&pol->rtcp);
+		break;
+	case PROTO_SRTP_AES128_CM_HMAC_SHA1_32:
+		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32(&pol->rtp);
+		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(&pol->rtcp);
+		break;
+	case PROTO_SRTP_AEAD_AES_128_GCM:
+		srtp_crypto_policy_set_aes_gcm_128_16_auth(&pol->rtp);
+		srtp_crypto_policy_set_aes_gcm_128_16_auth(&pol->rtcp);
+		break;
+	case PROTO_SRTP_AEAD_AES_256_GCM:
+		srtp_crypto_policy_set_aes_gcm_256_16_auth(&pol->rtp);
+		srtp_crypto_policy_set_aes_gcm_256_16_auth(&pol->rtcp);
+		break;
+	default:
+		fail_msg("profile 0x%04x", p);
+	}
+}
+
+/* A session for @ssrc under the b2p (@b2p) or p2b keys of @k. */
+static srtp_t mk_srtp(const struct proto_srtp_keys *k, int b2p,
+		      uint32_t ssrc)
+{
+	uint8_t key[64];
+	srtp_policy_t pol;
+	srtp_t s = NULL;
+
+	memset(&pol, 0, sizeof(pol));
+	set_profile(&pol, k->profile);
+	memcpy(key, b2p ? k->key_b2p : k->key_p2b, k->key_len);
+	memcpy(key + k->key_len, b2p ? k->salt_b2p : k->salt_p2b,
+	       k->salt_len);
+	pol.key = key;
+	pol.ssrc.type = ssrc_specific;
+	pol.ssrc.value = ssrc;
+	assert_int_equal(srtp_create(&s, &pol), srtp_err_status_ok);
+	OPENSSL_cleanse(key, sizeof(key));
+	return s;
+}
+
+static void tb_event(struct tb *t, enum proto_bti_event ev)
+{
+	switch (ev) {
+	case PROTO_BTI_EV_AUTH_REJECTED:
+		t->auth_rejected++;
+		break;
+	case PROTO_BTI_EV_REGISTERING:
+		assert_int_equal(proto_bti_register(t->b, t->out), 0);
+		break;
+	case PROTO_BTI_EV_PROVISIONED:
+		t->provisioned = !proto_bti_result(t->b, &t->result);
+		assert_int_equal(proto_bti_finish(t->b, t->out), 0);
+		break;
+	default:
+		break;
+	}
+	send_out(t);
+}
+
+/* The media leg: MEDIA_ADDR, keys, our port; then CALL. */
+static void tb_call(struct tb *t)
+{
+	struct proto_addr ma;
+	uint8_t rnd[6];
+
+	assert_int_equal(proto_bti_media_addr(t->b, &ma), 0);
+	assert_int_equal(ma.family, PROTO_AF_INET);
+	assert_int_not_equal(ma.port, 0);
+	t->ps_media.sin_family = AF_INET;
+	memcpy(&t->ps_media.sin_addr, ma.addr, 4);
+	t->ps_media.sin_port = htons(ma.port);
+	assert_int_equal(proto_bti_srtp(t->b, &t->k), 0);
+	t->tx = mk_srtp(&t->k, 1, t->k.ssrc_b2p);
+	t->rx = mk_srtp(&t->k, 0, t->k.ssrc_p2b);
+	t->ufd = udp_socket();
+	for (size_t i = 0; i < sizeof(rnd); i++)
+		rnd[i] = (uint8_t)rand();
+	t->seq = (uint16_t)(rnd[0] << 8 | rnd[1]);
+	t->ts = (uint32_t)rnd[2] << 24 | (uint32_t)rnd[3] << 16 |
+		(uint32_t)rnd[4] << 8 | rnd[5];
+	assert_int_equal(proto_bti_call(t->b, udp_port(t->ufd), t->out), 0);
+	send_out(t);
+}
+
+/* Connect to the PS on @port and run to CALL (profile @profile). */
+static void tb_start(struct tb *t, uint16_t port, uint16_t profile)
+{
+	struct proto_bti_config cfg;
+
+	memset(t, 0, sizeof(*t));
+	t->ufd = -1;
+	t->out = calloc(1, sizeof(*t->out));
+	t->buf = malloc(PROTO_MAX_FRAME);
+	assert_non_null(t->out);
+	assert_non_null(t->buf);
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.root = trust;
+	cfg.purpose = PROTO_PURPOSE_PROVISION;
+	cfg.suites.n = 1;
+	cfg.suites.v[0] = PROTO_SUITE_X25519_SHA256_AES128GCM_ED25519;
+	cfg.profiles.n = 1;
+	cfg.profiles.v[0] = profile;
+	cfg.info.bti_addr.family = PROTO_AF_INET;
+	cfg.info.bti_addr.addr[0] = 127;
+	cfg.info.bti_addr.addr[3] = 1;
+	strcpy(cfg.info.sw_version, "test 0");
+	assert_int_equal(proto_bti_new(&cfg, &t->b, NULL), 0);
+	t->fd = tcp_connect(port);
+	assert_int_equal(proto_bti_hello(t->b, t->out), 0);
+	send_out(t);
+	for (int steps = 0; steps < 16; steps++) {
+		enum proto_bti_event ev = PROTO_BTI_EV_NONE;
+		size_t len = read_frame(t->fd, t->buf);
+
+		assert_int_not_equal(len, 0);
+		assert_int_equal(proto_bti_feed(t->b, t->buf, len, t->out, &ev),
+				 0);
+		send_out(t);
+		if (ev == PROTO_BTI_EV_RETRY) {
+			close(t->fd);
+			sleep(proto_bti_retry_after(t->b));
+			t->fd = tcp_connect(port);
+			assert_int_equal(proto_bti_hello(t->b, t->out), 0);
+			send_out(t);
+			continue;
+		}
+		if (ev == PROTO_BTI_EV_CALL_READY) {
+			tb_call(t);
+			return;
+		}
+		assert_false(proto_bti_status(t->b)->ended);
+	}
+	fail_msg("no CALL_READY");
+}
+
+/* Read one control frame if one comes within @ms: 1, or 0. */
+static int tb_step(struct tb *t, int ms)
+{
+	enum proto_bti_event ev = PROTO_BTI_EV_NONE;
+	size_t len;
+
+	if (proto_bti_status(t->b)->ended || !readable(t->fd, ms))
+		return 0;
+	len = read_frame(t->fd, t->buf);
+	if (!len) {
+		proto_bti_abort(t->b);
+		return 0;
+	}
+	assert_int_equal(proto_bti_feed(t->b, t->buf, len, t->out, &ev), 0);
+	send_out(t);
+	tb_event(t, ev);
+	return 1;
+}
+
+/* Run the control channel to its end (10 s at most). */
+static void tb_finish(struct tb *t)
+{
+	for (int i = 0; i < 20 && !proto_bti_status(t->b)->ended; i++)
+		tb_step(t, 500);
+	t->st = *proto_bti_status(t->b);
+}
+
+static void tb_free(struct tb *t)
+{
+	if (t->tx)
+		srtp_dealloc(t->tx);
+	if (t->rx)
+		srtp_dealloc(t->rx);
+	if (t->ufd >= 0)
+		close(t->ufd);
+	close(t->fd);
+	proto_bti_free(t->b);
+	proto_engine_out_reset(t->out);
+	free(t->out);
+	free(t->buf);
+	proto_srtp_keys_wipe(&t->k);
+	OPENSSL_cleanse(&t->result, sizeof(t->result));
+}
+
+static uint32_t be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+/*
+ * Receive one playing of the prompt: @n frames, each from MEDIA_ADDR,
+ * verified under the p2b keys, PT 0, 160 octets, SSRC ssrc_p2b, the
+ * sequence numbers and timestamps one after the other, M on the first;
+ * then silence. @again: it follows an earlier playing.
+ */
+static void tb_prompt(struct tb *t, int n, bool again)
+{
+	for (int i = 0; i < n; i++) {
+		uint8_t pkt[512];
+		struct sockaddr_in from;
+		socklen_t fl = sizeof(from);
+		struct rtp_header h;
+		ssize_t got;
+		int len;
+
+		if (!readable(t->ufd, 2000))
+			fail_msg("prompt frame %d of %d did not come", i + 1, n);
+		got = recvfrom(t->ufd, pkt, sizeof(pkt), 0,
+			       (struct sockaddr *)&from, &fl);
+		assert_true(got > 12);
+		assert_int_equal(from.sin_port, t->ps_media.sin_port);
+		assert_int_equal(from.sin_addr.s_addr,
+				 t->ps_media.sin_addr.s_addr);
+		assert_int_equal(be32(pkt + 8), t->k.ssrc_p2b);
+		len = (int)got;
+		assert_int_equal(srtp_unprotect(t->rx, pkt, &len),
+				 srtp_err_status_ok);
+		assert_int_equal(rtp_header_parse(pkt, (size_t)len, &h),
+				 RTP_PARSE_OK);
+		assert_int_equal(h.payload_type, 0);
+		assert_int_equal(h.payload_len, 160);
+		assert_int_equal(h.ssrc, t->k.ssrc_p2b);
+		assert_int_equal(h.marker, i == 0);
+		if (i > 0 || again) {
+			assert_int_equal(h.seq, (uint16_t)(t->last_seq + 1));
+			if (i > 0)
+				assert_int_equal(h.timestamp,
+						 t->last_ts + 160);
+			else	/* the clock went on in between */
+				assert_true((int32_t)(h.timestamp -
+						      t->last_ts) >= 160);
+		}
+		t->last_seq = h.seq;
+		t->last_ts = h.timestamp;
+		t->frames++;
+	}
+	assert_false(readable(t->ufd, 150));
+}
+
+/* One event packet under @ctx: the protected packet's length. */
+static int send_event(struct tb *t, srtp_t ctx, uint32_t ssrc,
+		      uint8_t event, bool end, uint16_t dur, bool marker,
+		      uint8_t pkt[128])
+{
+	struct dtmf_event ev = { event, end, 10, dur };
+	int len;
+
+	rtp_header_build(pkt, 128, marker, 101, t->seq++, t->ts, ssrc);
+	assert_int_equal(dtmf_event_encode(&ev, pkt + 12, 4), 4);
+	len = 16;
+	assert_int_equal(srtp_protect(ctx, pkt, &len), srtp_err_status_ok);
+	return len;
+}
+
+static void send_to_ps(const struct tb *t, int fd, const uint8_t *pkt,
+		       int len)
+{
+	assert_int_equal(sendto(fd, pkt, (size_t)len, 0,
+				(const struct sockaddr *)&t->ps_media,
+				sizeof(t->ps_media)), len);
+}
+
+/*
+ * Key @event as RFC 4733 §5 sends it: two updates, then the end packet
+ * three times, one RTP timestamp; from @fd under @ctx with @ssrc, and
+ * @flip: flip a bit of each packet's encrypted payload. The packets
+ * go into @keep (5 of them, for a replay) when it is not NULL.
+ */
+static void key_ex(struct tb *t, int fd, srtp_t ctx, uint32_t ssrc,
+		   uint8_t event, bool flip, uint8_t (*keep)[128],
+		   int *keep_len)
+{
+	for (int i = 0; i < 5; i++) {
+		uint8_t pkt[128];
+		int len = send_event(t, ctx, ssrc, event, i >= 2,
+				     i >= 2 ? 800 : (uint16_t)(400 * (i + 1)),
+				     i == 0, pkt);
+
+		if (flip)
+			pkt[12] ^= 0x01;
+		if (keep) {
+			memcpy(keep[i], pkt, 128);
+			keep_len[i] = len;
+		}
+		send_to_ps(t, fd, pkt, len);
+	}
+	t->ts += 1600;
+}
+
+static void key(struct tb *t, uint8_t event)
+{
+	key_ex(t, t->ufd, t->tx, t->k.ssrc_b2p, event, false, NULL, NULL);
+}
+
+/* Key @digits and '#'. */
+static void entry(struct tb *t, const char *digits)
+{
+	for (; *digits; digits++)
+		key(t, (uint8_t)(*digits - '0'));
+	key(t, DTMF_EVENT_HASH);
+}
+
+/* No control frame comes within @ms (no entry reached the PS). */
+static void no_answer(struct tb *t, int ms)
+{
+	assert_false(readable(t->fd, ms));
+}
+
+/* The store has the device of @t's run, with its key. */
+static void expect_device(struct store *st, const struct tb *t)
+{
+	struct store_device dev;
+
+	assert_int_equal(store_device_get(st, t->result.device_id, &dev, NULL),
+			 0);
+	assert_memory_equal(dev.user_pub, t->result.user_pub, 32);
+	assert_string_equal(dev.account_id, "acct-1");
+}
+
+/* ---- tests ---- */
+
+/* The whole run, for each SRTP profile. */
+static void test_ivr_happy_path(void **state)
+{
+	static const uint16_t profiles[] = {
+		PROTO_SRTP_AES128_CM_HMAC_SHA1_80,
+		PROTO_SRTP_AES128_CM_HMAC_SHA1_32,
+		PROTO_SRTP_AEAD_AES_128_GCM,
+		PROTO_SRTP_AEAD_AES_256_GCM,
+	};
+	char numbers[1][STORE_WO_NUMBER_LEN + 1];
+
+	(void)state;
+	for (size_t p = 0; p < sizeof(profiles) / sizeof(profiles[0]); p++) {
+		struct daemon_run d;
+		struct store *st;
+		struct tb t;
+
+		fresh_store(numbers, 1);
+		psd_start(&d, NULL);
+		tb_start(&t, d.port, profiles[p]);
+		assert_int_equal(t.k.profile, profiles[p]);
+		tb_prompt(&t, PROMPT_FRAMES, false);
+		entry(&t, numbers[0]);
+		tb_finish(&t);
+		assert_true(t.provisioned);
+		assert_true(t.st.ok);
+		assert_int_equal(t.auth_rejected, 0);
+		daemon_stop_with(&d, SIGTERM);
+		assert_int_equal(log_counter(&d, "call ended:", 0, "events"),
+				 5 * ((long)strlen(numbers[0]) + 1));
+		assert_int_equal(log_counter(&d, "call ended:", 0, "tx"),
+				 PROMPT_FRAMES);
+		assert_int_equal(log_counter(&d, "call ended:", 0,
+					     "auth_fail"), 0);
+		st = store_at();
+		expect_device(st, &t);
+		store_close(st);
+		tb_free(&t);
+	}
+	OPENSSL_cleanse(numbers, sizeof(numbers));
+}
+
+/*
+ * The right work order keyed from another source port, on another SSRC,
+ * with a flipped bit, and replayed: none of it reaches the entry (the
+ * PS answers nothing), all of it is counted; then the real entry.
+ */
+static void test_ivr_injection_ignored(void **state)
+{
+	char numbers[1][STORE_WO_NUMBER_LEN + 1];
+	uint8_t keep[5][128];
+	int keep_len[5];
+	struct daemon_run d;
+	struct store *st;
+	struct tb t;
+	srtp_t other_port_ctx, other_ssrc_ctx;
+	uint32_t other_ssrc;
+	int other_fd;
+	long n;
+
+	(void)state;
+	fresh_store(numbers, 1);
+	psd_start(&d, NULL);
+	tb_start(&t, d.port, PROTO_SRTP_AES128_CM_HMAC_SHA1_80);
+	tb_prompt(&t, PROMPT_FRAMES, false);
+	n = (long)strlen(numbers[0]) + 1;
+
+	/* another source port, packets valid under the b2p keys */
+	other_fd = udp_socket();
+	other_port_ctx = mk_srtp(&t.k, 1, t.k.ssrc_b2p);
+	for (const char *p = numbers[0]; *p; p++)
+		key_ex(&t, other_fd, other_port_ctx, t.k.ssrc_b2p,
+		       (uint8_t)(*p - '0'), false, NULL, NULL);
+	key_ex(&t, other_fd, other_port_ctx, t.k.ssrc_b2p, DTMF_EVENT_HASH,
+	       false, NULL, NULL);
+	no_answer(&t, 300);
+
+	/* the right port, another SSRC (valid under the b2p keys) */
+	other_ssrc = t.k.ssrc_b2p ^ 0x80000000u;
+	if (other_ssrc == t.k.ssrc_p2b)
+		other_ssrc ^= 1;
+	other_ssrc_ctx = mk_srtp(&t.k, 1, other_ssrc);
+	for (const char *p = numbers[0]; *p; p++)
+		key_ex(&t, t.ufd, other_ssrc_ctx, other_ssrc,
+		       (uint8_t)(*p - '0'), false, NULL, NULL);
+	key_ex(&t, t.ufd, other_ssrc_ctx, other_ssrc, DTMF_EVENT_HASH, false,
+	       NULL, NULL);
+	no_answer(&t, 300);
+
+	/* the right port and SSRC, a bit flipped in every packet */
+	for (const char *p = numbers[0]; *p; p++)
+		key_ex(&t, t.ufd, t.tx, t.k.ssrc_b2p, (uint8_t)(*p - '0'), true,
+		       NULL, NULL);
+	key_ex(&t, t.ufd, t.tx, t.k.ssrc_b2p, DTMF_EVENT_HASH, true, NULL,
+	       NULL);
+	no_answer(&t, 300);
+
+	/* '1', cleared with '*', then its five packets again: replays */
+	key_ex(&t, t.ufd, t.tx, t.k.ssrc_b2p, 1, false, keep, keep_len);
+	key(&t, DTMF_EVENT_STAR);
+	for (int i = 0; i < 5; i++)
+		send_to_ps(&t, t.ufd, keep[i], keep_len[i]);
+	no_answer(&t, 300);
+
+	/* the real entry: accepted, so nothing of the above was in it */
+	entry(&t, numbers[0]);
+	tb_finish(&t);
+	assert_true(t.provisioned);
+	assert_true(t.st.ok);
+	assert_int_equal(t.auth_rejected, 0);
+	daemon_stop_with(&d, SIGTERM);
+
+	assert_int_equal(log_counter(&d, "call ended:", 0, "wrong_ssrc"),
+			 5 * n);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "auth_fail"),
+			 5 * n);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "replay"), 5);
+	/* '1', '*' and the entry */
+	assert_int_equal(log_counter(&d, "call ended:", 0, "events"),
+			 5 * (2 + n));
+	assert_int_equal(log_counter(&d, "media totals:", 0,
+				     "unknown_source"), 5 * n);
+	st = store_at();
+	expect_device(st, &t);
+	store_close(st);
+	srtp_dealloc(other_port_ctx);
+	srtp_dealloc(other_ssrc_ctx);
+	close(other_fd);
+	tb_free(&t);
+	OPENSSL_cleanse(numbers, sizeof(numbers));
+}
+
+/* A wrong entry: AUTH_STATUS, the prompt again, then the right one. */
+static void test_ivr_wrong_then_right(void **state)
+{
+	char numbers[1][STORE_WO_NUMBER_LEN + 1];
+	struct daemon_run d;
+	struct store *st;
+	struct tb t;
+
+	(void)state;
+	fresh_store(numbers, 1);
+	psd_start(&d, NULL);
+	tb_start(&t, d.port, PROTO_SRTP_AEAD_AES_128_GCM);
+	tb_prompt(&t, PROMPT_FRAMES, false);
+	entry(&t, WRONG);
+	assert_int_equal(tb_step(&t, 3000), 1);
+	assert_int_equal(t.auth_rejected, 1);
+	assert_int_equal(proto_bti_tries_left(t.b), 2);
+	tb_prompt(&t, PROMPT_FRAMES, true);
+	entry(&t, numbers[0]);
+	tb_finish(&t);
+	assert_true(t.provisioned);
+	assert_true(t.st.ok);
+	daemon_stop_with(&d, SIGTERM);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "tx"),
+			 2 * PROMPT_FRAMES);
+	st = store_at();
+	expect_device(st, &t);
+	store_close(st);
+	tb_free(&t);
+	OPENSSL_cleanse(numbers, sizeof(numbers));
+}
+
+/* '*' clears what came before it; digits while the prompt plays count. */
+static void test_ivr_star_clears(void **state)
+{
+	char numbers[1][STORE_WO_NUMBER_LEN + 1];
+	struct daemon_run d;
+	struct tb t;
+
+	(void)state;
+	fresh_store(numbers, 1);
+	psd_start(&d, NULL);
+	tb_start(&t, d.port, PROTO_SRTP_AES128_CM_HMAC_SHA1_80);
+	key(&t, 9);
+	key(&t, 9);
+	key(&t, 9);
+	key(&t, DTMF_EVENT_STAR);
+	tb_prompt(&t, PROMPT_FRAMES, false);
+	entry(&t, numbers[0]);
+	tb_finish(&t);
+	assert_int_equal(t.auth_rejected, 0);
+	assert_true(t.provisioned);
+	assert_true(t.st.ok);
+	daemon_stop_with(&d, SIGTERM);
+	tb_free(&t);
+	OPENSSL_cleanse(numbers, sizeof(numbers));
+}
+
+/* T_digit and T_collect run out: CLOSE NO_DIGITS from the PS. */
+static void test_ivr_timers(void **state)
+{
+	char numbers[1][STORE_WO_NUMBER_LEN + 1];
+	struct daemon_run d;
+	struct timespec a, b;
+	struct tb t;
+	long ms;
+
+	(void)state;
+	fresh_store(numbers, 1);
+	psd_start(&d, (const char *const[]){ "--digit-timeout", "400ms",
+					     NULL });
+	tb_start(&t, d.port, PROTO_SRTP_AES128_CM_HMAC_SHA1_80);
+	tb_prompt(&t, PROMPT_FRAMES, false);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	tb_finish(&t);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	ms = (b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000;
+	assert_true(t.st.ended);
+	assert_false(t.st.ok);
+	assert_int_equal(t.st.code, PROTO_CODE_NO_DIGITS);
+	assert_false(t.st.local);
+	assert_true(t.st.authenticated);
+	/* from the prompt's end (the silence check took 150 ms of it) */
+	assert_true(ms >= 100 && ms < 2000);
+	daemon_stop_with(&d, SIGTERM);
+	tb_free(&t);
+
+	/* T_collect: one digit, then nothing */
+	psd_start(&d, (const char *const[]){ "--collect-timeout", "500ms",
+					     NULL });
+	tb_start(&t, d.port, PROTO_SRTP_AES128_CM_HMAC_SHA1_80);
+	tb_prompt(&t, PROMPT_FRAMES, false);
+	key(&t, 4);
+	tb_finish(&t);
+	assert_int_equal(t.st.code, PROTO_CODE_NO_DIGITS);
+	assert_false(t.st.local);
+	daemon_stop_with(&d, SIGTERM);
+	tb_free(&t);
+	OPENSSL_cleanse(numbers, sizeof(numbers));
+}
+
+/* Calls at once on the one media socket, their digits interleaved. */
+static void test_ivr_many_calls(void **state)
+{
+	char numbers[MAX_WO][STORE_WO_NUMBER_LEN + 1];
+	struct daemon_run d;
+	struct store *st;
+	struct tb *t = calloc(MAX_WO, sizeof(*t));
+	size_t len;
+
+	(void)state;
+	assert_non_null(t);
+	fresh_store(numbers, MAX_WO);
+	psd_start(&d, (const char *const[]){ "--max-per-source", "16", NULL });
+	for (int i = 0; i < MAX_WO; i++)
+		tb_start(&t[i], d.port, i % 2 ? PROTO_SRTP_AEAD_AES_128_GCM :
+				PROTO_SRTP_AES128_CM_HMAC_SHA1_80);
+	for (int i = 0; i < MAX_WO; i++)
+		tb_prompt(&t[i], PROMPT_FRAMES, false);
+	len = strlen(numbers[0]);
+	/* a key every 5 ms on each call (a phone: one every 100 ms or so) */
+	for (size_t j = 0; j <= len; j++) {
+		for (int i = 0; i < MAX_WO; i++)
+			key(&t[i], j < len ? (uint8_t)(numbers[i][j] - '0') :
+					     DTMF_EVENT_HASH);
+		usleep(5000);
+	}
+	for (int i = 0; i < MAX_WO; i++) {
+		tb_finish(&t[i]);
+		assert_int_equal(t[i].auth_rejected, 0);
+		assert_true(t[i].provisioned);
+		assert_true(t[i].st.ok);
+	}
+	daemon_stop_with(&d, SIGTERM);
+	assert_int_equal(log_counter(&d, "media totals:", MAX_WO - 1,
+				     "wrong_ssrc"), 0);
+	assert_int_equal(log_counter(&d, "media totals:", MAX_WO - 1,
+				     "unknown_source"), 0);
+	assert_int_equal(log_counter(&d, "media totals:", MAX_WO - 1,
+				     "events"), MAX_WO * 5 * ((long)len + 1));
+	st = store_at();
+	for (int i = 0; i < MAX_WO; i++) {
+		expect_device(st, &t[i]);
+		tb_free(&t[i]);
+	}
+	store_close(st);
+	free(t);
+	OPENSSL_cleanse(numbers, sizeof(numbers));
+}
+
+/* --prompt FILE: a WAV of 3 frames plays as 3 frames, bad ones refused. */
+static void test_ivr_prompt_file(void **state)
+{
+	char numbers[1][STORE_WO_NUMBER_LEN + 1];
+	char wav[PATH_MAX], bad[PATH_MAX], errs[2048], out[256];
+	/* RIFF/WAVE, fmt: mu-law (7), mono, 8000 Hz, 8000 octets/s, 1, 8 */
+	static const uint8_t head[44] = {
+		'R', 'I', 'F', 'F', (36 + 400) & 0xff, (36 + 400) >> 8, 0, 0, 'W', 'A', 'V', 'E',
+		'f', 'm', 't', ' ', 16, 0, 0, 0, 7, 0, 1, 0,
+		0x40, 0x1f, 0, 0, 0x40, 0x1f, 0, 0, 1, 0, 8, 0,
+		'd', 'a', 't', 'a', 400 & 0xff, 400 >> 8, 0, 0,
+	};
+	uint8_t data[400];
+	struct daemon_run d;
+	struct tb t;
+	FILE *f;
+
+	(void)state;
+	snprintf(wav, sizeof(wav), "%s/prompt.wav", tmpdir);
+	snprintf(bad, sizeof(bad), "%s/bad.wav", tmpdir);
+	memset(data, 0x55, sizeof(data));
+	f = fopen(wav, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(head, 1, sizeof(head), f), sizeof(head));
+	assert_int_equal(fwrite(data, 1, sizeof(data), f), sizeof(data));
+	assert_int_equal(fclose(f), 0);
+	f = fopen(bad, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(head, 1, 30, f), 30);
+	assert_int_equal(fclose(f), 0);
+
+	fresh_store(numbers, 1);
+	psd_start(&d, (const char *const[]){ "--prompt", wav, NULL });
+	tb_start(&t, d.port, PROTO_SRTP_AES128_CM_HMAC_SHA1_80);
+	tb_prompt(&t, 3, false);	/* 400 samples: 2.5 frames */
+	entry(&t, numbers[0]);
+	tb_finish(&t);
+	assert_true(t.provisioned);
+	daemon_stop_with(&d, SIGTERM);
+	tb_free(&t);
+
+	{
+		const char *argv[] = {
+			"--listen", "127.0.0.1", "--port", "0", "--cert",
+			cert_path, "--key", key_path, "--store", store_path,
+			"--store-key", store_key, "--media-addr", "127.0.0.1:0",
+			"--prompt", bad, NULL,
+		};
+
+		assert_int_equal(daemon_run_once(psd_path, tmpdir, argv, out,
+						 sizeof(out), errs,
+						 sizeof(errs)), 1);
+		assert_non_null(strstr(errs, "--prompt"));
+		assert_non_null(strstr(errs, bad));
+		assert_non_null(strstr(errs, "RIFF size"));
+	}
+	OPENSSL_cleanse(numbers, sizeof(numbers));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_ivr_happy_path, test_teardown),
+		cmocka_unit_test_teardown(test_ivr_injection_ignored,
+					  test_teardown),
+		cmocka_unit_test_teardown(test_ivr_wrong_then_right,
+					  test_teardown),
+		cmocka_unit_test_teardown(test_ivr_star_clears, test_teardown),
+		cmocka_unit_test_teardown(test_ivr_timers, test_teardown),
+		cmocka_unit_test_teardown(test_ivr_many_calls, test_teardown),
+		cmocka_unit_test_teardown(test_ivr_prompt_file, test_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
