@@ -398,7 +398,7 @@ static void key_next(struct lg_prov *p)
 
 static void key_in(struct lg_prov *p, uint64_t now)
 {
-	uint8_t rnd[6];
+	uint8_t rnd[7];
 
 	p->need_entry = 0;
 	if (RAND_bytes(rnd, sizeof(rnd)) != 1 ||
@@ -408,7 +408,12 @@ static void key_in(struct lg_prov *p, uint64_t now)
 		end(p, "LOCAL", now);
 		return;
 	}
-	p->key_at = now;
+	/*
+	 * A random phase within the 20 ms step: BTIs are not in lock step,
+	 * and a generator that starts them all at once must not send every
+	 * call's packet in the same millisecond.
+	 */
+	p->key_at = now + rnd[6] % DTMF_TX_STEP_MS;
 	key_next(p);
 }
 
