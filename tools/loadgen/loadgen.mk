@@ -28,6 +28,17 @@ $(LG_DIR)/bti-loadgen: $(LG_DIR)/main.o $(LG_OBJS) $(LG_LIB_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(SRTP_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
 PROGRAMS += $(LG_DIR)/bti-loadgen
 
+# Unit tests of lg_srtp (against RFC 7714 as tests/rfc7714_seal writes
+# it, with lib/srtp_kdf's session keys), lg_stats and lg_conn.
+LGT := $(LG_DIR)/tests
+$(LGT)/%.o: $(LGT)/%.c | test-deps lib-deps srtp-peer-deps
+	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LG_DIR) -I$(LIB_DIR) -I$(LT) $(CRYPTO_CFLAGS) $(SRTP_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
+$(LGT)/test_lg_units: $(LGT)/test_lg_units.o $(LG_DIR)/lg_srtp.o \
+		$(LG_DIR)/lg_stats.o $(LG_DIR)/lg_conn.o $(LT)/rfc7714_seal.o \
+		$(LIB_SRTP_KDF_OBJS) $(LIB_PROTO_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SRTP_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
+UNIT_TESTS += $(LGT)/test_lg_units
+
 # The end-to-end run is a script; "make check" runs it like a test
 # binary (it needs the programs it drives).
 $(LG_DIR)/tests/loadgen_e2e: $(LG_DIR)/tests/loadgen_e2e.sh \
@@ -36,6 +47,6 @@ $(LG_DIR)/tests/loadgen_e2e: $(LG_DIR)/tests/loadgen_e2e.sh \
 UNIT_TESTS += $(LG_DIR)/tests/loadgen_e2e
 
 CLEAN_FILES += $(LG_DIR)/bti-loadgen $(LG_DIR)/*.o $(LG_DIR)/*.d \
-	$(LG_DIR)/tests/loadgen_e2e
+	$(LG_DIR)/tests/loadgen_e2e $(LGT)/*.o $(LGT)/*.d $(LGT)/test_lg_units
 
--include $(wildcard $(LG_DIR)/*.d)
+-include $(wildcard $(LG_DIR)/*.d $(LGT)/*.d)
