@@ -26,7 +26,7 @@ int btid_media_open(struct btid_media *m, const struct btid_flow *flow,
 		    struct lib_error *err)
 {
 	uint8_t rnd[6];
-	int one = 1, rc;
+	int rc;
 
 	memset(m, 0, sizeof(*m));
 	m->fd = -1;
@@ -41,8 +41,7 @@ int btid_media_open(struct btid_media *m, const struct btid_flow *flow,
 		       SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (m->fd < 0)
 		return lib_error_sys(err, -errno, "media: socket");
-	/* A call of a previous run may still be in TIME_WAIT-like use. */
-	setsockopt(m->fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	/* No SO_REUSEADDR: a port another socket holds is an error. */
 	if (bind(m->fd, (const struct sockaddr *)&flow->local,
 		 sa_len(&flow->local)) < 0) {
 		rc = lib_error_sys(err, -errno, "media: bind to the call's port");

@@ -28,7 +28,8 @@
  *     E bit on the end packet sent 3 times, events 0-9 then 11), parsed
  *     here from the RFCs' layouts, not with btid's code;
  *   - a refused entry: btid keys in the next line of the file; with no
- *     next line it stops with a clear error and removes the session.
+ *     next line it stops with a clear error and removes the session;
+ *   - no prompt: the entry is keyed in after the prompt wait anyway.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -92,6 +93,8 @@ struct servers {
 	uint32_t ssrc_b2p, ssrc_p2b;
 	uint32_t last_ts;		/* the last event counted */
 	int have_last;
+	unsigned int prompt_delay_ms;	/* before the prompt starts */
+	int early;			/* btid sent before the prompt */
 };
 
 static int listen_lo(uint16_t *port)
@@ -212,6 +215,9 @@ static int ivr_round(struct servers *s, struct proto_ps *ps, char *entry)
 	proto_srtp_keys_wipe(&k);
 	to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	to.sin_port = htons(proto_ps_media_port(ps));
+	/* Nothing may come from btid before the prompt has started. */
+	if (s->prompt_delay_ms && poll(&pfd, 1, (int)s->prompt_delay_ms) > 0)
+		s->early = 1;
 	for (i = 0; i <= s->prompt_pkts; i++) {
 		pkt[0] = 0x80;
 		pkt[1] = (uint8_t)(i == 0 ? 0x80 : 0);	/* M, PT 0 */
@@ -812,9 +818,11 @@ static void test_media(void **state)
 	env_init(e, *state, EH_LEAF_GOOD);
 	e->s.media = 1;
 	e->s.prompt_pkts = 8;
+	e->s.prompt_delay_ms = 300;	/* btid waits for it ... */
 	snprintf(wav_path, sizeof(wav_path), "%s/prompt.wav", e->t->dir);
 	e->cfg.entries = entries_from(e, DIGITS "#\n");
 	e->cfg.prompt_to = wav_path;
+	e->cfg.prompt_wait_ms = 10000;	/* ... not for this */
 	servers_go(&e->s);
 	if (btid_provision(&e->cfg, &rep))
 		fail_msg("provision: %s", rep.err.msg);
@@ -823,6 +831,8 @@ static void test_media(void **state)
 	assert_int_equal(e->s.ps_done, 1);
 	assert_int_equal(e->s.n_got, 1);
 	assert_string_equal(e->s.got[0], DIGITS);
+	/* Keyed in once the prompt had started, not before. */
+	assert_false(e->s.early);
 	/* From the flow of the session btid installed. */
 	assert_int_equal(ntohs(e->s.from.sin_port), e->cfg.media_port);
 	assert_int_equal(ntohl(e->s.from.sin_addr.s_addr), INADDR_LOOPBACK);
@@ -894,6 +904,44 @@ static void test_media_retry(void **state)
 	free(e);
 }
 
+/*
+ * No prompt at all (only a stray packet): btid keys the entry in after
+ * --prompt-wait anyway; the WAV file is a valid empty one.
+ */
+static void test_media_no_prompt(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	char wav_path[200];
+	uint8_t wav[128];
+	FILE *f;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->s.media = 1;
+	e->s.prompt_pkts = 0;
+	snprintf(wav_path, sizeof(wav_path), "%s/prompt.wav", e->t->dir);
+	e->cfg.entries = entries_from(e, DIGITS "\n");
+	e->cfg.prompt_to = wav_path;
+	e->cfg.prompt_wait_ms = 200;
+	servers_go(&e->s);
+	if (btid_provision(&e->cfg, &rep))
+		fail_msg("provision: %s", rep.err.msg);
+	servers_stop(&e->s);
+	btid_entries_close(e->cfg.entries);
+	assert_int_equal(e->s.n_got, 1);
+	assert_string_equal(e->s.got[0], DIGITS);
+	assert_int_equal(rep.media.prompt, 0);
+	assert_int_equal(rep.media.other, 1);
+	assert_int_equal(rep.media.entries, 1);
+	assert_true(rep.prompt_saved);
+	f = fopen(wav_path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fread(wav, 1, sizeof(wav), f), WAV_WRITE_HDR_LEN);
+	fclose(f);
+	free(e);
+}
+
 /* Refused, and no next line: a clear error, the session removed. */
 static void test_media_no_more(void **state)
 {
@@ -947,6 +995,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_media, btid_tmp_setup,
 						btid_tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_media_retry,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_media_no_prompt,
 						btid_tmp_setup,
 						btid_tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_media_no_more,
