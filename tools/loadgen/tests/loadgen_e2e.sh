@@ -45,7 +45,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-echo "1..8"
+echo "1..9"
 cd "$dir" || exit 1
 
 # -- 1: lab PKI and store, N work orders --
@@ -57,14 +57,16 @@ setup() {
 	$P store init >/dev/null &&
 	$P account add acct-load >/dev/null || return 1
 	i=0
-	: > orders
-	while [ $i -lt "$N" ]; do
-		$P order add acct-load -j | sed -n 's/.*"number":"\([0-9]*\)".*/\1/p' >> orders || return 1
+	: > all
+	while [ $i -lt $((N + 4)) ]; do
+		$P order add acct-load -j | sed -n 's/.*"number":"\([0-9]*\)".*/\1/p' >> all || return 1
 		i=$((i + 1))
 	done
-	[ "$(grep -c '^[0-9]\{16,\}$' orders)" -eq "$N" ]
+	head -n "$N" all > orders
+	tail -n 4 all > orders2
+	[ "$(grep -c '^[0-9]\{16,\}$' all)" -eq $((N + 4)) ]
 }
-check "lab PKI, store and $N work orders made with bti-psadm" setup
+check "lab PKI, store and $N + 4 work orders made with bti-psadm" setup
 
 # -- 2: the daemons --
 "$PSD" --listen 127.0.0.1 --port 0 --ready-file ps.port \
@@ -100,13 +102,22 @@ check "bti-loadgen exits 0" '[ $rc -eq 0 ]'
 check "$N of $N provisionings completed, none failed" \
 	'grep -q "^provisionings $N completed $N failed 0\$" loadgen.out'
 
-# -- 5, 6: the store --
-devices=$($P device list -j | grep -o '{"id":"' | wc -l)
-check "the store holds $N devices" '[ "$devices" -eq "$N" ]'
-spent=$($P order list -j | grep -o '"state":"spent"' | wc -l)
-check "all $N work orders are spent" '[ "$spent" -eq "$N" ]'
+# -- 5: from other source addresses (--source) --
+"$LOADGEN" --gc "127.0.0.1:$(cat gc.port)" --sp-root root.pem \
+	--orders orders2 --concurrency 4 --timeout 30 \
+	--source 127.0.0.2 --source 127.0.0.3 > src.out 2>&1
+src_rc=$?
+sed 's/^/# /' src.out
+check "4 more from 127.0.0.2 and 127.0.0.3 (--source)" \
+	'[ $src_rc -eq 0 ] && grep -q "^provisionings 4 completed 4 failed 0\$" src.out && grep -q "127\.0\.0\.2:[0-9]*: session" psd.log && grep -q "127\.0\.0\.3:[0-9]*: session" psd.log'
 
-# -- 7: refused work orders are counted failures, not lost --
+# -- 6, 7: the store --
+devices=$($P device list -j | grep -o '{"id":"' | wc -l)
+check "the store holds $N + 4 devices" '[ "$devices" -eq $((N + 4)) ]'
+spent=$($P order list -j | grep -o '"state":"spent"' | wc -l)
+check "all $N + 4 work orders are spent" '[ "$spent" -eq $((N + 4)) ]'
+
+# -- 8: refused work orders are counted failures, not lost --
 printf '0000000100000000\n0000000200000000\n0000000300000000\n' > bogus
 "$LOADGEN" --gc "127.0.0.1:$(cat gc.port)" --sp-root root.pem \
 	--orders bogus --concurrency 3 --timeout 30 > bogus.out 2>&1
@@ -115,7 +126,7 @@ sed 's/^/# /' bogus.out
 check "3 unknown work orders: exit 1, 3 failed AUTH_REJECTED" \
 	'[ $brc -eq 1 ] && grep -q "^provisionings 3 completed 0 failed 3\$" bogus.out && grep -q "^failed AUTH_REJECTED 3\$" bogus.out'
 
-# -- measures, then 8: clean stop --
+# -- measures, then 9: clean stop --
 hwm=$(sed -n 's/^VmHWM:[[:space:]]*//p' "/proc/$psd_pid/status" 2>/dev/null)
 echo "# $(grep '^wall' loadgen.out)"
 echo "# bti-psd peak RSS (VmHWM): ${hwm:-unknown}"
