@@ -655,6 +655,117 @@ static void test_ivr_injection_ignored(void **state)
 	OPENSSL_cleanse(numbers, sizeof(numbers));
 }
 
+/*
+ * Packets of the right source and SSRC that carry no key: SRTCP (RFC
+ * 5761, verified and ignored), one with a flipped bit, PCMU (ignored),
+ * another payload type, a telephone-event payload of 8 octets, a
+ * 1-octet datagram and an RTP version 1 header: each counted where it
+ * belongs, none in the entry.
+ */
+static void test_ivr_other_packets(void **state)
+{
+	char numbers[1][STORE_WO_NUMBER_LEN + 1];
+	uint8_t pkt[256];
+	struct daemon_run d;
+	struct tb t;
+	int len;
+
+	(void)state;
+	fresh_store(numbers, 1);
+	psd_start(&d, NULL);
+	tb_start(&t, d.port, PROTO_SRTP_AEAD_AES_256_GCM);
+	tb_prompt(&t, PROMPT_FRAMES, false);
+
+	/* an empty receiver report from ssrc_b2p, SRTCP; then tampered */
+	for (int flip = 0; flip < 2; flip++) {
+		memset(pkt, 0, sizeof(pkt));
+		pkt[0] = 0x80;
+		pkt[1] = 201;
+		pkt[3] = 1;
+		pkt[4] = (uint8_t)(t.k.ssrc_b2p >> 24);
+		pkt[5] = (uint8_t)(t.k.ssrc_b2p >> 16);
+		pkt[6] = (uint8_t)(t.k.ssrc_b2p >> 8);
+		pkt[7] = (uint8_t)t.k.ssrc_b2p;
+		len = 8;
+		assert_int_equal(srtp_protect_rtcp(t.tx, pkt, &len),
+				 srtp_err_status_ok);
+		if (flip)
+			pkt[len - 1] ^= 0x80;
+		send_to_ps(&t, t.ufd, pkt, len);
+	}
+	/* PCMU, then payload type 96, valid SRTP */
+	for (int pt = 0; pt < 2; pt++) {
+		rtp_header_build(pkt, sizeof(pkt), false, pt ? 96 : 0, t.seq++,
+				 t.ts, t.k.ssrc_b2p);
+		memset(pkt + 12, 0xff, 160);
+		len = 12 + 160;
+		assert_int_equal(srtp_protect(t.tx, pkt, &len),
+				 srtp_err_status_ok);
+		send_to_ps(&t, t.ufd, pkt, len);
+	}
+	/* a telephone-event payload of two events (8 octets) */
+	rtp_header_build(pkt, sizeof(pkt), true, 101, t.seq++, t.ts,
+			 t.k.ssrc_b2p);
+	assert_int_equal(dtmf_event_encode(&(struct dtmf_event){ 5, true, 10,
+								800 },
+					   pkt + 12, 4), 4);
+	memcpy(pkt + 16, pkt + 12, 4);
+	len = 20;
+	assert_int_equal(srtp_protect(t.tx, pkt, &len), srtp_err_status_ok);
+	send_to_ps(&t, t.ufd, pkt, len);
+	t.ts += 1600;
+	/* one octet; version 1 */
+	send_to_ps(&t, t.ufd, pkt, 1);
+	pkt[0] = 0x40;
+	send_to_ps(&t, t.ufd, pkt, len);
+	no_answer(&t, 300);
+
+	entry(&t, numbers[0]);
+	tb_finish(&t);
+	assert_true(t.provisioned);
+	assert_int_equal(t.auth_rejected, 0);
+	daemon_stop_with(&d, SIGTERM);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "rtcp"), 1);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "auth_fail"), 1);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "pcmu"), 1);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "wrong_pt"), 1);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "malformed"), 3);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "wrong_ssrc"), 0);
+	tb_free(&t);
+	OPENSSL_cleanse(numbers, sizeof(numbers));
+}
+
+/* The options of the IVR that do not go together. */
+static void test_ivr_options(void **state)
+{
+	char errs[2048], out[256], digits[PATH_MAX];
+	const char *base[] = {
+		"--listen", "127.0.0.1", "--port", "0", "--cert", cert_path,
+		"--key", key_path, "--store", store_path, "--store-key",
+		store_key, "--test-digits-from", digits, "--media-addr",
+		"127.0.0.1:0", NULL, NULL, NULL,
+	};
+
+	(void)state;
+	snprintf(digits, sizeof(digits), "%s/none", tmpdir);
+	psd_fixture_new_store();
+	assert_int_equal(daemon_run_once(psd_path, tmpdir, base, out,
+					 sizeof(out), errs, sizeof(errs)), 2);
+	assert_non_null(strstr(errs, "port 0 (any) needs the IVR"));
+	base[15] = "127.0.0.1:16000";
+	base[16] = "--prompt";
+	base[17] = digits;
+	assert_int_equal(daemon_run_once(psd_path, tmpdir, base, out,
+					 sizeof(out), errs, sizeof(errs)), 2);
+	assert_non_null(strstr(errs, "--prompt: no IVR runs"));
+	base[12] = "--digit-timeout";
+	base[13] = "0";
+	base[16] = NULL;
+	assert_int_equal(daemon_run_once(psd_path, tmpdir, base, out,
+					 sizeof(out), errs, sizeof(errs)), 2);
+	assert_non_null(strstr(errs, "--digit-timeout: bad value '0'"));
+}
+
 /* A wrong entry: AUTH_STATUS, the prompt again, then the right one. */
 static void test_ivr_wrong_then_right(void **state)
 {
@@ -870,6 +981,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_ivr_happy_path, test_teardown),
 		cmocka_unit_test_teardown(test_ivr_injection_ignored,
 					  test_teardown),
+		cmocka_unit_test_teardown(test_ivr_other_packets,
+					  test_teardown),
+		cmocka_unit_test_teardown(test_ivr_options, test_teardown),
 		cmocka_unit_test_teardown(test_ivr_wrong_then_right,
 					  test_teardown),
 		cmocka_unit_test_teardown(test_ivr_star_clears, test_teardown),
