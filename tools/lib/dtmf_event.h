@@ -40,7 +40,7 @@
 #define DTMF_MAX_DIGITS		32
 
 struct dtmf_event {
-	uint8_t event;		/* 0-255; DTMF: 0-9, 10 '*', 11 '#', 12-15 A-D */
+	uint8_t event;		/* DTMF: 0-9, 10 '*', 11 '#', 12-15 A-D */
 	bool end;		/* E: the event has ended */
 	uint8_t volume;		/* 0-63, in -dBm0 */
 	uint16_t duration;	/* in timestamp units */
@@ -57,16 +57,16 @@ int dtmf_event_parse(const uint8_t *payload, size_t len,
 		     struct dtmf_event *ev);
 
 enum dtmf_feed {
-	DTMF_FEED_NONE,		/* nothing changed: not an end, repeated, other */
-	DTMF_FEED_DIGIT,	/* a digit was added (or the entry overflowed) */
+	DTMF_FEED_NONE,		/* no change: not an end, repeated, other */
+	DTMF_FEED_DIGIT,	/* a digit added (or the entry overflowed) */
 	DTMF_FEED_CLEARED,	/* '*': the entry is empty again */
-	DTMF_FEED_ENTRY,	/* '#': an entry is ready (dtmf_collector_take) */
+	DTMF_FEED_ENTRY,	/* '#': an entry is ready (take it) */
 };
 
 struct dtmf_collector {
 	char digits[DTMF_MAX_DIGITS + 1];	/* secret; NUL-terminated */
 	size_t len;
-	bool overflow;		/* more than DTMF_MAX_DIGITS since the start */
+	bool overflow;		/* over DTMF_MAX_DIGITS in this entry */
 	bool ready;		/* '#' seen; digits wait for take */
 	bool have_last;
 	uint32_t last_ts;	/* RTP timestamp of the last counted event */

@@ -24,7 +24,7 @@
 
 struct rtp_header {
 	bool padding;		/* P: the packet ends with padding */
-	bool extension;		/* X: a header extension follows the CSRCs */
+	bool extension;		/* X: an extension follows the CSRCs */
 	uint8_t csrc_count;	/* CC, 0..15 */
 	bool marker;		/* M */
 	uint8_t payload_type;	/* PT, 0..127 */
@@ -42,7 +42,7 @@ enum rtp_parse_result {
 	RTP_PARSE_VERSION = -2,		/* version is not 2 */
 	RTP_PARSE_CSRC = -3,		/* the CSRC list does not fit */
 	RTP_PARSE_EXTENSION = -4,	/* the extension does not fit */
-	RTP_PARSE_PADDING = -5,		/* padding 0 or longer than the payload */
+	RTP_PARSE_PADDING = -5,		/* padding 0 or over the payload */
 };
 
 /*

@@ -35,7 +35,8 @@ PROGRAMS += $(PSD_DIR)/bti-psd
 PDT := $(PSD_DIR)/tests
 PSD_TESTS := test_psd_e2e test_psd_ivr
 $(PDT)/test_psd_e2e $(PDT)/test_psd_ivr: $(PSD_DIR)/bti-psd
-PSD_TEST_EXTRA := $(LT)/test_pki.o $(LT)/daemon_run.o $(LIB_DIR)/x509_issue.o
+PSD_TEST_EXTRA := $(PDT)/psd_fixture.o $(LT)/test_pki.o $(LT)/daemon_run.o \
+	$(LIB_DIR)/x509_issue.o
 
 $(PDT)/%.o: $(PDT)/%.c | test-deps lib-deps store-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(PSD_DIR) -I$(LIB_DIR) -I$(LT) -I$(STORE_DIR) $(CRYPTO_CFLAGS) $(STORE_CFLAGS) $(LIBSRTP_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<

@@ -441,7 +441,7 @@ static void call_entry(struct psd_server *s, struct conn *c,
 
 	if (c->state != CONN_RUN || proto_ps_state(c->s) != PROTO_PS_COLLECT)
 		return;
-	psd_log(LOG_INFO, "%s: entry of %zu digits", c->name, strlen(entry));
+	psd_log(LOG_INFO, "%s: entry keyed", c->name);
 	rc = proto_ps_entry(c->s, entry, s->out, &ev);
 	if (rc)
 		return;

@@ -14,10 +14,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "dtmf_event.h"
 #include "fuzz_fixture.h"
+#include "g711_ulaw.h"
 #include "proto_any.h"
 #include "proto_frame.h"
 #include "proto_names.h"
+#include "rtp_header.h"
 
 static const char *outdir;
 static int frame_seq;
@@ -438,6 +441,85 @@ static void engines(void)
 	}
 }
 
+static void put_le(uint8_t *p, uint32_t v, int n)
+{
+	for (int i = 0; i < n; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* A WAV file of @n samples (format 7 or 1) into @buf: its length. */
+static size_t wav(uint8_t *buf, uint16_t format, size_t n)
+{
+	uint16_t bytes = format == 1 ? 2 : 1;
+	size_t data = n * bytes, i;
+
+	memcpy(buf, "RIFF", 4);
+	put_le(buf + 4, (uint32_t)(36 + data), 4);
+	memcpy(buf + 8, "WAVEfmt ", 8);
+	put_le(buf + 16, 16, 4);
+	put_le(buf + 20, format, 2);
+	put_le(buf + 22, 1, 2);
+	put_le(buf + 24, 8000, 4);
+	put_le(buf + 28, 8000u * bytes, 4);
+	put_le(buf + 32, bytes, 2);
+	put_le(buf + 34, 8u * bytes, 2);
+	memcpy(buf + 36, "data", 4);
+	put_le(buf + 40, (uint32_t)data, 4);
+	for (i = 0; i < n; i++) {
+		int16_t v = (int16_t)((i % 16) * 2000 - 16000);
+
+		if (format == 1)
+			put_le(buf + 44 + 2 * i, (uint16_t)v, 2);
+		else
+			buf[44 + i] = g711_ulaw_encode(v);
+	}
+	return 44 + data;
+}
+
+/* The provisioning call's media: RTP headers, events, prompt files. */
+static void media(void)
+{
+	static const char digits[] = "12345678901234567";
+	uint8_t b[1024];
+	size_t len = 0;
+	uint32_t ts = 1000;
+
+	/* RFC 7714 section 16's header, then one with CSRC, X and P */
+	rtp_header_build(b, sizeof(b), false, 64, 0xf17b, 0x8041f8d3,
+			 0x5501a0b2);
+	memcpy(b + 12, "Gallia est", 10);
+	write_file("rtp_header", 1, b, 22);
+	memset(b, 0, 40);
+	b[0] = 0x80 | 0x20 | 0x10 | 1;
+	b[1] = 101;
+	b[16] = 0xbe;
+	b[17] = 0xde;
+	b[19] = 1;
+	b[39] = 4;
+	write_file("rtp_header", 2, b, 40);
+	/* events: a digit, '*', the digits of an entry, '#' */
+	for (const char *d = digits; *d; d++, ts += 1600) {
+		struct dtmf_event ev = { (uint8_t)(*d - '0'), true, 10, 800 };
+
+		if (d == digits + 1)
+			ev.event = DTMF_EVENT_STAR;
+		if (!d[1])
+			ev.event = DTMF_EVENT_HASH;
+		for (int i = 0; i < 2; i++) {
+			b[len++] = (uint8_t)(ts >> 24);
+			b[len++] = (uint8_t)(ts >> 16);
+			b[len++] = (uint8_t)(ts >> 8);
+			b[len++] = (uint8_t)ts;
+			ev.end = i == 1;
+			dtmf_event_encode(&ev, b + len, 4);
+			len += 4;
+		}
+	}
+	write_file("dtmf_event", 1, b, len);
+	write_file("wav_read", 1, b, wav(b, 7, 320));
+	write_file("wav_read", 2, b, wav(b, 1, 200));
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -457,5 +539,6 @@ int main(int argc, char **argv)
 	records();
 	cookies();
 	engines();
+	media();
 	return 0;
 }

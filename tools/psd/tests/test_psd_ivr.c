@@ -14,7 +14,6 @@
  * replay) must not reach the entry and must be counted: the counters
  * are read from the daemon's log line of the call's end.
  */
-#define _GNU_SOURCE /* mkdtemp */
 #include <arpa/inet.h>
 #include <limits.h>
 #include <netinet/in.h>
@@ -37,92 +36,31 @@
 
 #include "daemon_run.h"
 #include "dtmf_event.h"
-#include "pki_files.h"
 #include "proto_bti_engine.h"
 #include "proto_frame.h"
+#include "psd_fixture.h"
 #include "rtp_header.h"
 #include "store.h"
-#include "test_pki.h"
-#include "x509_verify.h"
 
-#define DAY 86400
 #define WRONG "0000000100000000"
 #define PROMPT_FRAMES 35	/* the built-in tones: 700 ms */
 #define MAX_WO 8
 
-static char psd_path[PATH_MAX];
-static char tmpdir[] = "/tmp/psd-ivr-XXXXXX";
-static char cert_path[PATH_MAX], key_path[PATH_MAX];
-static char store_path[PATH_MAX], store_key[PATH_MAX];
-static struct x509_trust *trust;
-static int store_n;
-
-/* ---- fixture: PKI, store, daemon ---- */
-
-static X509 *issue(EVP_PKEY *key, X509 *issuer, EVP_PKEY *signer, int ca)
-{
-	time_t t = time(NULL);
-	struct test_pki_spec s = {
-		.cn = ca ? "PSD IVR Test Root" : "ps.ivr.test",
-		.key = key, .issuer = issuer, .signer = signer, .ca = ca,
-		.not_before = t - DAY, .not_after = t + 365 * DAY,
-		.key_usage = ca ? NULL : "critical,keyAgreement",
-		.ext_key_usage = ca ? NULL : X509_PS_ROLE_OID,
-	};
-
-	return test_pki_issue(&s);
-}
+/* ---- fixture: PKI, store, daemon (psd_fixture) ---- */
 
 static int group_setup(void **state)
 {
-	EVP_PKEY *root_key = test_pki_key("ED25519");
-	EVP_PKEY *ps_key = test_pki_key("X25519");
-	X509 *root = issue(root_key, NULL, root_key, 1);
-	X509 *leaf = issue(ps_key, root, root_key, 0);
-	STACK_OF(X509) *chain = sk_X509_new_null();
-	uint8_t *der;
-	size_t len;
-	char self[PATH_MAX - 16];
-	ssize_t n;
-
 	(void)state;
 	if (srtp_init() != srtp_err_status_ok)
 		return -1;
-	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	assert_true(n > 0);
-	self[n] = '\0';
-	*strrchr(self, '/') = '\0';
-	snprintf(psd_path, sizeof(psd_path), "%s/../bti-psd", self);
-	assert_non_null(mkdtemp(tmpdir));
-	snprintf(cert_path, sizeof(cert_path), "%s/ps.pem", tmpdir);
-	snprintf(key_path, sizeof(key_path), "%s/ps.key", tmpdir);
-	snprintf(store_key, sizeof(store_key), "%s/store.key", tmpdir);
-	assert_int_equal(pki_write_key(key_path, "key", ps_key, true, NULL), 0);
-	assert_non_null(chain);
-	assert_true(sk_X509_push(chain, leaf) > 0);
-	assert_int_equal(pki_write_certs(cert_path, "cert", chain, true, NULL),
-			 0);
-	der = test_pki_der(root, &len);
-	assert_int_equal(x509_trust_load_mem(der, len, &trust, NULL), 0);
-	free(der);
-	sk_X509_pop_free(chain, X509_free);
-	X509_free(root);
-	EVP_PKEY_free(root_key);
-	EVP_PKEY_free(ps_key);
-	return 0;
+	return psd_fixture_setup("/tmp/psd-ivr-XXXXXX");
 }
 
 static int group_teardown(void **state)
 {
-	char cmd[PATH_MAX + 16];
-
 	(void)state;
-	x509_trust_free(trust);
 	srtp_shutdown();
-	if (getenv("PSD_E2E_KEEP"))	/* the daemon logs, for a failure */
-		return 0;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
+	return psd_fixture_teardown();
 }
 
 static int test_teardown(void **state)
@@ -134,13 +72,7 @@ static int test_teardown(void **state)
 
 static struct store *store_at(void)
 {
-	struct store_config sc = {
-		.location = store_path, .key_path = store_key, .create_key = 1,
-	};
-	struct store *st = NULL;
-
-	assert_int_equal(store_open(&sc, &st, NULL), 0);
-	return st;
+	return psd_fixture_store();
 }
 
 /* A fresh store with one account and @n work orders, @numbers. */
@@ -149,8 +81,7 @@ static void fresh_store(char numbers[][STORE_WO_NUMBER_LEN + 1], int n)
 	struct store_wo_new wo;
 	struct store *st;
 
-	snprintf(store_path, sizeof(store_path), "%s/store%d.db", tmpdir,
-		 store_n++);
+	psd_fixture_new_store();
 	st = store_at();
 	assert_int_equal(store_account_create(st, "acct-1", "test", NULL), 0);
 	for (int i = 0; i < n; i++) {
@@ -234,18 +165,6 @@ struct tb {
 	struct proto_engine_status st;
 };
 
-static int tcp_connect(uint16_t port)
-{
-	struct sockaddr_in dst = { .sin_family = AF_INET };
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-
-	assert_true(fd >= 0);
-	dst.sin_port = htons(port);
-	inet_pton(AF_INET, "127.0.0.1", &dst.sin_addr);
-	assert_int_equal(connect(fd, (struct sockaddr *)&dst, sizeof(dst)), 0);
-	return fd;
-}
-
 static int udp_socket(void)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET };
@@ -279,36 +198,6 @@ static void send_out(struct tb *t)
 		assert_int_equal(send(t->fd, t->out->frame[i], t->out->len[i],
 				      MSG_NOSIGNAL), (ssize_t)t->out->len[i]);
 	proto_engine_out_reset(t->out);
-}
-
-static int read_full(int fd, uint8_t *buf, size_t len)
-{
-	size_t got = 0;
-
-	while (got < len) {
-		ssize_t n;
-
-		if (!readable(fd, 5000))
-			return -1;
-		n = recv(fd, buf + got, len - got, 0);
-		if (n <= 0)
-			return -1;
-		got += (size_t)n;
-	}
-	return 0;
-}
-
-static size_t read_frame(int fd, uint8_t buf[PROTO_MAX_FRAME])
-{
-	size_t len;
-
-	if (read_full(fd, buf, PROTO_HDR_LEN))
-		return 0;
-	len = PROTO_HDR_LEN + ((size_t)buf[2] << 8 | buf[3]);
-	if (len > PROTO_MAX_FRAME || read_full(fd, buf + PROTO_HDR_LEN,
-					       len - PROTO_HDR_LEN))
-		return 0;
-	return len;
 }
 
 /* The libsrtp2 policy of protocol.rst's profile @p, as the PS's peer. */
@@ -424,12 +313,12 @@ static void tb_start(struct tb *t, uint16_t port, uint16_t profile)
 	cfg.info.bti_addr.addr[3] = 1;
 	strcpy(cfg.info.sw_version, "test 0");
 	assert_int_equal(proto_bti_new(&cfg, &t->b, NULL), 0);
-	t->fd = tcp_connect(port);
+	t->fd = psd_fixture_connect(port, NULL);
 	assert_int_equal(proto_bti_hello(t->b, t->out), 0);
 	send_out(t);
 	for (int steps = 0; steps < 16; steps++) {
 		enum proto_bti_event ev = PROTO_BTI_EV_NONE;
-		size_t len = read_frame(t->fd, t->buf);
+		size_t len = psd_fixture_read_frame(t->fd, t->buf);
 
 		assert_int_not_equal(len, 0);
 		assert_int_equal(proto_bti_feed(t->b, t->buf, len, t->out, &ev),
@@ -438,7 +327,7 @@ static void tb_start(struct tb *t, uint16_t port, uint16_t profile)
 		if (ev == PROTO_BTI_EV_RETRY) {
 			close(t->fd);
 			sleep(proto_bti_retry_after(t->b));
-			t->fd = tcp_connect(port);
+			t->fd = psd_fixture_connect(port, NULL);
 			assert_int_equal(proto_bti_hello(t->b, t->out), 0);
 			send_out(t);
 			continue;
@@ -460,7 +349,7 @@ static int tb_step(struct tb *t, int ms)
 
 	if (proto_bti_status(t->b)->ended || !readable(t->fd, ms))
 		return 0;
-	len = read_frame(t->fd, t->buf);
+	len = psd_fixture_read_frame(t->fd, t->buf);
 	if (!len) {
 		proto_bti_abort(t->b);
 		return 0;
@@ -766,6 +655,117 @@ static void test_ivr_injection_ignored(void **state)
 	OPENSSL_cleanse(numbers, sizeof(numbers));
 }
 
+/*
+ * Packets of the right source and SSRC that carry no key: SRTCP (RFC
+ * 5761, verified and ignored), one with a flipped bit, PCMU (ignored),
+ * another payload type, a telephone-event payload of 8 octets, a
+ * 1-octet datagram and an RTP version 1 header: each counted where it
+ * belongs, none in the entry.
+ */
+static void test_ivr_other_packets(void **state)
+{
+	char numbers[1][STORE_WO_NUMBER_LEN + 1];
+	uint8_t pkt[256];
+	struct daemon_run d;
+	struct tb t;
+	int len;
+
+	(void)state;
+	fresh_store(numbers, 1);
+	psd_start(&d, NULL);
+	tb_start(&t, d.port, PROTO_SRTP_AEAD_AES_256_GCM);
+	tb_prompt(&t, PROMPT_FRAMES, false);
+
+	/* an empty receiver report from ssrc_b2p, SRTCP; then tampered */
+	for (int flip = 0; flip < 2; flip++) {
+		memset(pkt, 0, sizeof(pkt));
+		pkt[0] = 0x80;
+		pkt[1] = 201;
+		pkt[3] = 1;
+		pkt[4] = (uint8_t)(t.k.ssrc_b2p >> 24);
+		pkt[5] = (uint8_t)(t.k.ssrc_b2p >> 16);
+		pkt[6] = (uint8_t)(t.k.ssrc_b2p >> 8);
+		pkt[7] = (uint8_t)t.k.ssrc_b2p;
+		len = 8;
+		assert_int_equal(srtp_protect_rtcp(t.tx, pkt, &len),
+				 srtp_err_status_ok);
+		if (flip)
+			pkt[len - 1] ^= 0x80;
+		send_to_ps(&t, t.ufd, pkt, len);
+	}
+	/* PCMU, then payload type 96, valid SRTP */
+	for (int pt = 0; pt < 2; pt++) {
+		rtp_header_build(pkt, sizeof(pkt), false, pt ? 96 : 0, t.seq++,
+				 t.ts, t.k.ssrc_b2p);
+		memset(pkt + 12, 0xff, 160);
+		len = 12 + 160;
+		assert_int_equal(srtp_protect(t.tx, pkt, &len),
+				 srtp_err_status_ok);
+		send_to_ps(&t, t.ufd, pkt, len);
+	}
+	/* a telephone-event payload of two events (8 octets) */
+	rtp_header_build(pkt, sizeof(pkt), true, 101, t.seq++, t.ts,
+			 t.k.ssrc_b2p);
+	assert_int_equal(dtmf_event_encode(&(struct dtmf_event){ 5, true, 10,
+								800 },
+					   pkt + 12, 4), 4);
+	memcpy(pkt + 16, pkt + 12, 4);
+	len = 20;
+	assert_int_equal(srtp_protect(t.tx, pkt, &len), srtp_err_status_ok);
+	send_to_ps(&t, t.ufd, pkt, len);
+	t.ts += 1600;
+	/* one octet; version 1 */
+	send_to_ps(&t, t.ufd, pkt, 1);
+	pkt[0] = 0x40;
+	send_to_ps(&t, t.ufd, pkt, len);
+	no_answer(&t, 300);
+
+	entry(&t, numbers[0]);
+	tb_finish(&t);
+	assert_true(t.provisioned);
+	assert_int_equal(t.auth_rejected, 0);
+	daemon_stop_with(&d, SIGTERM);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "rtcp"), 1);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "auth_fail"), 1);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "pcmu"), 1);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "wrong_pt"), 1);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "malformed"), 3);
+	assert_int_equal(log_counter(&d, "call ended:", 0, "wrong_ssrc"), 0);
+	tb_free(&t);
+	OPENSSL_cleanse(numbers, sizeof(numbers));
+}
+
+/* The options of the IVR that do not go together. */
+static void test_ivr_options(void **state)
+{
+	char errs[2048], out[256], digits[PATH_MAX];
+	const char *base[] = {
+		"--listen", "127.0.0.1", "--port", "0", "--cert", cert_path,
+		"--key", key_path, "--store", store_path, "--store-key",
+		store_key, "--test-digits-from", digits, "--media-addr",
+		"127.0.0.1:0", NULL, NULL, NULL,
+	};
+
+	(void)state;
+	snprintf(digits, sizeof(digits), "%s/none", tmpdir);
+	psd_fixture_new_store();
+	assert_int_equal(daemon_run_once(psd_path, tmpdir, base, out,
+					 sizeof(out), errs, sizeof(errs)), 2);
+	assert_non_null(strstr(errs, "port 0 (any) needs the IVR"));
+	base[15] = "127.0.0.1:16000";
+	base[16] = "--prompt";
+	base[17] = digits;
+	assert_int_equal(daemon_run_once(psd_path, tmpdir, base, out,
+					 sizeof(out), errs, sizeof(errs)), 2);
+	assert_non_null(strstr(errs, "--prompt: no IVR runs"));
+	base[12] = "--digit-timeout";
+	base[13] = "0";
+	base[16] = NULL;
+	assert_int_equal(daemon_run_once(psd_path, tmpdir, base, out,
+					 sizeof(out), errs, sizeof(errs)), 2);
+	assert_non_null(strstr(errs, "--digit-timeout: bad value '0'"));
+}
+
 /* A wrong entry: AUTH_STATUS, the prompt again, then the right one. */
 static void test_ivr_wrong_then_right(void **state)
 {
@@ -981,6 +981,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_ivr_happy_path, test_teardown),
 		cmocka_unit_test_teardown(test_ivr_injection_ignored,
 					  test_teardown),
+		cmocka_unit_test_teardown(test_ivr_other_packets,
+					  test_teardown),
+		cmocka_unit_test_teardown(test_ivr_options, test_teardown),
 		cmocka_unit_test_teardown(test_ivr_wrong_then_right,
 					  test_teardown),
 		cmocka_unit_test_teardown(test_ivr_star_clears, test_teardown),
