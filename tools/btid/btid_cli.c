@@ -148,10 +148,11 @@ static void report_media(const struct btid_report *rep,
 
 	if (!m->prompt && !m->other && !m->dtmf)
 		return;
+	/* Not the DTMF packets: their number would tell the entry's length. */
 	fprintf(out,
-		"btid: call: %lu prompt packets (%lu octets), %lu other dropped, %lu entr%s keyed in (%lu DTMF packets)\n",
+		"btid: call: %lu prompt packets (%lu octets), %lu other dropped, %lu entr%s keyed in\n",
 		m->prompt, m->prompt_octets, m->other, m->entries,
-		m->entries == 1 ? "y" : "ies", m->dtmf);
+		m->entries == 1 ? "y" : "ies");
 	if (o->prompt_to && rep->prompt_saved)
 		fprintf(out, "btid: prompt saved to %s\n", o->prompt_to);
 	else if (o->prompt_to)
