@@ -4,9 +4,11 @@
  * file one after the other, the current one again until the next is
  * asked for, -ENODATA with a clear message at the end; a FIFO whose
  * writer writes the second line only after the first was read;
- * standard input ("-"); no --digits-from without a terminal.
+ * standard input ("-"); no --digits-from without a terminal; on a
+ * terminal (a pseudo-terminal here) the entry is read without echo and
+ * the terminal's settings are restored afterwards.
  */
-#define _GNU_SOURCE /* mkdtemp */
+#define _GNU_SOURCE /* mkdtemp, posix_openpt */
 #include <errno.h>
 #include <fcntl.h>
 #include <setjmp.h>
@@ -18,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -180,6 +183,50 @@ static void test_stdin(void **state)
 	close(saved);
 }
 
+/* The terminal: no echo while the entry is typed, settings restored. */
+static void test_tty(void **state)
+{
+	char d[BTID_MAX_DIGITS + 1], buf[64];
+	struct btid_entries *e;
+	struct termios t;
+	int master, slave, saved, status;
+	pid_t pid;
+
+	(void)state;
+	master = posix_openpt(O_RDWR | O_NOCTTY);
+	assert_true(master >= 0);
+	assert_int_equal(grantpt(master), 0);
+	assert_int_equal(unlockpt(master), 0);
+	slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+	assert_true(slave >= 0);
+	assert_int_equal(tcgetattr(slave, &t), 0);
+	assert_true(t.c_lflag & ECHO);
+	saved = dup(STDIN_FILENO);
+	assert_true(dup2(slave, STDIN_FILENO) >= 0);
+	/* The user types once the prompt is up (echo off by then). */
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		usleep(300000);
+		_exit(write(master, "24680\n", 6) == 6 ? 0 : 1);
+	}
+	assert_int_equal(btid_entries_open(NULL, &e, NULL), 0);
+	assert_int_equal(btid_entries_get(e, 0, d, NULL), 0);
+	assert_string_equal(d, "24680");
+	btid_entries_close(e);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	/* Nothing came back to the "screen": the digits were not echoed. */
+	assert_int_equal(fcntl(master, F_SETFL, O_NONBLOCK), 0);
+	assert_true(read(master, buf, sizeof(buf)) < 0);
+	assert_int_equal(tcgetattr(slave, &t), 0);
+	assert_true(t.c_lflag & ECHO);
+	assert_true(dup2(saved, STDIN_FILENO) >= 0);
+	close(saved);
+	close(slave);
+	close(master);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +236,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_fifo, btid_tmp_setup,
 						btid_tmp_teardown),
 		cmocka_unit_test(test_stdin),
+		cmocka_unit_test(test_tty),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
