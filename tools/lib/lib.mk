@@ -117,6 +117,7 @@ CLEAN_FILES += $(addprefix $(LT)/,$(LIB_PROTO_TESTS))
 #   pki_files     key (0600 enforced) and certificate files, PEM or DER
 #   wav_write     a G.711 µ-law WAV file (format 7) through a temp file
 #   dtmf_tx       the RFC 4733 packet schedule that keys an entry in
+#   frame_conn    a nonblocking TCP connection of protocol frames
 # Link $(LIB_PROV_OBJS) and $(CRYPTO_LIBS).
 LIB_PROV_UNITS := lib_error hkdf hpke_labeled hpke_dhkem hpke ed25519_sig \
 	x509_verify x509_issue state_file

@@ -18,7 +18,7 @@
 #include "dtmf_event.h"
 #include "dtmf_tx.h"
 #include "gc_client.h"
-#include "lg_conn.h"
+#include "frame_conn.h"
 #include "lg_srtp.h"
 #include "proto_bti_engine.h"
 #include "proto_names.h"
@@ -31,7 +31,7 @@ struct lg_prov {
 	int epfd;
 	struct lg_ref ref_ctrl, ref_media;
 	enum step step;
-	struct lg_conn c;
+	struct frame_conn c;
 	uint32_t ctrl_mask;		/* registered with epoll; 0: not */
 	struct gc_client_result gr;
 	struct proto_bti *b;
@@ -66,7 +66,7 @@ static void ctrl_watch(struct lg_prov *p)
 		p->ctrl_mask = 0;
 		return;
 	}
-	want = EPOLLIN | (lg_conn_wants_out(&p->c) ? EPOLLOUT : 0);
+	want = EPOLLIN | (frame_conn_wants_out(&p->c) ? EPOLLOUT : 0);
 	if (want == p->ctrl_mask)
 		return;
 	ev.events = want;
@@ -79,7 +79,7 @@ static void ctrl_watch(struct lg_prov *p)
 static void ctrl_close(struct lg_prov *p)
 {
 	/* close() takes the fd out of the epoll set. */
-	lg_conn_close(&p->c);
+	frame_conn_close(&p->c);
 	p->ctrl_mask = 0;
 }
 
@@ -171,10 +171,10 @@ static int send_out(struct lg_prov *p)
 	size_t i;
 
 	for (i = 0; i < out->n && !rc; i++)
-		rc = lg_conn_queue(&p->c, out->frame[i], out->len[i]);
+		rc = frame_conn_queue(&p->c, out->frame[i], out->len[i]);
 	proto_engine_out_reset(out);
 	if (!rc) {
-		rc = lg_conn_flush(&p->c);
+		rc = frame_conn_flush(&p->c);
 		if (rc > 0)
 			rc = 0;
 	}
@@ -190,7 +190,7 @@ static int ps_connect(struct lg_prov *p, uint64_t now)
 	socklen_t len = sizeof(p->local);
 	int rc;
 
-	rc = lg_conn_open(&p->c, (struct sockaddr *)&p->ps, p->ps_len,
+	rc = frame_conn_open(&p->c, (struct sockaddr *)&p->ps, p->ps_len,
 			  src_of(p), p->cfg->src_len);
 	if (rc)
 		return rc;
@@ -212,7 +212,7 @@ static void gc_answer(struct lg_prov *p, size_t len, uint64_t now)
 	int rc;
 
 	rc = gc_client_decode_answer(p->c.rbuf, len, &p->gr, NULL);
-	lg_conn_consume(&p->c);
+	frame_conn_consume(&p->c);
 	ctrl_close(p);
 	if (rc) {
 		end(p, proto_code_name(p->gr.code), now);
@@ -295,7 +295,7 @@ static void ps_frame(struct lg_prov *p, size_t len, uint64_t now)
 	int rc;
 
 	rc = proto_bti_feed(p->b, p->c.rbuf, len, p->cfg->out, &ev);
-	lg_conn_consume(&p->c);
+	frame_conn_consume(&p->c);
 	if (rc) {
 		end(p, "LOCAL", now);
 		return;
@@ -351,19 +351,19 @@ static void ctrl_event(struct lg_prov *p, uint32_t events, uint64_t now)
 	int rc;
 
 	if (p->c.connecting && (events & (EPOLLOUT | EPOLLERR | EPOLLHUP))) {
-		if (lg_conn_connected(&p->c)) {
+		if (frame_conn_connected(&p->c)) {
 			end(p, p->step == ST_GC ? "TRANSPORT_GC" :
 						  "TRANSPORT_PS", now);
 			return;
 		}
 	}
-	if (lg_conn_flush(&p->c) < 0) {
+	if (frame_conn_flush(&p->c) < 0) {
 		end(p, p->step == ST_GC ? "TRANSPORT_GC" : "TRANSPORT_PS",
 		    now);
 		return;
 	}
 	while (!p->ended && p->c.fd >= 0) {
-		rc = lg_conn_read(&p->c, &len, &code);
+		rc = frame_conn_read(&p->c, &len, &code);
 		if (rc == 0)
 			break;
 		if (rc < 0) {
@@ -550,7 +550,7 @@ int lg_prov_start(struct lg_prov **pp, const struct lg_config *cfg,
 	p->ref_media.p = p;
 	p->ref_media.media = 1;
 	p->ufd = -1;
-	lg_conn_init(&p->c);
+	frame_conn_init(&p->c);
 	p->src = cfg->n_src ? idx % cfg->n_src : 0;
 	p->t0 = now;
 	p->deadline = now + cfg->timeout_ms;
@@ -563,11 +563,11 @@ int lg_prov_start(struct lg_prov **pp, const struct lg_config *cfg,
 		end(p, "LOCAL", now);
 		return 0;
 	}
-	rc = lg_conn_open(&p->c, cfg->gc, cfg->gc_len, src_of(p),
+	rc = frame_conn_open(&p->c, cfg->gc, cfg->gc_len, src_of(p),
 			  cfg->src_len);
 	if (!rc)
-		rc = lg_conn_queue(&p->c, frame, len);
-	if (!rc && lg_conn_flush(&p->c) < 0)
+		rc = frame_conn_queue(&p->c, frame, len);
+	if (!rc && frame_conn_flush(&p->c) < 0)
 		rc = -ECONNRESET;
 	if (rc)
 		end(p, "TRANSPORT_GC", now);

@@ -4,7 +4,6 @@
 # against bti-gcd and bti-psd (tools/loadgen/README.md). Included by
 # tools/Makefile; paths are relative to tools/.
 #
-#   lg_conn   a nonblocking control connection: frames in and out
 #   lg_srtp   the call's SRTP with libsrtp2 (no bti.ko here)
 #   lg_prov   one provisioning as a state machine: GC, PS, call, DTMF
 #   lg_stats  outcomes per reason, latency percentiles, the report
@@ -15,10 +14,10 @@
 #                                 bti-gcd and bti-psd on loopback
 
 LG_DIR := loadgen
-LG_UNITS := lg_conn lg_srtp lg_prov lg_stats lg_run lg_cli
+LG_UNITS := lg_srtp lg_prov lg_stats lg_run lg_cli
 LG_OBJS := $(patsubst %,$(LG_DIR)/%.o,$(LG_UNITS))
 LG_LIB_OBJS := $(sort $(patsubst %,$(LIB_DIR)/%.o,lib_error gc_client \
-	x509_verify rtp_header dtmf_event dtmf_tx) $(LIB_ENGINE_OBJS) \
+	x509_verify rtp_header dtmf_event dtmf_tx frame_conn) $(LIB_ENGINE_OBJS) \
 	$(LIB_KS_OBJS) $(LIB_PROTO_OBJS))
 
 $(LG_DIR)/%.o: $(LG_DIR)/%.c | lib-deps srtp-peer-deps
@@ -29,12 +28,12 @@ $(LG_DIR)/bti-loadgen: $(LG_DIR)/main.o $(LG_OBJS) $(LG_LIB_OBJS)
 PROGRAMS += $(LG_DIR)/bti-loadgen
 
 # Unit tests of lg_srtp (against RFC 7714 as tests/rfc7714_seal writes
-# it, with lib/srtp_kdf's session keys), lg_stats and lg_conn.
+# it, with lib/srtp_kdf's session keys), lg_stats and lib/frame_conn.
 LGT := $(LG_DIR)/tests
 $(LGT)/%.o: $(LGT)/%.c | test-deps lib-deps srtp-peer-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(LG_DIR) -I$(LIB_DIR) -I$(LT) $(CRYPTO_CFLAGS) $(SRTP_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
 $(LGT)/test_lg_units: $(LGT)/test_lg_units.o $(LG_DIR)/lg_srtp.o \
-		$(LG_DIR)/lg_stats.o $(LG_DIR)/lg_conn.o $(LT)/rfc7714_seal.o \
+		$(LG_DIR)/lg_stats.o $(LIB_DIR)/frame_conn.o $(LT)/rfc7714_seal.o \
 		$(LIB_SRTP_KDF_OBJS) $(LIB_PROTO_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(SRTP_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
 UNIT_TESTS += $(LGT)/test_lg_units

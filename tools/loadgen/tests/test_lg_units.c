@@ -8,7 +8,7 @@
  *             in the right order; a p2b packet sealed that way verifies,
  *             a flipped bit and a replay do not, nor another SSRC;
  *   lg_stats  percentiles by nearest rank, failures grouped by reason;
- *   lg_conn   a frame read in pieces, a bad header refused before its
+ *   frame_conn  (lib) a frame read in pieces, a bad header refused before its
  *             body with the wire code, EOF, queued frames written.
  */
 #include <errno.h>
@@ -23,7 +23,7 @@
 
 #include <cmocka.h>
 
-#include "lg_conn.h"
+#include "frame_conn.h"
 #include "lg_srtp.h"
 #include "lg_stats.h"
 #include "proto_wire.h"
@@ -161,7 +161,7 @@ static void test_conn(void **state)
 {
 	static const uint8_t frame[] = { 1, 0x01, 0, 3, 0xaa, 0xbb, 0xcc };
 	static const uint8_t bad[] = { 2, 0x01, 0, 3 };
-	struct lg_conn c;
+	struct frame_conn c;
 	uint8_t buf[16];
 	uint16_t code;
 	size_t len;
@@ -170,33 +170,33 @@ static void test_conn(void **state)
 	(void)state;
 	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0,
 				    sv), 0);
-	lg_conn_init(&c);
+	frame_conn_init(&c);
 	c.fd = sv[0];
-	assert_int_equal(lg_conn_read(&c, &len, &code), 0);
+	assert_int_equal(frame_conn_read(&c, &len, &code), 0);
 	assert_int_equal(write(sv[1], frame, 2), 2);
-	assert_int_equal(lg_conn_read(&c, &len, &code), 0);
+	assert_int_equal(frame_conn_read(&c, &len, &code), 0);
 	assert_int_equal(write(sv[1], frame + 2, 4), 4);
-	assert_int_equal(lg_conn_read(&c, &len, &code), 0);
+	assert_int_equal(frame_conn_read(&c, &len, &code), 0);
 	assert_int_equal(write(sv[1], frame + 6, 1), 1);
-	assert_int_equal(lg_conn_read(&c, &len, &code), 1);
+	assert_int_equal(frame_conn_read(&c, &len, &code), 1);
 	assert_int_equal(len, sizeof(frame));
 	assert_memory_equal(c.rbuf, frame, sizeof(frame));
-	lg_conn_consume(&c);
+	frame_conn_consume(&c);
 	/* Two queued frames go out whole, in order. */
-	assert_int_equal(lg_conn_queue(&c, frame, sizeof(frame)), 0);
-	assert_int_equal(lg_conn_queue(&c, frame, 4), 0);
-	assert_int_equal(lg_conn_flush(&c), 0);
-	assert_false(lg_conn_wants_out(&c));
+	assert_int_equal(frame_conn_queue(&c, frame, sizeof(frame)), 0);
+	assert_int_equal(frame_conn_queue(&c, frame, 4), 0);
+	assert_int_equal(frame_conn_flush(&c), 0);
+	assert_false(frame_conn_wants_out(&c));
 	assert_int_equal(read(sv[1], buf, sizeof(buf)), sizeof(frame) + 4);
 	assert_memory_equal(buf + sizeof(frame), frame, 4);
 	/* A version 2 header: refused before any body. */
 	assert_int_equal(write(sv[1], bad, sizeof(bad)), sizeof(bad));
-	assert_int_equal(lg_conn_read(&c, &len, &code), -EBADMSG);
+	assert_int_equal(frame_conn_read(&c, &len, &code), -EBADMSG);
 	assert_int_equal(code, PROTO_CODE_UNSUPPORTED_VERSION);
-	lg_conn_consume(&c);
+	frame_conn_consume(&c);
 	close(sv[1]);
-	assert_int_equal(lg_conn_read(&c, &len, &code), -ECONNRESET);
-	lg_conn_close(&c);
+	assert_int_equal(frame_conn_read(&c, &len, &code), -ECONNRESET);
+	frame_conn_close(&c);
 	assert_int_equal(c.fd, -1);
 }
 

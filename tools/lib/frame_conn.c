@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * lg_conn: nonblocking control connection (lg_conn.h).
+ * frame_conn: nonblocking frames in and out (frame_conn.h).
  */
-#include "lg_conn.h"
+#include "frame_conn.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -14,7 +14,7 @@
 #include "proto_diag.h"
 #include "proto_frame.h"
 
-void lg_conn_init(struct lg_conn *c)
+void frame_conn_init(struct frame_conn *c)
 {
 	c->fd = -1;
 	c->connecting = 0;
@@ -24,12 +24,12 @@ void lg_conn_init(struct lg_conn *c)
 	c->wlen = c->woff = c->wcap = 0;
 }
 
-int lg_conn_open(struct lg_conn *c, const struct sockaddr *dst,
+int frame_conn_open(struct frame_conn *c, const struct sockaddr *dst,
 		 socklen_t dlen, const struct sockaddr *src, socklen_t slen)
 {
 	int rc;
 
-	lg_conn_close(c);
+	frame_conn_close(c);
 	c->fd = socket(dst->sa_family,
 		       SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (c->fd < 0)
@@ -51,7 +51,7 @@ fail:
 	return rc;
 }
 
-int lg_conn_connected(struct lg_conn *c)
+int frame_conn_connected(struct frame_conn *c)
 {
 	socklen_t len = sizeof(int);
 	int soerr = 0;
@@ -64,7 +64,7 @@ int lg_conn_connected(struct lg_conn *c)
 	return 0;
 }
 
-int lg_conn_queue(struct lg_conn *c, const uint8_t *p, size_t n)
+int frame_conn_queue(struct frame_conn *c, const uint8_t *p, size_t n)
 {
 	if (c->woff == c->wlen)
 		c->woff = c->wlen = 0;
@@ -87,7 +87,7 @@ int lg_conn_queue(struct lg_conn *c, const uint8_t *p, size_t n)
 	return 0;
 }
 
-int lg_conn_flush(struct lg_conn *c)
+int frame_conn_flush(struct frame_conn *c)
 {
 	ssize_t n;
 
@@ -111,12 +111,12 @@ int lg_conn_flush(struct lg_conn *c)
 	return 0;
 }
 
-int lg_conn_wants_out(const struct lg_conn *c)
+int frame_conn_wants_out(const struct frame_conn *c)
 {
 	return c->fd >= 0 && (c->connecting || c->woff < c->wlen);
 }
 
-int lg_conn_read(struct lg_conn *c, size_t *len, uint16_t *code)
+int frame_conn_read(struct frame_conn *c, size_t *len, uint16_t *code)
 {
 	struct proto_diag d;
 	enum proto_err pe;
@@ -159,7 +159,7 @@ int lg_conn_read(struct lg_conn *c, size_t *len, uint16_t *code)
 	}
 }
 
-void lg_conn_consume(struct lg_conn *c)
+void frame_conn_consume(struct frame_conn *c)
 {
 	OPENSSL_cleanse(c->rbuf, c->have);
 	c->have = 0;
@@ -167,7 +167,7 @@ void lg_conn_consume(struct lg_conn *c)
 	c->hdr_ok = 0;
 }
 
-void lg_conn_close(struct lg_conn *c)
+void frame_conn_close(struct frame_conn *c)
 {
 	if (c->fd >= 0)
 		close(c->fd);
