@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
 #include <openssl/rand.h>
 
 #include "dtmf_event.h"
@@ -157,6 +158,9 @@ int btid_media_send(struct btid_media *m, const struct dtmf_tx_pkt *p,
 	do {
 		n = send(m->fd, pkt, sizeof(pkt), 0);
 	} while (n < 0 && errno == EINTR);
+	/* The plain packet named a key of the entry. */
+	OPENSSL_cleanse(pkt, sizeof(pkt));
+	OPENSSL_cleanse(&ev, sizeof(ev));
 	/* A PS not listening yet (ICMP) loses this one: not fatal. */
 	if (n < 0 && errno != ECONNREFUSED && errno != EAGAIN &&
 	    errno != EWOULDBLOCK)

@@ -92,6 +92,7 @@ static void media_close(struct lg_prov *p)
 		lg_srtp_close(&p->srtp);
 	p->srtp_on = 0;
 	dtmf_tx_wipe(&p->dt);
+	OPENSSL_cleanse(&p->pend, sizeof(p->pend));
 	p->keying = p->need_entry = 0;
 }
 
@@ -435,21 +436,24 @@ static void key_due(struct lg_prov *p, uint64_t now)
 		    dtmf_event_encode(&ev, pkt + RTP_FIXED_HEADER_LEN,
 				      sizeof(pkt) - RTP_FIXED_HEADER_LEN) < 0) {
 			end(p, "LOCAL", now);
-			return;
+			break;
 		}
 		len = RTP_FIXED_HEADER_LEN + DTMF_EVENT_LEN;
 		if (lg_srtp_protect(&p->srtp, pkt, &len, sizeof(pkt))) {
 			end(p, "MEDIA", now);
-			return;
+			break;
 		}
 		if (send(p->ufd, pkt, len, 0) < 0 && errno != ECONNREFUSED &&
 		    errno != EAGAIN) {
 			end(p, "MEDIA", now);
-			return;
+			break;
 		}
 		p->dtmf++;
 		key_next(p);
 	}
+	/* The plain packet named a key of the work order. */
+	OPENSSL_cleanse(pkt, sizeof(pkt));
+	OPENSSL_cleanse(&ev, sizeof(ev));
 }
 
 static void media_event(struct lg_prov *p, uint64_t now)
