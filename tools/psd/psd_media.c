@@ -72,9 +72,15 @@ int psd_media_open(struct psd_media *m, const struct proto_addr *addr,
 	if (ss.ss_family == AF_INET6 &&
 	    setsockopt(m->fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one)))
 		goto fail;
-	/* many calls share it: room for their bursts (capped by rmem_max) */
+	/*
+	 * Many calls share it: room for their bursts. SO_RCVBUF is capped
+	 * by net.core.rmem_max (208 KiB by default), which 200 calls keying
+	 * in at once overflow; with CAP_NET_ADMIN the cap does not apply.
+	 */
 	step = "SO_RCVBUF";
-	if (setsockopt(m->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf)))
+	if (setsockopt(m->fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
+		       sizeof(rcvbuf)) &&
+	    setsockopt(m->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf)))
 		goto fail;
 	step = "bind";
 	if (bind(m->fd, (struct sockaddr *)&ss, len))

@@ -21,7 +21,7 @@
 /* Largest datagram read: an SRTP packet is far smaller. */
 #define PSD_MEDIA_MAX_DGRAM	2048
 /* The socket's receive buffer asked for (the kernel caps it). */
-#define PSD_MEDIA_RCVBUF	(1 << 20)
+#define PSD_MEDIA_RCVBUF	(4 << 20)
 
 /* What arrived on the media socket and what became of it. */
 struct psd_media_counts {
