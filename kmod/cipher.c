@@ -12,9 +12,10 @@
  * scatterlist.
  *
  * An asynchronous AEAD transform (on x86 the AES-NI/AVX GCM driver is
- * registered only as one) gets a request allocated per packet, as ESP
- * does, which also carries what the caller needs to finish the packet in
- * the completion: see bti_gcm().
+ * registered only as one) gets a request buffer per packet, as ESP does,
+ * which also carries what the caller needs to finish the packet in the
+ * completion: see bti_gcm(). Each CPU keeps the buffer of the packet it
+ * finished last for the next one.
  */
 
 #include <crypto/aes.h>
@@ -33,6 +34,14 @@
 
 static void __percpu *bti_scratch;
 static unsigned int bti_scratch_reqsize;
+
+/*
+ * The request buffer of the last packet each CPU finished, kept for the
+ * next one: an asynchronous transform (the SIMD GCM drivers) nearly always
+ * answers at once, so one spare per CPU saves the allocation of almost
+ * every packet.
+ */
+static DEFINE_PER_CPU(struct bti_async *, bti_async_spare);
 
 /* The AEAD request sits first, the IV after it. */
 static unsigned int bti_scratch_iv_offset(void)
@@ -69,17 +78,22 @@ int bti_cipher_init(void)
 }
 
 /**
- * bti_cipher_exit() - wipe and free the per-CPU scratch areas
+ * bti_cipher_exit() - wipe and free the per-CPU scratch areas and the
+ *	spare request buffers
  *
- * Context: module unload; no packet is being processed.
+ * Context: module unload; no packet is being processed and no request is
+ * in flight.
  */
 void bti_cipher_exit(void)
 {
 	unsigned int size = bti_scratch_iv_offset() + BTI_IV_LEN;
 	int cpu;
 
-	for_each_possible_cpu(cpu)
+	for_each_possible_cpu(cpu) {
 		memzero_explicit(per_cpu_ptr(bti_scratch, cpu), size);
+		kfree(per_cpu(bti_async_spare, cpu));
+		per_cpu(bti_async_spare, cpu) = NULL;
+	}
 	free_percpu(bti_scratch);
 	bti_scratch = NULL;
 }
@@ -238,6 +252,32 @@ static struct aead_request *bti_async_req(struct bti_async *as)
 	return (void *)as + ALIGN(sizeof(*as), CRYPTO_MINALIGN);
 }
 
+/*
+ * A request buffer of at least @size octets: this CPU's spare if it is
+ * big enough, else a new one. Context: any.
+ */
+static struct bti_async *bti_async_alloc(unsigned int size)
+{
+	struct bti_async *as = this_cpu_xchg(bti_async_spare, NULL);
+
+	if (as && as->size >= size)
+		return as;
+	kfree(as);
+	size = kmalloc_size_roundup(size);
+	as = kmalloc(size, GFP_ATOMIC);
+	if (as)
+		as->size = size;
+	return as;
+}
+
+/* Done with @as: its IV wiped, it becomes this CPU's spare or is freed. */
+static void bti_async_free(struct bti_async *as)
+{
+	memzero_explicit(as->iv, sizeof(as->iv));
+	if (this_cpu_cmpxchg(bti_async_spare, NULL, as))
+		kfree(as);
+}
+
 static void bti_async_put(struct bti_ctx *ctx)
 {
 	if (atomic_dec_and_test(&ctx->inflight))
@@ -260,8 +300,7 @@ static void bti_async_end(struct bti_async *as, int err)
 		ret = as->op.finish(&as->op, err);
 	as->done(as, ret);
 	local_bh_enable();
-	memzero_explicit(as->iv, sizeof(as->iv));
-	kfree(as);
+	bti_async_free(as);
 	/* Last: once the count drops, the context and its keys may go. */
 	bti_async_put(ctx);
 	rcu_read_unlock();
@@ -302,7 +341,7 @@ static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
 	/* Only the packet path can finish a packet later. */
 	if (!defer)
 		return -EOPNOTSUPP;
-	as = kmalloc(priv_off + defer->priv_size, GFP_ATOMIC);
+	as = bti_async_alloc(priv_off + defer->priv_size);
 	if (!as)
 		return -ENOMEM;
 	as->op = *op;
@@ -310,7 +349,7 @@ static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
 	as->priv = (void *)as + priv_off;
 	ret = defer->prepare(as, defer->arg);
 	if (ret) {
-		kfree(as);
+		bti_async_free(as);
 		return ret;
 	}
 	bti_gcm_iv(keys, op->ssrc, op->index, as->iv);
@@ -327,8 +366,7 @@ static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
 		return ret;
 	/* Answered at once (or refused: -EBUSY, -ENOSPC with a full queue). */
 	defer->release(as);
-	memzero_explicit(as->iv, sizeof(as->iv));
-	kfree(as);
+	bti_async_free(as);
 	bti_async_put(op->ctx);
 	return ret;
 }

@@ -82,15 +82,18 @@ struct bti_defer {
  * @done: &bti_defer.done
  * @priv: &bti_defer.priv_size octets of the caller's, after the request
  * @iv: the request's IV
+ * @size: octets allocated
  *
- * One allocation per packet: this, the AEAD request with its context,
- * then @priv. Freed (the IV wiped) after @done returned.
+ * One buffer per packet: this, the AEAD request with its context, then
+ * @priv. Released (the IV wiped) after @done returned, to the CPU's spare
+ * (see cipher.c) or freed.
  */
 struct bti_async {
 	struct bti_op op;
 	void (*done)(struct bti_async *as, int ret);
 	void *priv;
 	u8 iv[AES_BLOCK_SIZE];
+	unsigned int size;
 };
 
 int bti_cipher_init(void);

@@ -137,34 +137,38 @@ static bool bti_skb_flow(struct sk_buff *skb, u8 pf, bool egress,
 	return true;
 }
 
-/* Rewrites the lengths and the UDP checksum after the payload changed. */
+/*
+ * Rewrites the lengths after the payload changed and leaves the UDP
+ * checksum to be completed (CHECKSUM_PARTIAL), seeded with the pseudo
+ * header: by the device's offload on the way out, or by the stack when
+ * the device has none (skb_checksum_help()) or the packet is fragmented.
+ * A packet delivered locally counts as verified, as one from a local
+ * sender over veth does: its tag did verify.
+ */
 static void bti_fix_headers(struct sk_buff *skb, u8 pf, unsigned int udp_off)
 {
 	struct udphdr *uh = (struct udphdr *)(skb->data + udp_off);
 	unsigned int udp_len = skb->len - udp_off;
-	__wsum csum;
 
 	uh->len = htons(udp_len);
-	uh->check = 0;
-	csum = skb_checksum(skb, udp_off, udp_len, 0);
 	if (pf == NFPROTO_IPV4) {
 		struct iphdr *iph = ip_hdr(skb);
 
 		iph->tot_len = htons(skb->len - skb_network_offset(skb));
 		ip_send_check(iph);
-		uh->check = csum_tcpudp_magic(iph->saddr, iph->daddr, udp_len,
-					      IPPROTO_UDP, csum);
+		uh->check = ~csum_tcpudp_magic(iph->saddr, iph->daddr, udp_len,
+					       IPPROTO_UDP, 0);
 	} else {
 		struct ipv6hdr *ip6h = ipv6_hdr(skb);
 
 		ip6h->payload_len = htons(skb->len - skb_network_offset(skb) -
 					  sizeof(*ip6h));
-		uh->check = csum_ipv6_magic(&ip6h->saddr, &ip6h->daddr, udp_len,
-					    IPPROTO_UDP, csum);
+		uh->check = ~csum_ipv6_magic(&ip6h->saddr, &ip6h->daddr, udp_len,
+					     IPPROTO_UDP, 0);
 	}
-	if (!uh->check)
-		uh->check = CSUM_MANGLED_0;
-	skb->ip_summed = CHECKSUM_NONE;
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->csum_start = skb_headroom(skb) + udp_off;
+	skb->csum_offset = offsetof(struct udphdr, check);
 }
 
 /*
@@ -294,7 +298,6 @@ static unsigned int bti_unprotect_end(struct bti_net *bn,
 
 	skb_trim(skb, off + ret);
 	bti_fix_headers(skb, pf, udp_off);
-	skb->ip_summed = CHECKSUM_UNNECESSARY;
 	bti_count(bn, session, BTI_CTR_RX_PACKETS, 1);
 	bti_count(bn, session, BTI_CTR_RX_BYTES, ret);
 	return NF_ACCEPT;

@@ -13,7 +13,10 @@
     bti_offload.py capture IFACE PORT COUNT TIMEOUT_S
         print one JSON line per IPv4/IPv6 UDP packet from source PORT seen
         arriving on IFACE: length, DF, whether it is a fragment and, for a
-        whole datagram, whether its UDP checksum is right and its payload
+        whole datagram, whether its UDP checksum is right and its payload.
+        A datagram whose checksum the kernel left to the device
+        (TP_STATUS_CSUMNOTREADY: the field holds the pseudo-header sum) is
+        checked as the device would complete it, and "csum_device" is set
     bti_offload.py pmtu LOCAL REMOTE MODE
         from a socket connected to REMOTE with IP(V6)_MTU_DISCOVER set to
         MODE (dont, want, do), send the three datagrams given as hex lines
@@ -38,6 +41,9 @@ import time
 SOL_UDP = 17
 UDP_SEGMENT = 103
 UDP_GRO = 104
+SOL_PACKET = 263
+PACKET_AUXDATA = 8
+TP_STATUS_CSUMNOTREADY = 1 << 3
 IP_MTU_DISCOVER = 10
 IP_MTU = 14
 IPV6_MTU_DISCOVER = 23
@@ -114,6 +120,13 @@ def csum16(data):
     return total
 
 
+def device_complete(udp):
+    """The checksum a device's offload writes: the field already holds the
+    pseudo-header sum; the device adds the datagram's and complements."""
+    check = (~csum16(udp)) & 0xFFFF
+    return udp[:6] + struct.pack("!H", check or 0xFFFF) + udp[8:]
+
+
 def udp_ok(pseudo, udp, family):
     """RFC 768: the one's complement sum over pseudo-header and datagram."""
     if family == 4 and udp[6:8] == b"\0\0":
@@ -121,7 +134,7 @@ def udp_ok(pseudo, udp, family):
     return csum16(pseudo + udp) == 0xFFFF
 
 
-def parse(frame, port):
+def parse(frame, port, csum_not_ready=False):
     """A record for an IPv4/IPv6 UDP packet from PORT, else None."""
     eth_type = struct.unpack("!H", frame[12:14])[0]
     ip = frame[14:]
@@ -156,6 +169,9 @@ def parse(frame, port):
     if struct.unpack("!H", udp[0:2])[0] != port:
         return None
     if not rec["fragment"]:
+        if csum_not_ready:
+            rec["csum_device"] = True
+            udp = device_complete(udp)
         rec["csum_ok"] = udp_ok(pseudo, udp, rec["family"])
         rec["payload"] = udp[8:].hex()
     return rec
@@ -165,6 +181,7 @@ def capture(iface, port, count, timeout):
     got = 0
     with socket.socket(socket.AF_PACKET, socket.SOCK_RAW,
                        socket.htons(ETH_P_ALL)) as s:
+        s.setsockopt(SOL_PACKET, PACKET_AUXDATA, 1)
         s.bind((iface, 0))
         ready()
         end = time.monotonic() + timeout
@@ -172,11 +189,16 @@ def capture(iface, port, count, timeout):
             left = end - time.monotonic()
             if left <= 0 or not select.select([s], [], [], left)[0]:
                 break
-            frame, addr = s.recvfrom(65535)
+            frame, anc, _, addr = s.recvmsg(65535, socket.CMSG_SPACE(20))
             if addr[2] == PACKET_OUTGOING:
                 continue
+            status = 0
+            for level, kind, data in anc:
+                if level == SOL_PACKET and kind == PACKET_AUXDATA:
+                    status = struct.unpack("=I", data[:4])[0]
             try:
-                rec = parse(frame, port)
+                rec = parse(frame, port,
+                            bool(status & TP_STATUS_CSUMNOTREADY))
             except (IndexError, struct.error) as e:
                 sys.stderr.write(f"capture: {len(frame)}-octet frame: {e}\n")
                 continue
