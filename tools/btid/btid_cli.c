@@ -26,6 +26,7 @@ static const char usage_text[] =
 	"Usage: btid provision --gc HOST:PORT --sp-root FILE --state FILE\n"
 	"                      [--runtime FILE] [--profile NAME]...\n"
 	"                      [--media-port PORT] [--digits-from FILE|-]\n"
+	"                      [-v|--verbose]\n"
 	"       btid status --state FILE\n"
 	"       btid rekey --state FILE          (not available yet)\n"
 	"       btid --help | --version\n"
@@ -39,7 +40,8 @@ static const char usage_text[] =
 	"          AES_CM_128_HMAC_SHA1_32 (default: all, in this order)\n"
 	"The runtime file (default STATE.session) names the SRTP session of\n"
 	"a running provisioning call. --digits-from reads the user's work\n"
-	"order entry; the media leg that plays it to the PS is pending.\n";
+	"order entry; the media leg that plays it to the PS is pending.\n"
+	"--verbose prints each protocol step (301 to 310) as it happens.\n";
 
 static const struct {
 	const char *name;
@@ -172,7 +174,17 @@ struct prov_opts {
 	const char *gc, *root, *state, *runtime, *digits;
 	struct proto_u16_list profiles;
 	unsigned long media_port;
+	int verbose;
 };
+
+/* --verbose: one line per protocol step, on standard error. */
+static void print_step(void *arg, unsigned int step, const char *what)
+{
+	FILE *f = arg;
+
+	fprintf(f, "btid: step %u: %s\n", step, what);
+	fflush(f);
+}
 
 static int cmd_provision(const struct prov_opts *o, FILE *out, FILE *errf)
 {
@@ -219,6 +231,10 @@ static int cmd_provision(const struct prov_opts *o, FILE *out, FILE *errf)
 	cfg.profiles = o->profiles;
 	cfg.media_port = (uint16_t)o->media_port;
 	cfg.session = &sops;
+	if (o->verbose) {
+		cfg.step = print_step;
+		cfg.step_arg = errf;
+	}
 	rc = btid_provision(&cfg, &rep);
 	btid_kmod_close(km);
 	x509_trust_free(root);
@@ -251,6 +267,7 @@ int btid_main(int argc, char **argv, FILE *out, FILE *errf)
 		{ "profile", required_argument, NULL, 'p' },
 		{ "media-port", required_argument, NULL, 'm' },
 		{ "digits-from", required_argument, NULL, 'd' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -278,7 +295,7 @@ int btid_main(int argc, char **argv, FILE *out, FILE *errf)
 		return usage_error(errf, "unknown command");
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc - 1, argv + 1, "h", longopts,
+	while ((c = getopt_long(argc - 1, argv + 1, "hv", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'g':
@@ -295,6 +312,9 @@ int btid_main(int argc, char **argv, FILE *out, FILE *errf)
 			break;
 		case 'd':
 			o.digits = optarg;
+			break;
+		case 'v':
+			o.verbose = 1;
 			break;
 		case 'm':
 			errno = 0;
