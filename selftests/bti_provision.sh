@@ -6,7 +6,8 @@
 # (bti_prov_lib.sh), a fresh lab PKI, store, account and work orders made
 # with bti-psadm, bti-gcd in GC, bti-psd in PS, btid in BTI.
 #
-#   - happy path: btid exits 0; its state file is PROVISIONED, mode 0600;
+#   - happy path: btid exits 0 (--verbose naming steps 301-310 in
+#     order); its state file is PROVISIONED, mode 0600;
 #     btid status and the PS store agree on the user key, device and
 #     account; the work order is spent; no bti.ko session and no runtime
 #     file are left;
@@ -22,8 +23,11 @@
 #     either side, no bti.ko session;
 #   - a call held open (the PS has no entry to give yet): bti.ko holds the
 #     call's session, named in the runtime file, and protects the call's
-#     RTP; btid is killed (SIGKILL) there; the next btid removes the
-#     stale session and provisions with the same work order.
+#     RTP; the demo's capture summary (tools/demo/capture.py) finds
+#     neither the number nor that RTP in clear on the wire, and does find
+#     the same RTP sent outside the session; btid is killed (SIGKILL)
+#     there; the next btid removes the stale session and provisions with
+#     the same work order.
 #
 # PROV_LAB_DIGITS (below, or BTI_PROV_LAB_DIGITS): 1 while bti-psd has no IVR: its lab option
 # --test-digits-from plays the user's entry. Set to 0 once the media leg
@@ -44,8 +48,10 @@ here=$(cd "$(dirname "$0")" && pwd -P)
 . "$here/bti_prov_lib.sh"
 
 BTID_PID=
+CAP_PID=
 ktap_cleanup() {
 	[ -z "$BTID_PID" ] || kill -KILL "$BTID_PID" 2>/dev/null || true
+	[ -z "$CAP_PID" ] || kill -TERM "$CAP_PID" 2>/dev/null || true
 	prov_psd_stop >/dev/null 2>&1 || true
 	prov_gcd_stop >/dev/null 2>&1 || true
 	if [ -n "${BTI_TMP:-}" ] && [ -d "$BTI_TMP/w" ] && [ -n "${BTI_PROV_KEEP:-}" ]; then
@@ -70,7 +76,7 @@ PKI=$W/pki		# the SP's lab PKI
 ST=$W/ps		# the PS store
 ACCT="acct-prov"
 
-ktap_begin 18
+ktap_begin 20
 
 # ---- set-up ----
 
@@ -126,11 +132,14 @@ field() { sed -n "s/^$1 //p" "$2"; }
 
 tx0=$(stat_ns tx_packets) rx0=$(stat_ns rx_packets)
 prov_btid_args "$W/bti1" "$PKI" "$W/entry/wo1"
-btid "${PROV_BTID_ARGS[@]}"
-if [ "$RUN_RC" -eq 0 ] && [[ $RUN_OUT == *"btid: provisioned"* ]]; then
-	ktap_ok "happy path: btid provisions through GC and PS, exit 0"
+btid "${PROV_BTID_ARGS[@]}" --verbose
+steps=$(printf '%s\n' "$RUN_ERR" | sed -n 's/^btid: step \([0-9]*\): .*/\1/p' | uniq | tr '\n' ' ')
+steps=${steps% }
+if [ "$RUN_RC" -eq 0 ] && [[ $RUN_OUT == *"btid: provisioned"* ]] &&
+   [ "$steps" = "301 302 303 304 305 306 307 309 310" ]; then
+	ktap_ok "happy path: btid provisions through GC and PS, exit 0, --verbose names steps $steps"
 else
-	ktap_fail "happy path: btid provisions through GC and PS, exit 0" \
+	ktap_fail "happy path: btid provisions through GC and PS, exit 0, --verbose names each step" \
 		"$(bti_run_report; tail -n 20 "$ST/psd.log")"
 fi
 
@@ -243,6 +252,24 @@ prov_psd_stop || true
 # The PS gets no entry to give (an empty lab file), so the call stays up
 # until T_entry.
 prov_psd_start "$NP" "$PKI" "$ST" "$W/entry/none.lab" || true
+# The demo's capture (tools/demo/capture.py) on the BTI's link to the PS.
+CAPTURE=$here/../tools/demo/capture.py
+cap_start() {
+	rm -f "$W/cap.ready"
+	ip netns exec "$NB" python3 "$CAPTURE" capture "$1" "$W/cap.ready" to-ps &
+	CAP_PID=$!
+	prov_wait_file "$W/cap.ready" 100
+}
+cap_stop() {
+	sleep 0.3
+	kill -TERM "$CAP_PID" 2>/dev/null || true
+	wait "$CAP_PID" || true
+}
+cap_summary() {
+	python3 "$CAPTURE" summary "$1" --bti "$PROV_BTI_PS" --gc "$PROV_GC" \
+		--ps "$PROV_PS" --number "$W/entry/wo2" --dtmf "$W/rtp.payload"
+}
+cap_start "$W/call.pcap" || true
 prov_btid_args "$W/bti4" "$PKI" "$W/entry/wo2"
 S4=$W/bti4/state
 ip netns exec "$NB" "$BTID" "${PROV_BTID_ARGS[@]}" >"$W/btid4.out" 2>&1 &
@@ -280,6 +307,7 @@ prov_wait_file "$W/udp.ready" 50 || true
 ip netns exec "$NB" python3 "$UDP" send "$PROV_BTI_PS:$PROV_BTI_MEDIA" \
 	"$PROV_PS:$PROV_MEDIA_PORT" - <"$W/rtp.plain" >/dev/null 2>&1 || true
 wait "$rxp" || true
+cap_stop
 tx=$(($(stat_ns tx_packets) - tx0))
 clear=0
 while read -r w; do
@@ -291,6 +319,29 @@ if [ "$tx" -eq "$N" ] && [ "$(wc -l <"$W/rtp.wire")" -eq "$N" ] && [ "$clear" -e
 else
 	ktap_fail "during the call bti.ko protects the call's RTP: $N of $N sent as SRTP, none in clear on the wire" \
 		"protected $tx, clear/badlen $clear, ssrc $ssrc; wire: $(cat "$W/rtp.wire")"
+fi
+
+# The capture's summary of that call: the control packets and the
+# protected RTP; and, as a control, the same RTP sent from a port that
+# has no session, which crosses the wire in clear and must be found.
+printf '%s\n' "$payload" >"$W/rtp.payload"
+sum=$(cap_summary "$W/call.pcap" 2>&1) && rc=0 || rc=$?
+if [ "$rc" -eq 0 ] && [[ $sum == *"media: none of the $N media packets"* ]] &&
+   [[ $sum == *"work order number is in none of the"* ]]; then
+	ktap_ok "capture.py: the call's control and its $N SRTP packets carry neither the number nor the payload in clear"
+else
+	ktap_fail "capture.py: the call's control and its $N SRTP packets carry neither the number nor the payload in clear" "$sum"
+fi
+cap_start "$W/clear.pcap" || true
+ip netns exec "$NB" python3 "$UDP" send "$PROV_BTI_PS:$((PROV_BTI_MEDIA + 1))" \
+	"$PROV_PS:$PROV_MEDIA_PORT" - <"$W/rtp.plain" >/dev/null 2>&1 || true
+cap_stop
+sum=$(cap_summary "$W/clear.pcap" 2>&1) && rc=0 || rc=$?
+if [ "$rc" -eq 1 ] && [[ $sum == *"FAIL: $N media packets in clear"* ]]; then
+	ktap_ok "capture.py: the same RTP sent outside the session is found in clear ($N packets)"
+else
+	ktap_fail "capture.py: the same RTP sent outside the session is found in clear ($N packets)" \
+		"status $rc: $sum"
 fi
 
 kill -KILL "$BTID_PID" 2>/dev/null || true
