@@ -250,7 +250,9 @@ prov_psd_stop || true
 # ---- a call held open, btid killed in it, the retry ----
 
 # The PS gets no entry to give (an empty lab file), so the call stays up
-# until T_entry.
+# until T_entry. With the IVR (PROV_LAB_DIGITS=0) this hold needs another
+# way (btid keys the entry in at once), and btid owns the media port the
+# RTP below is sent from: these cases are written for the lab mode.
 prov_psd_start "$NP" "$PKI" "$ST" "$W/entry/none.lab" || true
 # The demo's capture (tools/demo/capture.py) on the BTI's link to the PS.
 CAPTURE=$here/../tools/demo/capture.py
