@@ -95,10 +95,11 @@ prov_order() {
 	printf '%s\n' "$j" | jq -r .id
 }
 
-# prov_wait_file FILE [TENTHS]: wait until FILE exists (default 20 s).
+# prov_wait_file FILE [TENTHS]: wait until FILE exists (default 60 s: a
+# loaded TCG guest starts programs slowly).
 prov_wait_file() {
 	local i
-	for i in $(seq "${2:-200}"); do
+	for i in $(seq "${2:-600}"); do
 		[ -s "$1" ] && return 0
 		sleep 0.1
 	done

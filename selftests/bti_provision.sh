@@ -260,7 +260,7 @@ cap_start() {
 	rm -f "$W/cap.ready"
 	ip netns exec "$NB" python3 "$CAPTURE" capture "$1" "$W/cap.ready" to-ps &
 	CAP_PID=$!
-	prov_wait_file "$W/cap.ready" 100
+	prov_wait_file "$W/cap.ready" 600
 }
 cap_stop() {
 	sleep 0.3
@@ -276,7 +276,7 @@ prov_btid_args "$W/bti4" "$PKI" "$W/entry/wo2"
 S4=$W/bti4/state
 ip netns exec "$NB" "$BTID" "${PROV_BTID_ARGS[@]}" >"$W/btid4.out" 2>&1 &
 BTID_PID=$!
-for _ in $(seq 300); do
+for _ in $(seq 600); do
 	[ "$(sessions | jq length 2>/dev/null)" = 1 ] && break
 	sleep 0.1
 done
@@ -303,9 +303,10 @@ done
 tx0=$(stat_ns tx_packets)
 rm -f "$W/udp.ready"
 BTI_UDP_READY=$W/udp.ready ip netns exec "$NP" python3 "$UDP" recv \
-	"$PROV_PS:$PROV_MEDIA_PORT" "$N" 10 >"$W/rtp.wire" 2>&1 &
+	"$PROV_PS:$PROV_MEDIA_PORT" "$N" 30 >"$W/rtp.wire" 2>&1 &
 rxp=$!
-prov_wait_file "$W/udp.ready" 50 || true
+# Python starts slowly on a loaded TCG guest: send only once it listens.
+prov_wait_file "$W/udp.ready" 600 || ktap_diag "the receiver is not ready after 60 s"
 ip netns exec "$NB" python3 "$UDP" send "$PROV_BTI_PS:$PROV_BTI_MEDIA" \
 	"$PROV_PS:$PROV_MEDIA_PORT" - <"$W/rtp.plain" >/dev/null 2>&1 || true
 wait "$rxp" || true

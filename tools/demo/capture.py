@@ -4,8 +4,9 @@
 
     capture.py capture PCAP READY IFACE...
         capture every frame on the IFACEs (AF_PACKET, both directions)
-        into PCAP (pcap format, Ethernet) until SIGTERM or SIGINT;
-        creates READY once every socket is bound.
+        into PCAP (pcap format, Ethernet) until SIGTERM or SIGINT (then
+        what is queued is read too); creates READY once every socket is
+        bound.
 
     capture.py summary PCAP --bti ADDR... --gc ADDR --ps ADDR --number FILE
                        [--prompt FILE] [--dtmf FILE]
@@ -51,11 +52,14 @@ def capture(pcap, ready, ifaces):
         out.flush()
         with open(ready, "w") as r:
             r.write("ready\n")
-        while not stop:
+        drained = False
+        while not drained:
+            # After the signal, read what is queued until nothing is left.
             try:
-                rd, _, _ = select.select(socks, [], [], 0.2)
+                rd, _, _ = select.select(socks, [], [], 0 if stop else 0.2)
             except InterruptedError:
                 continue
+            drained = bool(stop) and not rd
             for s in rd:
                 data = s.recv(65535)
                 now = time.time()
