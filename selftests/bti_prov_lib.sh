@@ -100,7 +100,7 @@ prov_order() {
 prov_wait_file() {
 	local i
 	for i in $(seq "${2:-600}"); do
-		[ -s "$1" ] && return 0
+		[ -e "$1" ] && return 0
 		sleep 0.1
 	done
 	return 1
