@@ -7,7 +7,7 @@
 #   make setup        install build/test dependencies, fetch test kernels
 #   make check        every test: unit, fuzz, lint, DKMS, kselftests in qemu
 #   make fuzz         run each protocol fuzz target FUZZ_SECONDS (60) s
-#   make demo         boot a VM, load bti.ko and show btictl at work
+#   make demo         provisioning end to end in a VM: steps 301-310, counters, capture
 #   make lint         checkpatch --strict, kernel-doc, W=1 C=1 builds
 #   make bench        performance figures from a VM run (BENCH_KVER=...)
 #   make install      install the tools and man pages (PREFIX, DESTDIR)

@@ -27,6 +27,7 @@ static const char usage_text[] =
 	"                      [--runtime FILE] [--profile NAME]...\n"
 	"                      [--media-port PORT] [--digits-from FILE|-]\n"
 	"                      [--prompt-to FILE.wav] [--prompt-wait MS]\n"
+	"                      [-v|--verbose]\n"
 	"       btid status --state FILE\n"
 	"       btid rekey --state FILE          (not available yet)\n"
 	"       btid --help | --version\n"
@@ -43,7 +44,8 @@ static const char usage_text[] =
 	"order entries, one a line (the next after a refused one); without\n"
 	"it they are asked on the terminal, without echo. They are keyed in\n"
 	"as RFC 4733 events after the PS's prompt starts (or --prompt-wait\n"
-	"ms, default 2000, without one); --prompt-to saves the prompt.\n";
+	"ms, default 2000, without one); --prompt-to saves the prompt.\n"
+	"--verbose prints each protocol step (301 to 310) as it happens.\n";
 
 static const struct {
 	const char *name;
@@ -138,7 +140,17 @@ struct prov_opts {
 	const char *gc, *root, *state, *runtime, *digits, *prompt_to;
 	struct proto_u16_list profiles;
 	unsigned long media_port, prompt_wait;
+	int verbose;
 };
+
+/* --verbose: one line per protocol step, on standard error. */
+static void print_step(void *arg, unsigned int step, const char *what)
+{
+	FILE *f = arg;
+
+	fprintf(f, "btid: step %u: %s\n", step, what);
+	fflush(f);
+}
 
 /* What the call's media did (the last call of the run). */
 static void report_media(const struct btid_report *rep,
@@ -218,6 +230,10 @@ static int cmd_provision(const struct prov_opts *o, FILE *out, FILE *errf)
 	cfg.entries = entries;
 	cfg.prompt_to = o->prompt_to;
 	cfg.prompt_wait_ms = (unsigned int)o->prompt_wait;
+	if (o->verbose) {
+		cfg.step = print_step;
+		cfg.step_arg = errf;
+	}
 	rc = btid_provision(&cfg, &rep);
 	btid_kmod_close(km);
 	btid_entries_close(entries);
@@ -254,6 +270,7 @@ int btid_main(int argc, char **argv, FILE *out, FILE *errf)
 		{ "digits-from", required_argument, NULL, 'd' },
 		{ "prompt-to", required_argument, NULL, 'P' },
 		{ "prompt-wait", required_argument, NULL, 'w' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -281,7 +298,7 @@ int btid_main(int argc, char **argv, FILE *out, FILE *errf)
 		return usage_error(errf, "unknown command");
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc - 1, argv + 1, "h", longopts,
+	while ((c = getopt_long(argc - 1, argv + 1, "hv", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'g':
@@ -309,6 +326,9 @@ int btid_main(int argc, char **argv, FILE *out, FILE *errf)
 			    o.prompt_wait > 60000)
 				return usage_error(errf,
 						   "--prompt-wait: 1 to 60000 ms");
+			break;
+		case 'v':
+			o.verbose = 1;
 			break;
 		case 'm':
 			errno = 0;

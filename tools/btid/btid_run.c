@@ -7,6 +7,8 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -54,6 +56,56 @@ static uint64_t mono_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/* Tell cfg->step that step @n happened (btid_run.h). */
+static void __attribute__((format(printf, 3, 4)))
+step(const struct run *r, unsigned int n, const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+
+	if (!r->cfg->step)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	r->cfg->step(r->cfg->step_arg, n, line);
+}
+
+/* "ADDR:PORT" or "[ADDR6]:PORT" of @ss into @buf. */
+static const char *addr_str(const struct sockaddr_storage *ss, char *buf,
+			    size_t len)
+{
+	const struct sockaddr_in *a4 = (const struct sockaddr_in *)ss;
+	const struct sockaddr_in6 *a6 = (const struct sockaddr_in6 *)ss;
+	char ip[INET6_ADDRSTRLEN] = "?";
+
+	if (ss->ss_family == AF_INET) {
+		inet_ntop(AF_INET, &a4->sin_addr, ip, sizeof(ip));
+		snprintf(buf, len, "%s:%u", ip, ntohs(a4->sin_port));
+	} else if (ss->ss_family == AF_INET6) {
+		inet_ntop(AF_INET6, &a6->sin6_addr, ip, sizeof(ip));
+		snprintf(buf, len, "[%s]:%u", ip, ntohs(a6->sin6_port));
+	} else {
+		snprintf(buf, len, "?");
+	}
+	return buf;
+}
+
+static const char *profile_name(uint16_t p)
+{
+	switch (p) {
+	case PROTO_SRTP_AEAD_AES_128_GCM:
+		return "AEAD_AES_128_GCM";
+	case PROTO_SRTP_AEAD_AES_256_GCM:
+		return "AEAD_AES_256_GCM";
+	case PROTO_SRTP_AES128_CM_HMAC_SHA1_80:
+		return "AES_CM_128_HMAC_SHA1_80";
+	case PROTO_SRTP_AES128_CM_HMAC_SHA1_32:
+		return "AES_CM_128_HMAC_SHA1_32";
+	}
+	return "unknown profile";
 }
 
 static unsigned int reply_ms(const struct btid_run_config *c)
@@ -231,6 +283,14 @@ static int install_session(struct run *r)
 	if (!rc)
 		rc = r->cfg->session->install(r->cfg->session->arg, &r->flow,
 					      &k, &r->rep->err);
+	if (!rc) {
+		char l[64], m[64];
+
+		step(r, 306, "SRTP session of the call in bti.ko: %s, local %s, remote %s, SSRC 0x%08x out, 0x%08x in",
+		     profile_name(k.profile), addr_str(&r->flow.local, l, sizeof(l)),
+		     addr_str(&r->flow.remote, m, sizeof(m)), k.ssrc_b2p,
+		     k.ssrc_p2b);
+	}
 	proto_srtp_keys_wipe(&k);
 	if (rc) {
 		btid_runtime_clear(r->cfg->runtime_path, NULL);
@@ -281,12 +341,17 @@ static int key_in(struct run *r)
 	int rc;
 
 	r->need_entry = 0;
+	step(r, 307, "prompt: %lu packets from the PS so far%s",
+	     r->media.n.prompt,
+	     r->media.prompt_seen ? "" : " (none in time: keying in anyway)");
 	rc = btid_entries_get(r->cfg->entries, r->want_next, digits,
 			      &r->rep->err);
 	r->want_next = 0;
-	if (!rc)
+	if (!rc) {
+		step(r, 308, "the user's entry read (never shown, nor its length)");
 		rc = btid_media_entry(&r->media, &t, digits,
 				      r->clk->now_ms(r->clk->arg));
+	}
 	OPENSSL_cleanse(digits, sizeof(digits));
 	if (rc)
 		return rc == -EINVAL && !r->rep->err.code ?
@@ -302,6 +367,9 @@ static int key_in(struct run *r)
 	}
 	dtmf_tx_wipe(&t);
 	r->media.n.entries++;
+	if (!rc)
+		step(r, 309, "entry keyed in as RFC 4733 events on SSRC 0x%08x",
+		     r->ssrc_b2p);
 	return rc;
 }
 
@@ -387,6 +455,15 @@ static int persist(struct run *r, enum btid_state_kind kind)
 		}
 		OPENSSL_cleanse(&res, sizeof(res));
 	}
+	if (!rc && kind == BTID_STATE_PROVISIONED) {
+		char dev[2 * sizeof(s.device_id) + 1];
+		size_t i;
+
+		for (i = 0; i < sizeof(s.device_id); i++)
+			snprintf(dev + 2 * i, 3, "%02x", s.device_id[i]);
+		step(r, 310, "REGISTERED: device %s, account %s", dev,
+		     s.account_id);
+	}
 	if (rc)
 		rc = lib_error_set(&r->rep->err, rc,
 				   "the engine gave no %s state",
@@ -431,7 +508,12 @@ static int local_stop(struct run *r, int rc)
 
 static int drive(struct run *r)
 {
+	enum proto_bti_state prev;
 	enum proto_bti_event ev;
+	struct sockaddr_storage mss;
+	struct proto_addr ma;
+	socklen_t mlen;
+	char a[64];
 	unsigned int ms;
 	uint16_t code;
 	size_t len;
@@ -482,10 +564,16 @@ static int drive(struct run *r)
 		if (rc)
 			return transport_failure(r, rc);
 		ev = PROTO_BTI_EV_NONE;
+		prev = proto_bti_state(r->b);
 		rc = proto_bti_feed(r->b, r->buf, len, r->out, &ev);
 		if (rc)
 			return local_stop(r, lib_error_set(&r->rep->err, rc,
 					  "provisioning engine: feed failed"));
+		if (prev < PROTO_BTI_ACK_WAIT &&
+		    proto_bti_state(r->b) == PROTO_BTI_ACK_WAIT) {
+			step(r, 303, "SERVER_HELLO: the PS certificate chains to the SP root (X25519 key, provisioning role)");
+			step(r, 304, "KEYS: SK, AK, N0 sealed by HPKE to the certified PS key; INFO under the BTI->PS key");
+		}
 		if (proto_bti_state(r->b) >= PROTO_BTI_ACK_WAIT &&
 		    proto_bti_state(r->b) < PROTO_BTI_FAILED)
 			r->after_keys = 1;
@@ -497,6 +585,7 @@ static int drive(struct run *r)
 		case PROTO_BTI_EV_REKEYED:
 			break;
 		case PROTO_BTI_EV_RETRY:
+			step(r, 302, "RETRY: the PS asks for its cookie; HELLO again with it");
 			close_fd(r);
 			/* The PS shed load: wait as asked, same run. */
 			if (proto_bti_retry_after(r->b))
@@ -512,6 +601,10 @@ static int drive(struct run *r)
 				return transport_failure(r, rc);
 			break;
 		case PROTO_BTI_EV_CALL_READY:
+			step(r, 305, "ACK: key confirmation and N0 checked, N1 received, PS media at %s",
+			     proto_bti_media_addr(r->b, &ma) ||
+			     to_sockaddr(&ma, &mss, &mlen) ? "?" :
+			     addr_str(&mss, a, sizeof(a)));
 			rc = install_session(r);
 			if (!rc)
 				rc = open_media(r);
@@ -522,14 +615,20 @@ static int drive(struct run *r)
 				rc = send_out(r);
 			if (rc)
 				return transport_failure(r, rc);
+			step(r, 306, "CALL: voice call to the PS secured with the keys from AK");
+			step(r, 307, "waiting for the PS's prompt (PCMU on SSRC 0x%08x)",
+			     r->ssrc_p2b);
 			await_entry(r, 0);
 			break;
 		case PROTO_BTI_EV_AUTH_REJECTED:
 			r->rep->tries_left = proto_bti_tries_left(r->b);
+			step(r, 309, "AUTH_STATUS: work order entry refused, %u tries left",
+			     r->rep->tries_left);
 			/* The PS prompts again: the next line. */
 			await_entry(r, 1);
 			break;
 		case PROTO_BTI_EV_REGISTERING:
+			step(r, 309, "AUTH_STATUS: work order entry accepted");
 			rc = persist(r, BTID_STATE_REGISTERING);
 			if (rc == -ECANCELED) {
 				btid_media_close(&r->media, NULL);
@@ -543,6 +642,9 @@ static int drive(struct run *r)
 				rc = send_out(r);
 			if (rc)
 				return transport_failure(r, rc);
+			step(r, 310, "REGISTER: %s user key, REGISTERING stored, N1 and N2 and the proof of possession sent",
+			     r->rep->resumed ? "the stored (resumed)" :
+			     "a new Ed25519");
 			break;
 		case PROTO_BTI_EV_PROVISIONED:
 			rc = persist(r, BTID_STATE_PROVISIONED);
@@ -557,6 +659,7 @@ static int drive(struct run *r)
 			if (!proto_bti_finish(r->b, r->out))
 				send_out(r);	/* PROVISIONED is stored */
 			close_fd(r);
+			step(r, 310, "PROVISIONED stored (mode 0600); call torn down, bti.ko session removed, CLOSE sent");
 			return 0;
 		case PROTO_BTI_EV_FAILED:
 			return engine_failure(r);
@@ -578,7 +681,9 @@ static int one_run(struct run *r)
 				       c->connect_ms, c->reply_ms };
 	struct proto_bti_config bc;
 	struct gc_client_result gr;
+	struct sockaddr_storage gcs;
 	struct btid_state s;
+	char a[64];
 	EVP_PKEY *key = NULL;
 	size_t i;
 	int rc;
@@ -602,6 +707,10 @@ static int one_run(struct run *r)
 		return rc;
 
 	memset(&gr, 0, sizeof(gr));
+	memset(&gcs, 0, sizeof(gcs));
+	memcpy(&gcs, c->gc, c->gc_len < sizeof(gcs) ? c->gc_len : sizeof(gcs));
+	step(r, 301, "SETUP %s to the gate controller %s",
+	     c->number ? c->number : "611", addr_str(&gcs, a, sizeof(a)));
 	rc = gc_client_setup(&gp, &gr, &r->rep->err);
 	if (rc) {
 		EVP_PKEY_free(key);
@@ -621,6 +730,9 @@ static int one_run(struct run *r)
 	}
 	r->rep->from_gc = 0;
 	rc = to_sockaddr(&gr.ps_addr, &r->ps, &r->ps_len);
+	if (!rc)
+		step(r, 301, "SETUP_ACK: the provisioning server is %s",
+		     addr_str(&r->ps, a, sizeof(a)));
 	if (!rc)
 		rc = connect_ps(r);
 	if (rc) {
@@ -655,6 +767,8 @@ static int one_run(struct run *r)
 	rc = send_out(r);
 	if (rc)
 		return transport_failure(r, rc);
+	step(r, 302, "HELLO to the PS from %s: version 1, suites, profiles, nonce N_B",
+	     addr_str(&r->local, a, sizeof(a)));
 	return drive(r);
 }
 

@@ -80,6 +80,13 @@ struct btid_run_config {
 	 */
 	int (*after_persist)(void *arg, enum btid_state_kind k);
 	void *hook_arg;
+	/*
+	 * Optional: told each step of protocol.rst's overview (301 to 310)
+	 * as it happens, with one line saying what happened. The line holds
+	 * addresses, names, codes and ids, never a key or the user's entry.
+	 */
+	void (*step)(void *arg, unsigned int step, const char *what);
+	void *step_arg;
 };
 
 /* What btid_provision() reports. */

@@ -1,54 +1,136 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# guest-demo.sh MODULE OUTPUT
+# guest-demo.sh MODULE OUTPUT_DIR
 #
-# Runs inside the demo VM (see demo.sh): every step is echoed with its
-# output into OUTPUT. Fails on the first step that does not behave.
+# Runs inside the demo VM (see demo.sh): provisioning of a BTI end to end
+# against bti.ko. Three network namespaces, bti, gc and ps, joined by
+# veths (selftests/bti_prov_lib.sh); a fresh SP root and PS certificate,
+# a store with one account and one work order (bti-psadm); bti-gcd in gc,
+# bti-psd in ps; the user dials 611 and keys the work order in: btid
+# --verbose in bti prints each step 301-310 as it happens. Then the
+# daemons' logs, the bti.ko counters of the call, what each side stored,
+# and a summary of the packet capture on the BTI's links (capture.py).
+# Everything goes to OUTPUT_DIR/demo.txt; the capture is
+# OUTPUT_DIR/call.pcap. Fails on the first step that does not behave.
 set -eu
 
 ko=$1
-exec >"$2" 2>&1
-btictl=tools/btictl/btictl
+outdir=$(cd "$2" && pwd -P)
+exec >"$outdir/demo.txt" 2>&1
+top=$(cd "$(dirname "$0")/../.." && pwd -P)
+# shellcheck source=../../selftests/bti_prov_lib.sh
+. "$top/selftests/bti_prov_lib.sh"
+btictl=$top/tools/btictl/btictl
+capture=$top/tools/demo/capture.py
+w=/tmp/bti-demo
+pids=()
 
-step() {
-	echo
-	echo "\$ $*"
-	"$@"
+cleanup() {
+	local p
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+	wait 2>/dev/null || true
+	for ns in bti gc ps; do ip netns del "$ns" 2>/dev/null || true; done
+	rmmod bti 2>/dev/null || true
 }
+trap cleanup EXIT
 
-echo "== bti demo on Linux $(uname -r) =="
-step insmod "$ko"
-echo
-echo "\$ dmesg | grep bti:"
-dmesg --notime | grep 'bti:' || true
-step $btictl version
-step $btictl stats
-step $btictl -j version
-echo
+say() { printf '\n== %s ==\n' "$*"; }
+show() { printf '$ %s\n' "$*"; "$@"; }
+bctl() { printf '$ ip netns exec bti btictl %s\n' "$*"; ip netns exec bti "$btictl" "$@"; }
+psadm() { printf '$ bti-psadm %s\n' "$*"; prov_psadm "$w/ps" "$@"; }
+# The step lines of a daemon's log, without its time stamp.
+daemon_log() { sed 's/^[0-9TZ:.-]* //' "$1" | grep -v 'LAB/TEST MODE' | sed 's/^/  /'; }
 
-echo "== a fresh network namespace has its own bti state =="
-step ip netns add bti-demo
-step ip netns exec bti-demo $btictl -j stats
-echo
+say "bti provisioning demo on Linux $(uname -r)"
+for dep in $(modinfo -F depends "$ko" | tr ',' ' '); do modprobe "$dep"; done
+insmod "$ko"
+echo "bti.ko loaded: $("$btictl" version | head -n 1)"
 
-echo "== reading is open to everyone, changing needs CAP_NET_ADMIN =="
-nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-step "${nobody[@]}" $btictl -j stats
-echo
-echo "\$ ${nobody[*]} $btictl stats zero"
-if "${nobody[@]}" $btictl stats zero; then
-	echo "demo: an unprivileged user reset the counters" >&2
-	exit 1
+say "three network namespaces joined by veths"
+rm -rf "$w"
+mkdir -m 700 "$w" "$w/ps" "$w/user"
+for ns in bti gc ps; do ip netns add "$ns"; done
+prov_net_setup bti gc ps
+echo "  BTI  $PROV_BTI_GC --- GC $PROV_GC (bti-gcd, TCP $PROV_GC_PORT)"
+echo "  BTI  $PROV_BTI_PS --- PS $PROV_PS (bti-psd, TCP $PROV_PS_PORT, media UDP $PROV_MEDIA_PORT)"
+
+say "the service provider: a fresh SP root and PS certificate (bti-psadm pki)"
+prov_pki "$w/pki" ps.demo.example
+"$BTI_PSADM" pki show "$w/pki/root.pem" "$w/pki/ps.pem" |
+	grep -E 'subject|issuer|key:|PS role|SHA-256' | sed 's/^/  /'
+echo "  the BTI is given root.pem, its only trust anchor"
+
+say "the PS store: one account, one work order (bti-psadm)"
+prov_store "$w/ps" demo-account
+order=$(prov_order "$w/ps" demo-account "$w/user/work-order")
+echo "  account demo-account, work order $order: the user got its 16-digit"
+echo "  number by letter: ${order}******** (the last 8 digits are its secret)"
+
+say "the daemons"
+prov_gcd_start gc "$w" || { cat "$w/gcd.log"; exit 1; }
+pids+=("$PROV_GCD_PID")
+prov_psd_start ps "$w/pki" "$w/ps" "$w/user/work-order" ||
+	{ cat "$w/ps/psd.log"; exit 1; }
+pids+=("$PROV_PSD_PID")
+echo "  bti-gcd in gc, handing out $PROV_PS:$PROV_PS_PORT for 611"
+echo "  bti-psd in ps with its key and certificate chain and the store"
+if [ "$PROV_LAB_DIGITS" = 1 ]; then
+	echo "  NOTE: bti-psd has no IVR yet: it runs with its lab option"
+	echo "  --test-digits-from and takes the user's entry from a file; no"
+	echo "  prompt is played and no DTMF is sent over the call"
 fi
-step $btictl stats zero && echo "(root: counters reset)"
-echo
 
-echo "== unload with a namespace alive =="
-step rmmod bti
-echo "\$ $btictl version"
-if $btictl version; then
-	echo "demo: btictl still found the module after rmmod" >&2
-	exit 1
+rm -f "$w/cap.ready"
+ip netns exec bti python3 "$capture" capture "$outdir/call.pcap" "$w/cap.ready" \
+	to-gc to-ps &
+cap=$!
+pids+=("$cap")
+prov_wait_file "$w/cap.ready" 100
+
+say "bti.ko before the call"
+ip netns exec bti "$btictl" stats zero
+bctl stats
+
+say "the user dials 611 and keys the work order in (btid provision --verbose)"
+prov_btid_args "$w/bti" "$w/pki" "$w/user/work-order"
+echo "\$ btid ${PROV_BTID_ARGS[*]} --verbose"
+ip netns exec bti "$BTID" "${PROV_BTID_ARGS[@]}" --verbose 2>&1 | sed -u 's/^/  /'
+rc=${PIPESTATUS[0]}
+[ "$rc" -eq 0 ] || { echo "demo: btid failed ($rc)"; exit 1; }
+
+say "what the gate controller logged (step 301)"
+daemon_log "$w/gcd.log" | grep -v 'listening\|settings\|bti-gcd [0-9]' || true
+say "what the provisioning server logged (steps 302-310)"
+daemon_log "$w/ps/psd.log" | grep -v 'on port' || true
+
+say "the bti.ko counters of the call (namespace bti)"
+bctl stats
+if [ "$(ip netns exec bti "$btictl" -j stats | jq '.tx_packets + .rx_packets')" = 0 ]; then
+	echo "(all 0: no media went through bti.ko; the media leg of the call is"
+	echo " not built yet)"
 fi
-step ip netns del bti-demo
+echo "(the call's session is gone: btid removed it at step 310)"
+bctl session show
+
+sleep 0.5
+kill -TERM "$cap"
+wait "$cap" || true
+
+say "what each side stored"
+echo "\$ btid status --state $w/bti/state"
+"$BTID" status --state "$w/bti/state"
+echo "  mode $(stat -c %A "$w/bti/state") $w/bti/state"
+psadm device list
+psadm order list
+
+say "the packet capture on the BTI's links ($outdir/call.pcap)"
+python3 "$capture" summary "$outdir/call.pcap" --bti "$PROV_BTI_GC" \
+	--bti "$PROV_BTI_PS" --gc "$PROV_GC" --ps "$PROV_PS" \
+	--number "$w/user/work-order" | sed 's/^/  /'
+[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "demo: something crossed the wire in clear"; exit 1; }
+
+prov_psd_stop
+prov_gcd_stop
+echo
+echo "== done =="

@@ -488,6 +488,9 @@ struct env {
 	struct btid_run_config cfg;
 	time_t now;
 	int kill_at;		/* a btid_state_kind, or 0 */
+	unsigned int steps[64];	/* the steps told to cfg.step */
+	char step_text[4096];	/* their lines, one after the other */
+	size_t n_steps;
 };
 
 /* A UDP port free on loopback now, for the call. */
@@ -498,6 +501,17 @@ static uint16_t free_udp_port(void)
 
 	close(fd);
 	return port;
+}
+
+static void record_step(void *arg, unsigned int n, const char *what)
+{
+	struct env *e = arg;
+	size_t len = strlen(e->step_text);
+
+	if (e->n_steps < sizeof(e->steps) / sizeof(e->steps[0]))
+		e->steps[e->n_steps++] = n;
+	snprintf(e->step_text + len, sizeof(e->step_text) - len, "%u %s\n",
+		 n, what);
 }
 
 static int kill_hook(void *arg, enum btid_state_kind k)
@@ -540,6 +554,46 @@ static void env_init(struct env *e, struct btid_tmp *t, enum eh_leaf leaf)
 	e->cfg.session = &e->sops;
 	e->cfg.after_persist = kill_hook;
 	e->cfg.hook_arg = e;
+	e->cfg.step = record_step;
+	e->cfg.step_arg = e;
+}
+
+/*
+ * The steps of a happy path with one RETRY, in order, each once but
+ * 301 (SETUP, SETUP_ACK), 302 (HELLO; RETRY and HELLO again), 306 (the
+ * session, CALL) and 310 (REGISTER, REGISTERED, PROVISIONED); no line
+ * holds the user's key, the SRTP keys or the LTK.
+ */
+static void check_steps(struct env *e)
+{
+	static const unsigned int want[] = {
+		301, 301, 302, 302, 303, 304, 305, 306, 306, 307, 309, 310,
+		310, 310,
+	};
+	struct btid_state st;
+	struct lib_error err;
+	char hex[2 * 32 + 1];
+	size_t i;
+
+	if (e->n_steps != sizeof(want) / sizeof(want[0]))
+		fail_msg("%zu steps:\n%s", e->n_steps, e->step_text);
+	for (i = 0; i < e->n_steps; i++)
+		if (e->steps[i] != want[i])
+			fail_msg("step %zu is %u, not %u:\n%s", i, e->steps[i],
+				 want[i], e->step_text);
+	assert_non_null(strstr(e->step_text, "AEAD_AES_128_GCM"));
+	assert_non_null(strstr(e->step_text, "acct-0001"));
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), 0);
+	for (i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", st.user_secret[i]);
+	assert_null(strstr(e->step_text, hex));
+	for (i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", st.ltk[i]);
+	assert_null(strstr(e->step_text, hex));
+	for (i = 0; i < 16; i++)
+		snprintf(hex + 2 * i, 3, "%02x", e->kmod.keys.key_b2p[i]);
+	assert_null(strstr(e->step_text, hex));
+	btid_state_wipe(&st);
 }
 
 static void test_happy_path(void **state)
@@ -568,6 +622,7 @@ static void test_happy_path(void **state)
 	assert_int_equal(btid_runtime_load(e->runtime, &f, &err), -ENOENT);
 	servers_stop(&e->s);
 	assert_int_equal(e->s.ps_done, 1);
+	check_steps(e);
 
 	/* A restart reads the stored state back. */
 	assert_int_equal(btid_state_load(e->t->path, &st, &err), 0);
@@ -833,6 +888,11 @@ static void test_media(void **state)
 	assert_string_equal(e->s.got[0], DIGITS);
 	/* Keyed in once the prompt had started, not before. */
 	assert_false(e->s.early);
+	/* --verbose names 307, 308, 309, never the entry nor its length. */
+	assert_non_null(strstr(e->step_text, "\n307 prompt: "));
+	assert_non_null(strstr(e->step_text, "\n308 the user's entry read"));
+	assert_non_null(strstr(e->step_text, "\n309 entry keyed in as RFC 4733"));
+	assert_null(strstr(e->step_text, DIGITS));
 	/* From the flow of the session btid installed. */
 	assert_int_equal(ntohs(e->s.from.sin_port), e->cfg.media_port);
 	assert_int_equal(ntohl(e->s.from.sin_addr.s_addr), INADDR_LOOPBACK);
