@@ -24,6 +24,7 @@
 #include "gc_client.h"
 #include "proto_bti_engine.h"
 #include "proto_names.h"
+#include "proto_sockaddr.h"
 
 /* A run that failed: rep->last says how; the caller decides. */
 #define RUN_FAILED	1
@@ -111,45 +112,6 @@ static const char *profile_name(uint16_t p)
 static unsigned int reply_ms(const struct btid_run_config *c)
 {
 	return c->reply_ms ? c->reply_ms : GC_CLIENT_REPLY_MS;
-}
-
-static int to_sockaddr(const struct proto_addr *a,
-		       struct sockaddr_storage *ss, socklen_t *len)
-{
-	struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
-	struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
-
-	memset(ss, 0, sizeof(*ss));
-	if (a->family == PROTO_AF_INET) {
-		a4->sin_family = AF_INET;
-		a4->sin_port = htons(a->port);
-		memcpy(&a4->sin_addr, a->addr, 4);
-		*len = sizeof(*a4);
-		return 0;
-	}
-	if (a->family == PROTO_AF_INET6) {
-		a6->sin6_family = AF_INET6;
-		a6->sin6_port = htons(a->port);
-		memcpy(&a6->sin6_addr, a->addr, 16);
-		*len = sizeof(*a6);
-		return 0;
-	}
-	return -EAFNOSUPPORT;
-}
-
-static void to_proto(const struct sockaddr_storage *ss, struct proto_addr *a)
-{
-	const struct sockaddr_in *a4 = (const struct sockaddr_in *)ss;
-	const struct sockaddr_in6 *a6 = (const struct sockaddr_in6 *)ss;
-
-	memset(a, 0, sizeof(*a));
-	if (ss->ss_family == AF_INET) {
-		a->family = PROTO_AF_INET;
-		memcpy(a->addr, &a4->sin_addr, 4);
-	} else if (ss->ss_family == AF_INET6) {
-		a->family = PROTO_AF_INET6;
-		memcpy(a->addr, &a6->sin6_addr, 16);
-	}
 }
 
 static void set_port(struct sockaddr_storage *ss, uint16_t port)
@@ -266,7 +228,7 @@ static int install_session(struct run *r)
 	memset(&r->flow, 0, sizeof(r->flow));
 	rc = proto_bti_media_addr(r->b, &ma);
 	if (!rc)
-		rc = to_sockaddr(&ma, &r->flow.remote, &len);
+		rc = proto_addr_to_sockaddr(&ma, &r->flow.remote, &len);
 	if (rc || r->flow.remote.ss_family != r->local.ss_family)
 		return lib_error_set(&r->rep->err, rc ? rc : -EAFNOSUPPORT,
 				     "the PS media address is unusable");
@@ -603,7 +565,7 @@ static int drive(struct run *r)
 		case PROTO_BTI_EV_CALL_READY:
 			step(r, 305, "ACK: key confirmation and N0 checked, N1 received, PS media at %s",
 			     proto_bti_media_addr(r->b, &ma) ||
-			     to_sockaddr(&ma, &mss, &mlen) ? "?" :
+			     proto_addr_to_sockaddr(&ma, &mss, &mlen) ? "?" :
 			     addr_str(&mss, a, sizeof(a)));
 			rc = install_session(r);
 			if (!rc)
@@ -729,7 +691,7 @@ static int one_run(struct run *r)
 		return RUN_FAILED;
 	}
 	r->rep->from_gc = 0;
-	rc = to_sockaddr(&gr.ps_addr, &r->ps, &r->ps_len);
+	rc = proto_addr_to_sockaddr(&gr.ps_addr, &r->ps, &r->ps_len);
 	if (!rc)
 		step(r, 301, "SETUP_ACK: the provisioning server is %s",
 		     addr_str(&r->ps, a, sizeof(a)));
@@ -754,10 +716,14 @@ static int one_run(struct run *r)
 			bc.profiles.v[i] = default_profiles[i];
 		bc.profiles.n = i;
 	}
-	to_proto(&r->local, &bc.info.bti_addr);
 	strcpy(bc.info.sw_version, "btid " BTI_TOOL_VERSION);
 	bc.user_key = key;
-	rc = proto_bti_new(&bc, &r->b, &r->rep->err);
+	rc = proto_addr_from_sockaddr(&r->local, 0, &bc.info.bti_addr);
+	if (rc)
+		lib_error_set(&r->rep->err, rc,
+			      "the local address of the PS connection is not IPv4 or IPv6");
+	else
+		rc = proto_bti_new(&bc, &r->b, &r->rep->err);
 	EVP_PKEY_free(key);
 	if (rc)
 		return local_stop(r, rc);

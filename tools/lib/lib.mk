@@ -86,7 +86,7 @@ CLEAN_FILES += $(LIB_DIR)/*.o $(LIB_DIR)/*.d \
 # Provisioning protocol codec (Documentation/protocol.rst): frames,
 # fields and every message; strict, bounded, no allocation. A program
 # links $(LIB_PROTO_OBJS) and $(CRYPTO_LIBS). Fuzz targets: lib/fuzz/.
-LIB_PROTO_UNITS := proto_diag proto_names proto_spec proto_values \
+LIB_PROTO_UNITS := proto_diag proto_names proto_spec proto_values proto_sockaddr \
 	proto_tlv proto_fields proto_frame proto_msg proto_msg_gc \
 	proto_msg_hs proto_msg_session proto_msg_reg proto_msg_error proto_any
 LIB_PROTO_OBJS := $(patsubst %,$(LIB_DIR)/%.o,$(LIB_PROTO_UNITS))

@@ -22,6 +22,7 @@
 #include "lg_srtp.h"
 #include "proto_bti_engine.h"
 #include "proto_names.h"
+#include "proto_sockaddr.h"
 #include "rtp_header.h"
 
 enum step { ST_GC, ST_PS, ST_RETRY_WAIT, ST_DONE };
@@ -127,43 +128,6 @@ static const struct sockaddr *src_of(const struct lg_prov *p)
 	       (const struct sockaddr *)&p->cfg->src[p->src] : NULL;
 }
 
-static int to_sockaddr(const struct proto_addr *a,
-		       struct sockaddr_storage *ss, socklen_t *len)
-{
-	struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
-	struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
-
-	memset(ss, 0, sizeof(*ss));
-	if (a->family == PROTO_AF_INET) {
-		a4->sin_family = AF_INET;
-		a4->sin_port = htons(a->port);
-		memcpy(&a4->sin_addr, a->addr, 4);
-		*len = sizeof(*a4);
-		return 0;
-	}
-	if (a->family == PROTO_AF_INET6) {
-		a6->sin6_family = AF_INET6;
-		a6->sin6_port = htons(a->port);
-		memcpy(&a6->sin6_addr, a->addr, 16);
-		*len = sizeof(*a6);
-		return 0;
-	}
-	return -EAFNOSUPPORT;
-}
-
-static void to_proto(const struct sockaddr_storage *ss, struct proto_addr *a)
-{
-	memset(a, 0, sizeof(*a));
-	if (ss->ss_family == AF_INET) {
-		a->family = PROTO_AF_INET;
-		memcpy(a->addr, &((const struct sockaddr_in *)ss)->sin_addr, 4);
-	} else if (ss->ss_family == AF_INET6) {
-		a->family = PROTO_AF_INET6;
-		memcpy(a->addr, &((const struct sockaddr_in6 *)ss)->sin6_addr,
-		       16);
-	}
-}
-
 /* Queue what the engine put out and write it. */
 static int send_out(struct lg_prov *p)
 {
@@ -219,7 +183,7 @@ static void gc_answer(struct lg_prov *p, size_t len, uint64_t now)
 		end(p, proto_code_name(p->gr.code), now);
 		return;
 	}
-	if (to_sockaddr(&p->gr.ps_addr, &p->ps, &p->ps_len) ||
+	if (proto_addr_to_sockaddr(&p->gr.ps_addr, &p->ps, &p->ps_len) ||
 	    ps_connect(p, now)) {
 		end(p, "TRANSPORT_PS", now);
 		return;
@@ -231,9 +195,9 @@ static void gc_answer(struct lg_prov *p, size_t len, uint64_t now)
 	bc.suites.v[0] = PROTO_SUITE_X25519_SHA256_AES128GCM_ED25519;
 	memcpy(bc.profiles.v, profiles, sizeof(profiles));
 	bc.profiles.n = sizeof(profiles) / sizeof(profiles[0]);
-	to_proto(&p->local, &bc.info.bti_addr);
 	strcpy(bc.info.sw_version, "bti-loadgen " BTI_TOOL_VERSION);
-	if (proto_bti_new(&bc, &p->b, NULL) ||
+	if (proto_addr_from_sockaddr(&p->local, 0, &bc.info.bti_addr) ||
+	    proto_bti_new(&bc, &p->b, NULL) ||
 	    proto_bti_hello(p->b, p->cfg->out)) {
 		end(p, "LOCAL", now);
 		return;
@@ -252,7 +216,7 @@ static int start_call(struct lg_prov *p, uint64_t now)
 	socklen_t len, mlen = sizeof(me);
 	int rc;
 
-	if (proto_bti_media_addr(p->b, &a) || to_sockaddr(&a, &ma, &len))
+	if (proto_bti_media_addr(p->b, &a) || proto_addr_to_sockaddr(&a, &ma, &len))
 		return -EINVAL;
 	p->ufd = socket(ma.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
 			0);

@@ -9,61 +9,23 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "proto_sockaddr.h"
 #include "psd_media.h"
-
-static socklen_t to_sockaddr(const struct proto_addr *a,
-			     struct sockaddr_storage *ss)
-{
-	memset(ss, 0, sizeof(*ss));
-	if (a->family == PROTO_AF_INET) {
-		struct sockaddr_in *s4 = (struct sockaddr_in *)ss;
-
-		s4->sin_family = AF_INET;
-		memcpy(&s4->sin_addr, a->addr, 4);
-		s4->sin_port = htons(a->port);
-		return sizeof(*s4);
-	} else {
-		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
-
-		s6->sin6_family = AF_INET6;
-		memcpy(&s6->sin6_addr, a->addr, 16);
-		s6->sin6_port = htons(a->port);
-		return sizeof(*s6);
-	}
-}
-
-static int from_sockaddr(const struct sockaddr_storage *ss,
-			 struct proto_addr *a)
-{
-	memset(a, 0, sizeof(*a));
-	if (ss->ss_family == AF_INET) {
-		const struct sockaddr_in *s4 = (const void *)ss;
-
-		a->family = PROTO_AF_INET;
-		memcpy(a->addr, &s4->sin_addr, 4);
-		a->port = ntohs(s4->sin_port);
-		return 0;
-	}
-	if (ss->ss_family == AF_INET6) {
-		const struct sockaddr_in6 *s6 = (const void *)ss;
-
-		a->family = PROTO_AF_INET6;
-		memcpy(a->addr, &s6->sin6_addr, 16);
-		a->port = ntohs(s6->sin6_port);
-		return 0;
-	}
-	return -1;
-}
 
 int psd_media_open(struct psd_media *m, const struct proto_addr *addr,
 		   char *why, size_t why_len)
 {
 	struct sockaddr_storage ss;
-	socklen_t len = to_sockaddr(addr, &ss);
 	int one = 1, rcvbuf = PSD_MEDIA_RCVBUF;
 	const char *step = "socket";
+	socklen_t len;
 
 	m->addr = *addr;
+	m->fd = -1;
+	if (proto_addr_to_sockaddr(addr, &ss, &len)) {
+		errno = EAFNOSUPPORT;
+		goto fail;
+	}
 	m->fd = socket(ss.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
 		       0);
 	if (m->fd < 0)
@@ -88,7 +50,7 @@ int psd_media_open(struct psd_media *m, const struct proto_addr *addr,
 	step = "getsockname";
 	len = sizeof(ss);
 	if (getsockname(m->fd, (struct sockaddr *)&ss, &len) ||
-	    from_sockaddr(&ss, &m->addr))
+	    proto_addr_from_sockaddr(&ss, 1, &m->addr))
 		goto fail;
 	return 0;
 fail:
@@ -129,7 +91,7 @@ ssize_t psd_media_recv(struct psd_media *m, uint8_t *buf, size_t cap,
 			continue;
 		return -2;
 	}
-	if (from_sockaddr(&ss, from)) {
+	if (proto_addr_from_sockaddr(&ss, 1, from)) {
 		memset(from, 0, sizeof(*from));
 		return 0;
 	}
@@ -143,9 +105,11 @@ int psd_media_send(struct psd_media *m, const struct proto_addr *to,
 		   const uint8_t *buf, size_t len)
 {
 	struct sockaddr_storage ss;
-	socklen_t sl = to_sockaddr(to, &ss);
+	socklen_t sl;
 	ssize_t n;
 
+	if (proto_addr_to_sockaddr(to, &ss, &sl))
+		return -1;
 	do
 		n = sendto(m->fd, buf, len, 0, (struct sockaddr *)&ss, sl);
 	while (n < 0 && errno == EINTR);

@@ -702,22 +702,7 @@ static bool conn_write(struct conn *c, uint64_t now)
 	return true;
 }
 
-static uint64_t conn_deadline(const struct conn *c)
-{
-	uint64_t d = UINT64_MAX;
-
-	if (c->state != CONN_RUN)
-		return c->linger_at;
-	if (!c->s || proto_ps_timer(c->s) == PROTO_TIMER_REPLY)
-		d = c->reply_at;
-	if (c->s && c->session_at < d)
-		d = c->session_at;
-	if (c->call && psd_call_deadline(c->call) < d)
-		d = psd_call_deadline(c->call);
-	return d;
-}
-
-/* conn_deadline() without the call's: T_reply, T_session, linger. */
+/* The connection's own timers: T_reply, T_session, linger. */
 static uint64_t conn_timer(const struct conn *c)
 {
 	uint64_t d = UINT64_MAX;
@@ -728,6 +713,17 @@ static uint64_t conn_timer(const struct conn *c)
 		d = c->reply_at;
 	if (c->s && c->session_at < d)
 		d = c->session_at;
+	return d;
+}
+
+/* conn_timer() and, while a call runs, its IVR timers. */
+static uint64_t conn_deadline(const struct conn *c)
+{
+	uint64_t d = conn_timer(c);
+
+	if (c->state == CONN_RUN && c->call &&
+	    psd_call_deadline(c->call) < d)
+		d = psd_call_deadline(c->call);
 	return d;
 }
 
