@@ -37,6 +37,8 @@ PSD_TESTS := test_psd_e2e test_psd_ivr
 $(PDT)/test_psd_e2e $(PDT)/test_psd_ivr: $(PSD_DIR)/bti-psd
 PSD_TEST_EXTRA := $(PDT)/psd_fixture.o $(LT)/test_pki.o $(LT)/daemon_run.o \
 	$(LIB_DIR)/x509_issue.o
+# The BTI side with the IVR's media (libsrtp2).
+$(PDT)/test_psd_ivr: $(PDT)/psd_bti.o
 
 $(PDT)/%.o: $(PDT)/%.c | test-deps lib-deps store-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(PSD_DIR) -I$(LIB_DIR) -I$(LT) -I$(STORE_DIR) $(CRYPTO_CFLAGS) $(STORE_CFLAGS) $(LIBSRTP_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<

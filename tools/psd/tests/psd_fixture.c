@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <openssl/crypto.h>
 
 #include "pki_files.h"
 #include "psd_fixture.h"
@@ -108,6 +109,26 @@ struct store *psd_fixture_store(void)
 
 	assert_int_equal(store_open(&sc, &st, NULL), 0);
 	return st;
+}
+
+void psd_fixture_orders(char numbers[][STORE_WO_NUMBER_LEN + 1],
+			uint64_t *ids, int n)
+{
+	struct store_wo_new wo;
+	struct store *st;
+
+	psd_fixture_new_store();
+	st = psd_fixture_store();
+	assert_int_equal(store_account_create(st, "acct-1", "test", NULL), 0);
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(store_wo_create(st, "acct-1", 0, "test", &wo,
+						 NULL), 0);
+		memcpy(numbers[i], wo.number, sizeof(wo.number));
+		if (ids)
+			ids[i] = wo.id;
+	}
+	OPENSSL_cleanse(&wo, sizeof(wo));
+	store_close(st);
 }
 
 int psd_fixture_connect(uint16_t port, const char *src)

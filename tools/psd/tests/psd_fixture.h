@@ -36,6 +36,13 @@ int psd_fixture_teardown(void);
 void psd_fixture_new_store(void);
 /* Open store_path (its key made if need be). */
 struct store *psd_fixture_store(void);
+/*
+ * A new store (psd_fixture_new_store()) with the account "acct-1" and
+ * @n work orders: their numbers into @numbers (secret: the caller wipes
+ * them) and, when @ids is not NULL, their ids.
+ */
+void psd_fixture_orders(char numbers[][STORE_WO_NUMBER_LEN + 1],
+			uint64_t *ids, int n);
 
 /* TCP to 127.0.0.1:@port from @src (NULL: any); 5 s receive timeout. */
 int psd_fixture_connect(uint16_t port, const char *src);

@@ -6,18 +6,15 @@
  * SQLite store and a test PKI, and drives it as a BTI would: the control
  * protocol with the BTI engine (proto_bti_engine) over TCP, and after
  * CALL the media with libsrtp2, an SRTP stack independent of the
- * daemon's code: it receives and checks the prompt (PT 0, 160-octet
- * payloads, ssrc_p2b, verified under the p2b keys) and keys the work
- * order in as RFC 4733 events under ssrc_b2p and the b2p keys.
+ * daemon's code (psd_bti): it receives and checks the prompt (PT 0,
+ * 160-octet payloads, ssrc_p2b, verified under the p2b keys) and keys
+ * the work order in as RFC 4733 events under ssrc_b2p and the b2p keys.
  *
  * The attacks (another source port, another SSRC, a flipped bit, a
  * replay) must not reach the entry and must be counted: the counters
  * are read from the daemon's log line of the call's end.
  */
-#include <arpa/inet.h>
 #include <limits.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -37,7 +34,7 @@
 #include "daemon_run.h"
 #include "dtmf_event.h"
 #include "proto_bti_engine.h"
-#include "proto_frame.h"
+#include "psd_bti.h"
 #include "psd_fixture.h"
 #include "rtp_header.h"
 #include "store.h"
@@ -78,19 +75,7 @@ static struct store *store_at(void)
 /* A fresh store with one account and @n work orders, @numbers. */
 static void fresh_store(char numbers[][STORE_WO_NUMBER_LEN + 1], int n)
 {
-	struct store_wo_new wo;
-	struct store *st;
-
-	psd_fixture_new_store();
-	st = store_at();
-	assert_int_equal(store_account_create(st, "acct-1", "test", NULL), 0);
-	for (int i = 0; i < n; i++) {
-		assert_int_equal(store_wo_create(st, "acct-1", 0, "test", &wo,
-						 NULL), 0);
-		memcpy(numbers[i], wo.number, sizeof(wo.number));
-	}
-	OPENSSL_cleanse(&wo, sizeof(wo));
-	store_close(st);
+	psd_fixture_orders(numbers, NULL, n);
 }
 
 /* bti-psd with the IVR on any free UDP port, and @extra options. */
@@ -142,385 +127,6 @@ static long log_counter(const struct daemon_run *d, const char *tag,
 	return v;
 }
 
-/* ---- the BTI side: control over TCP, media with libsrtp2 ---- */
-
-struct tb {
-	struct proto_bti *b;
-	struct proto_engine_out *out;
-	uint8_t *buf;
-	int fd;				/* control connection */
-	int ufd;			/* media socket */
-	struct sockaddr_in ps_media;	/* MEDIA_ADDR */
-	struct proto_srtp_keys k;	/* secret */
-	srtp_t tx, rx;			/* b2p out, p2b in */
-	uint16_t seq;			/* of our next packet */
-	uint32_t ts;			/* of our next event */
-	/* the prompt */
-	int frames;
-	uint16_t last_seq;
-	uint32_t last_ts;
-	/* outcome */
-	int auth_rejected, provisioned;
-	struct proto_bti_result result;
-	struct proto_engine_status st;
-};
-
-static int udp_socket(void)
-{
-	struct sockaddr_in a = { .sin_family = AF_INET };
-	int fd = socket(AF_INET, SOCK_DGRAM, 0);
-
-	assert_true(fd >= 0);
-	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
-	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
-	return fd;
-}
-
-static uint16_t udp_port(int fd)
-{
-	struct sockaddr_in a;
-	socklen_t len = sizeof(a);
-
-	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
-	return ntohs(a.sin_port);
-}
-
-static bool readable(int fd, int ms)
-{
-	struct pollfd p = { fd, POLLIN, 0 };
-
-	return poll(&p, 1, ms) == 1;
-}
-
-static void send_out(struct tb *t)
-{
-	for (size_t i = 0; i < t->out->n; i++)
-		assert_int_equal(send(t->fd, t->out->frame[i], t->out->len[i],
-				      MSG_NOSIGNAL), (ssize_t)t->out->len[i]);
-	proto_engine_out_reset(t->out);
-}
-
-/* The libsrtp2 policy of protocol.rst's profile @p, as the PS's peer. */
-static void set_profile(srtp_policy_t *pol, uint16_t p)
-{
-	switch (p) {
-	case PROTO_SRTP_AES128_CM_HMAC_SHA1_80:
-		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(&pol->rtp);
-		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(&pol->rtcp);
-		break;
-	case PROTO_SRTP_AES128_CM_HMAC_SHA1_32:
-		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32(&pol->rtp);
-		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_80(&pol->rtcp);
-		break;
-	case PROTO_SRTP_AEAD_AES_128_GCM:
-		srtp_crypto_policy_set_aes_gcm_128_16_auth(&pol->rtp);
-		srtp_crypto_policy_set_aes_gcm_128_16_auth(&pol->rtcp);
-		break;
-	case PROTO_SRTP_AEAD_AES_256_GCM:
-		srtp_crypto_policy_set_aes_gcm_256_16_auth(&pol->rtp);
-		srtp_crypto_policy_set_aes_gcm_256_16_auth(&pol->rtcp);
-		break;
-	default:
-		fail_msg("profile 0x%04x", p);
-	}
-}
-
-/* A session for @ssrc under the b2p (@b2p) or p2b keys of @k. */
-static srtp_t mk_srtp(const struct proto_srtp_keys *k, int b2p,
-		      uint32_t ssrc)
-{
-	uint8_t key[64];
-	srtp_policy_t pol;
-	srtp_t s = NULL;
-
-	memset(&pol, 0, sizeof(pol));
-	set_profile(&pol, k->profile);
-	memcpy(key, b2p ? k->key_b2p : k->key_p2b, k->key_len);
-	memcpy(key + k->key_len, b2p ? k->salt_b2p : k->salt_p2b,
-	       k->salt_len);
-	pol.key = key;
-	pol.ssrc.type = ssrc_specific;
-	pol.ssrc.value = ssrc;
-	assert_int_equal(srtp_create(&s, &pol), srtp_err_status_ok);
-	OPENSSL_cleanse(key, sizeof(key));
-	return s;
-}
-
-static void tb_event(struct tb *t, enum proto_bti_event ev)
-{
-	switch (ev) {
-	case PROTO_BTI_EV_AUTH_REJECTED:
-		t->auth_rejected++;
-		break;
-	case PROTO_BTI_EV_REGISTERING:
-		assert_int_equal(proto_bti_register(t->b, t->out), 0);
-		break;
-	case PROTO_BTI_EV_PROVISIONED:
-		t->provisioned = !proto_bti_result(t->b, &t->result);
-		assert_int_equal(proto_bti_finish(t->b, t->out), 0);
-		break;
-	default:
-		break;
-	}
-	send_out(t);
-}
-
-/* The media leg: MEDIA_ADDR, keys, our port; then CALL. */
-static void tb_call(struct tb *t)
-{
-	struct proto_addr ma;
-	uint8_t rnd[6];
-
-	assert_int_equal(proto_bti_media_addr(t->b, &ma), 0);
-	assert_int_equal(ma.family, PROTO_AF_INET);
-	assert_int_not_equal(ma.port, 0);
-	t->ps_media.sin_family = AF_INET;
-	memcpy(&t->ps_media.sin_addr, ma.addr, 4);
-	t->ps_media.sin_port = htons(ma.port);
-	assert_int_equal(proto_bti_srtp(t->b, &t->k), 0);
-	t->tx = mk_srtp(&t->k, 1, t->k.ssrc_b2p);
-	t->rx = mk_srtp(&t->k, 0, t->k.ssrc_p2b);
-	t->ufd = udp_socket();
-	for (size_t i = 0; i < sizeof(rnd); i++)
-		rnd[i] = (uint8_t)rand();
-	t->seq = (uint16_t)(rnd[0] << 8 | rnd[1]);
-	t->ts = (uint32_t)rnd[2] << 24 | (uint32_t)rnd[3] << 16 |
-		(uint32_t)rnd[4] << 8 | rnd[5];
-	assert_int_equal(proto_bti_call(t->b, udp_port(t->ufd), t->out), 0);
-	send_out(t);
-}
-
-/* Connect to the PS on @port and run to CALL (profile @profile). */
-static void tb_start(struct tb *t, uint16_t port, uint16_t profile)
-{
-	struct proto_bti_config cfg;
-
-	memset(t, 0, sizeof(*t));
-	t->ufd = -1;
-	t->out = calloc(1, sizeof(*t->out));
-	t->buf = malloc(PROTO_MAX_FRAME);
-	assert_non_null(t->out);
-	assert_non_null(t->buf);
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.root = trust;
-	cfg.purpose = PROTO_PURPOSE_PROVISION;
-	cfg.suites.n = 1;
-	cfg.suites.v[0] = PROTO_SUITE_X25519_SHA256_AES128GCM_ED25519;
-	cfg.profiles.n = 1;
-	cfg.profiles.v[0] = profile;
-	cfg.info.bti_addr.family = PROTO_AF_INET;
-	cfg.info.bti_addr.addr[0] = 127;
-	cfg.info.bti_addr.addr[3] = 1;
-	strcpy(cfg.info.sw_version, "test 0");
-	assert_int_equal(proto_bti_new(&cfg, &t->b, NULL), 0);
-	t->fd = psd_fixture_connect(port, NULL);
-	assert_int_equal(proto_bti_hello(t->b, t->out), 0);
-	send_out(t);
-	for (int steps = 0; steps < 16; steps++) {
-		enum proto_bti_event ev = PROTO_BTI_EV_NONE;
-		size_t len = psd_fixture_read_frame(t->fd, t->buf);
-
-		assert_int_not_equal(len, 0);
-		assert_int_equal(proto_bti_feed(t->b, t->buf, len, t->out, &ev),
-				 0);
-		send_out(t);
-		if (ev == PROTO_BTI_EV_RETRY) {
-			close(t->fd);
-			sleep(proto_bti_retry_after(t->b));
-			t->fd = psd_fixture_connect(port, NULL);
-			assert_int_equal(proto_bti_hello(t->b, t->out), 0);
-			send_out(t);
-			continue;
-		}
-		if (ev == PROTO_BTI_EV_CALL_READY) {
-			tb_call(t);
-			return;
-		}
-		assert_false(proto_bti_status(t->b)->ended);
-	}
-	fail_msg("no CALL_READY");
-}
-
-/* Read one control frame if one comes within @ms: 1, or 0. */
-static int tb_step(struct tb *t, int ms)
-{
-	enum proto_bti_event ev = PROTO_BTI_EV_NONE;
-	size_t len;
-
-	if (proto_bti_status(t->b)->ended || !readable(t->fd, ms))
-		return 0;
-	len = psd_fixture_read_frame(t->fd, t->buf);
-	if (!len) {
-		proto_bti_abort(t->b);
-		return 0;
-	}
-	assert_int_equal(proto_bti_feed(t->b, t->buf, len, t->out, &ev), 0);
-	send_out(t);
-	tb_event(t, ev);
-	return 1;
-}
-
-/* Run the control channel to its end (10 s at most). */
-static void tb_finish(struct tb *t)
-{
-	for (int i = 0; i < 20 && !proto_bti_status(t->b)->ended; i++)
-		tb_step(t, 500);
-	t->st = *proto_bti_status(t->b);
-}
-
-static void tb_free(struct tb *t)
-{
-	if (t->tx)
-		srtp_dealloc(t->tx);
-	if (t->rx)
-		srtp_dealloc(t->rx);
-	if (t->ufd >= 0)
-		close(t->ufd);
-	close(t->fd);
-	proto_bti_free(t->b);
-	proto_engine_out_reset(t->out);
-	free(t->out);
-	free(t->buf);
-	proto_srtp_keys_wipe(&t->k);
-	OPENSSL_cleanse(&t->result, sizeof(t->result));
-}
-
-static uint32_t be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	       (uint32_t)p[2] << 8 | p[3];
-}
-
-/*
- * Receive one playing of the prompt: @n frames, each from MEDIA_ADDR,
- * verified under the p2b keys, PT 0, 160 octets, SSRC ssrc_p2b, the
- * sequence numbers and timestamps one after the other, M on the first;
- * then silence. @again: it follows an earlier playing.
- */
-static void tb_prompt(struct tb *t, int n, bool again)
-{
-	for (int i = 0; i < n; i++) {
-		uint8_t pkt[512];
-		struct sockaddr_in from;
-		socklen_t fl = sizeof(from);
-		struct rtp_header h;
-		ssize_t got;
-		int len;
-
-		if (!readable(t->ufd, 2000))
-			fail_msg("prompt frame %d of %d did not come", i + 1, n);
-		got = recvfrom(t->ufd, pkt, sizeof(pkt), 0,
-			       (struct sockaddr *)&from, &fl);
-		assert_true(got > 12);
-		assert_int_equal(from.sin_port, t->ps_media.sin_port);
-		assert_int_equal(from.sin_addr.s_addr,
-				 t->ps_media.sin_addr.s_addr);
-		assert_int_equal(be32(pkt + 8), t->k.ssrc_p2b);
-		len = (int)got;
-		assert_int_equal(srtp_unprotect(t->rx, pkt, &len),
-				 srtp_err_status_ok);
-		assert_int_equal(rtp_header_parse(pkt, (size_t)len, &h),
-				 RTP_PARSE_OK);
-		assert_int_equal(h.payload_type, 0);
-		assert_int_equal(h.payload_len, 160);
-		assert_int_equal(h.ssrc, t->k.ssrc_p2b);
-		assert_int_equal(h.marker, i == 0);
-		if (i > 0 || again) {
-			assert_int_equal(h.seq, (uint16_t)(t->last_seq + 1));
-			if (i > 0)
-				assert_int_equal(h.timestamp,
-						 t->last_ts + 160);
-			else	/* the clock went on in between */
-				assert_true((int32_t)(h.timestamp -
-						      t->last_ts) >= 160);
-		}
-		t->last_seq = h.seq;
-		t->last_ts = h.timestamp;
-		t->frames++;
-	}
-	assert_false(readable(t->ufd, 150));
-}
-
-/* One event packet under @ctx: the protected packet's length. */
-static int send_event(struct tb *t, srtp_t ctx, uint32_t ssrc,
-		      uint8_t event, bool end, uint16_t dur, bool marker,
-		      uint8_t pkt[128])
-{
-	struct dtmf_event ev = { event, end, 10, dur };
-	int len;
-
-	rtp_header_build(pkt, 128, marker, 101, t->seq++, t->ts, ssrc);
-	assert_int_equal(dtmf_event_encode(&ev, pkt + 12, 4), 4);
-	len = 16;
-	assert_int_equal(srtp_protect(ctx, pkt, &len), srtp_err_status_ok);
-	return len;
-}
-
-static void send_to_ps(const struct tb *t, int fd, const uint8_t *pkt,
-		       int len)
-{
-	assert_int_equal(sendto(fd, pkt, (size_t)len, 0,
-				(const struct sockaddr *)&t->ps_media,
-				sizeof(t->ps_media)), len);
-}
-
-/*
- * Key @event as RFC 4733 §5 sends it: two updates, then the end packet
- * three times, one RTP timestamp; from @fd under @ctx with @ssrc, and
- * @flip: flip a bit of each packet's encrypted payload. The packets
- * go into @keep (5 of them, for a replay) when it is not NULL.
- */
-static void key_ex(struct tb *t, int fd, srtp_t ctx, uint32_t ssrc,
-		   uint8_t event, bool flip, uint8_t (*keep)[128],
-		   int *keep_len)
-{
-	for (int i = 0; i < 5; i++) {
-		uint8_t pkt[128];
-		int len = send_event(t, ctx, ssrc, event, i >= 2,
-				     i >= 2 ? 800 : (uint16_t)(400 * (i + 1)),
-				     i == 0, pkt);
-
-		if (flip)
-			pkt[12] ^= 0x01;
-		if (keep) {
-			memcpy(keep[i], pkt, 128);
-			keep_len[i] = len;
-		}
-		send_to_ps(t, fd, pkt, len);
-	}
-	t->ts += 1600;
-}
-
-static void key(struct tb *t, uint8_t event)
-{
-	key_ex(t, t->ufd, t->tx, t->k.ssrc_b2p, event, false, NULL, NULL);
-}
-
-/* Key @digits and '#'. */
-static void entry(struct tb *t, const char *digits)
-{
-	for (; *digits; digits++)
-		key(t, (uint8_t)(*digits - '0'));
-	key(t, DTMF_EVENT_HASH);
-}
-
-/* No control frame comes within @ms (no entry reached the PS). */
-static void no_answer(struct tb *t, int ms)
-{
-	assert_false(readable(t->fd, ms));
-}
-
-/* The store has the device of @t's run, with its key. */
-static void expect_device(struct store *st, const struct tb *t)
-{
-	struct store_device dev;
-
-	assert_int_equal(store_device_get(st, t->result.device_id, &dev, NULL),
-			 0);
-	assert_memory_equal(dev.user_pub, t->result.user_pub, 32);
-	assert_string_equal(dev.account_id, "acct-1");
-}
-
 /* ---- tests ---- */
 
 /* The whole run, for each SRTP profile. */
@@ -545,7 +151,7 @@ static void test_ivr_happy_path(void **state)
 		tb_start(&t, d.port, profiles[p]);
 		assert_int_equal(t.k.profile, profiles[p]);
 		tb_prompt(&t, PROMPT_FRAMES, false);
-		entry(&t, numbers[0]);
+		tb_entry(&t, numbers[0]);
 		tb_finish(&t);
 		assert_true(t.provisioned);
 		assert_true(t.st.ok);
@@ -558,7 +164,7 @@ static void test_ivr_happy_path(void **state)
 		assert_int_equal(log_counter(&d, "call ended:", 0,
 					     "auth_fail"), 0);
 		st = store_at();
-		expect_device(st, &t);
+		tb_expect_device(st, &t);
 		store_close(st);
 		tb_free(&t);
 	}
@@ -591,44 +197,44 @@ static void test_ivr_injection_ignored(void **state)
 	n = (long)strlen(numbers[0]) + 1;
 
 	/* another source port, packets valid under the b2p keys */
-	other_fd = udp_socket();
-	other_port_ctx = mk_srtp(&t.k, 1, t.k.ssrc_b2p);
+	other_fd = tb_udp_socket();
+	other_port_ctx = tb_mk_srtp(&t.k, 1, t.k.ssrc_b2p);
 	for (const char *p = numbers[0]; *p; p++)
-		key_ex(&t, other_fd, other_port_ctx, t.k.ssrc_b2p,
-		       (uint8_t)(*p - '0'), false, NULL, NULL);
-	key_ex(&t, other_fd, other_port_ctx, t.k.ssrc_b2p, DTMF_EVENT_HASH,
-	       false, NULL, NULL);
-	no_answer(&t, 300);
+		tb_key_ex(&t, other_fd, other_port_ctx, t.k.ssrc_b2p,
+			  (uint8_t)(*p - '0'), false, NULL, NULL);
+	tb_key_ex(&t, other_fd, other_port_ctx, t.k.ssrc_b2p, DTMF_EVENT_HASH,
+		  false, NULL, NULL);
+	tb_no_answer(&t, 300);
 
 	/* the right port, another SSRC (valid under the b2p keys) */
 	other_ssrc = t.k.ssrc_b2p ^ 0x80000000u;
 	if (other_ssrc == t.k.ssrc_p2b)
 		other_ssrc ^= 1;
-	other_ssrc_ctx = mk_srtp(&t.k, 1, other_ssrc);
+	other_ssrc_ctx = tb_mk_srtp(&t.k, 1, other_ssrc);
 	for (const char *p = numbers[0]; *p; p++)
-		key_ex(&t, t.ufd, other_ssrc_ctx, other_ssrc,
-		       (uint8_t)(*p - '0'), false, NULL, NULL);
-	key_ex(&t, t.ufd, other_ssrc_ctx, other_ssrc, DTMF_EVENT_HASH, false,
-	       NULL, NULL);
-	no_answer(&t, 300);
+		tb_key_ex(&t, t.ufd, other_ssrc_ctx, other_ssrc,
+			  (uint8_t)(*p - '0'), false, NULL, NULL);
+	tb_key_ex(&t, t.ufd, other_ssrc_ctx, other_ssrc, DTMF_EVENT_HASH,
+		  false, NULL, NULL);
+	tb_no_answer(&t, 300);
 
 	/* the right port and SSRC, a bit flipped in every packet */
 	for (const char *p = numbers[0]; *p; p++)
-		key_ex(&t, t.ufd, t.tx, t.k.ssrc_b2p, (uint8_t)(*p - '0'), true,
-		       NULL, NULL);
-	key_ex(&t, t.ufd, t.tx, t.k.ssrc_b2p, DTMF_EVENT_HASH, true, NULL,
-	       NULL);
-	no_answer(&t, 300);
+		tb_key_ex(&t, t.ufd, t.tx, t.k.ssrc_b2p, (uint8_t)(*p - '0'),
+			  true, NULL, NULL);
+	tb_key_ex(&t, t.ufd, t.tx, t.k.ssrc_b2p, DTMF_EVENT_HASH, true, NULL,
+		  NULL);
+	tb_no_answer(&t, 300);
 
 	/* '1', cleared with '*', then its five packets again: replays */
-	key_ex(&t, t.ufd, t.tx, t.k.ssrc_b2p, 1, false, keep, keep_len);
-	key(&t, DTMF_EVENT_STAR);
+	tb_key_ex(&t, t.ufd, t.tx, t.k.ssrc_b2p, 1, false, keep, keep_len);
+	tb_key(&t, DTMF_EVENT_STAR);
 	for (int i = 0; i < 5; i++)
-		send_to_ps(&t, t.ufd, keep[i], keep_len[i]);
-	no_answer(&t, 300);
+		tb_send_to_ps(&t, t.ufd, keep[i], keep_len[i]);
+	tb_no_answer(&t, 300);
 
 	/* the real entry: accepted, so nothing of the above was in it */
-	entry(&t, numbers[0]);
+	tb_entry(&t, numbers[0]);
 	tb_finish(&t);
 	assert_true(t.provisioned);
 	assert_true(t.st.ok);
@@ -646,7 +252,7 @@ static void test_ivr_injection_ignored(void **state)
 	assert_int_equal(log_counter(&d, "media totals:", 0,
 				     "unknown_source"), 5 * n);
 	st = store_at();
-	expect_device(st, &t);
+	tb_expect_device(st, &t);
 	store_close(st);
 	srtp_dealloc(other_port_ctx);
 	srtp_dealloc(other_ssrc_ctx);
@@ -691,7 +297,7 @@ static void test_ivr_other_packets(void **state)
 				 srtp_err_status_ok);
 		if (flip)
 			pkt[len - 1] ^= 0x80;
-		send_to_ps(&t, t.ufd, pkt, len);
+		tb_send_to_ps(&t, t.ufd, pkt, len);
 	}
 	/* PCMU, then payload type 96, valid SRTP */
 	for (int pt = 0; pt < 2; pt++) {
@@ -701,7 +307,7 @@ static void test_ivr_other_packets(void **state)
 		len = 12 + 160;
 		assert_int_equal(srtp_protect(t.tx, pkt, &len),
 				 srtp_err_status_ok);
-		send_to_ps(&t, t.ufd, pkt, len);
+		tb_send_to_ps(&t, t.ufd, pkt, len);
 	}
 	/* a telephone-event payload of two events (8 octets) */
 	rtp_header_build(pkt, sizeof(pkt), true, 101, t.seq++, t.ts,
@@ -712,15 +318,15 @@ static void test_ivr_other_packets(void **state)
 	memcpy(pkt + 16, pkt + 12, 4);
 	len = 20;
 	assert_int_equal(srtp_protect(t.tx, pkt, &len), srtp_err_status_ok);
-	send_to_ps(&t, t.ufd, pkt, len);
+	tb_send_to_ps(&t, t.ufd, pkt, len);
 	t.ts += 1600;
 	/* one octet; version 1 */
-	send_to_ps(&t, t.ufd, pkt, 1);
+	tb_send_to_ps(&t, t.ufd, pkt, 1);
 	pkt[0] = 0x40;
-	send_to_ps(&t, t.ufd, pkt, len);
-	no_answer(&t, 300);
+	tb_send_to_ps(&t, t.ufd, pkt, len);
+	tb_no_answer(&t, 300);
 
-	entry(&t, numbers[0]);
+	tb_entry(&t, numbers[0]);
 	tb_finish(&t);
 	assert_true(t.provisioned);
 	assert_int_equal(t.auth_rejected, 0);
@@ -779,12 +385,12 @@ static void test_ivr_wrong_then_right(void **state)
 	psd_start(&d, NULL);
 	tb_start(&t, d.port, PROTO_SRTP_AEAD_AES_128_GCM);
 	tb_prompt(&t, PROMPT_FRAMES, false);
-	entry(&t, WRONG);
+	tb_entry(&t, WRONG);
 	assert_int_equal(tb_step(&t, 3000), 1);
 	assert_int_equal(t.auth_rejected, 1);
 	assert_int_equal(proto_bti_tries_left(t.b), 2);
 	tb_prompt(&t, PROMPT_FRAMES, true);
-	entry(&t, numbers[0]);
+	tb_entry(&t, numbers[0]);
 	tb_finish(&t);
 	assert_true(t.provisioned);
 	assert_true(t.st.ok);
@@ -792,7 +398,7 @@ static void test_ivr_wrong_then_right(void **state)
 	assert_int_equal(log_counter(&d, "call ended:", 0, "tx"),
 			 2 * PROMPT_FRAMES);
 	st = store_at();
-	expect_device(st, &t);
+	tb_expect_device(st, &t);
 	store_close(st);
 	tb_free(&t);
 	OPENSSL_cleanse(numbers, sizeof(numbers));
@@ -809,12 +415,12 @@ static void test_ivr_star_clears(void **state)
 	fresh_store(numbers, 1);
 	psd_start(&d, NULL);
 	tb_start(&t, d.port, PROTO_SRTP_AES128_CM_HMAC_SHA1_80);
-	key(&t, 9);
-	key(&t, 9);
-	key(&t, 9);
-	key(&t, DTMF_EVENT_STAR);
+	tb_key(&t, 9);
+	tb_key(&t, 9);
+	tb_key(&t, 9);
+	tb_key(&t, DTMF_EVENT_STAR);
 	tb_prompt(&t, PROMPT_FRAMES, false);
-	entry(&t, numbers[0]);
+	tb_entry(&t, numbers[0]);
 	tb_finish(&t);
 	assert_int_equal(t.auth_rejected, 0);
 	assert_true(t.provisioned);
@@ -858,7 +464,7 @@ static void test_ivr_timers(void **state)
 					     NULL });
 	tb_start(&t, d.port, PROTO_SRTP_AES128_CM_HMAC_SHA1_80);
 	tb_prompt(&t, PROMPT_FRAMES, false);
-	key(&t, 4);
+	tb_key(&t, 4);
 	tb_finish(&t);
 	assert_int_equal(t.st.code, PROTO_CODE_NO_DIGITS);
 	assert_false(t.st.local);
@@ -889,8 +495,9 @@ static void test_ivr_many_calls(void **state)
 	/* a key every 5 ms on each call (a phone: one every 100 ms or so) */
 	for (size_t j = 0; j <= len; j++) {
 		for (int i = 0; i < MAX_WO; i++)
-			key(&t[i], j < len ? (uint8_t)(numbers[i][j] - '0') :
-					     DTMF_EVENT_HASH);
+			tb_key(&t[i], j < len ?
+				      (uint8_t)(numbers[i][j] - '0') :
+				      DTMF_EVENT_HASH);
 		usleep(5000);
 	}
 	for (int i = 0; i < MAX_WO; i++) {
@@ -908,7 +515,7 @@ static void test_ivr_many_calls(void **state)
 				     "events"), MAX_WO * 5 * ((long)len + 1));
 	st = store_at();
 	for (int i = 0; i < MAX_WO; i++) {
-		expect_device(st, &t[i]);
+		tb_expect_device(st, &t[i]);
 		tb_free(&t[i]);
 	}
 	store_close(st);
@@ -951,7 +558,7 @@ static void test_ivr_prompt_file(void **state)
 	psd_start(&d, (const char *const[]){ "--prompt", wav, NULL });
 	tb_start(&t, d.port, PROTO_SRTP_AES128_CM_HMAC_SHA1_80);
 	tb_prompt(&t, 3, false);	/* 400 samples: 2.5 frames */
-	entry(&t, numbers[0]);
+	tb_entry(&t, numbers[0]);
 	tb_finish(&t);
 	assert_true(t.provisioned);
 	daemon_stop_with(&d, SIGTERM);
