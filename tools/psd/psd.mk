@@ -11,6 +11,9 @@
 #   psd/tests/test_psd_ivr      the same, with the IVR: the prompt and the
 #                               digits over SRTP (libsrtp2 on the test's
 #                               side), injections, timers, many calls
+#   psd/tests/test_psd_kill     the daemon SIGKILLed at each step of a
+#                               provisioning run, restarted on the same
+#                               store, the BTI's retry, the store checked
 
 PSD_DIR := psd
 PSD_UNITS := psd_config psd_log psd_setup psd_store psd_media psd_srtp \
@@ -33,12 +36,12 @@ $(PSD_DIR)/bti-psd: $(PSD_DIR)/main.o $(PSD_LINK)
 PROGRAMS += $(PSD_DIR)/bti-psd
 
 PDT := $(PSD_DIR)/tests
-PSD_TESTS := test_psd_e2e test_psd_ivr
-$(PDT)/test_psd_e2e $(PDT)/test_psd_ivr: $(PSD_DIR)/bti-psd
+PSD_TESTS := test_psd_e2e test_psd_ivr test_psd_kill
+$(addprefix $(PDT)/,$(PSD_TESTS)): $(PSD_DIR)/bti-psd
 PSD_TEST_EXTRA := $(PDT)/psd_fixture.o $(LT)/test_pki.o $(LT)/daemon_run.o \
 	$(LIB_DIR)/x509_issue.o
 # The BTI side with the IVR's media (libsrtp2).
-$(PDT)/test_psd_ivr: $(PDT)/psd_bti.o
+$(PDT)/test_psd_ivr $(PDT)/test_psd_kill: $(PDT)/psd_bti.o
 
 $(PDT)/%.o: $(PDT)/%.c | test-deps lib-deps store-deps
 	$(CC) $(CPPFLAGS) $(BASE_CPPFLAGS) -I$(PSD_DIR) -I$(LIB_DIR) -I$(LT) -I$(STORE_DIR) $(CRYPTO_CFLAGS) $(STORE_CFLAGS) $(LIBSRTP_CFLAGS) $(CMOCKA_CFLAGS) $(WARN_CFLAGS) $(CFLAGS) -c -o $@ $<
