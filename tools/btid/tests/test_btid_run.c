@@ -708,6 +708,74 @@ static void test_rogue_ps(void **state)
 	free(e);
 }
 
+/*
+ * The work order was spent by another key: the entry passes (a spent
+ * order may be a resume), REGISTERING is stored, REGISTER is refused
+ * with WORK_ORDER_USED in the PS's sealed CLOSE. Not retried, and the
+ * REGISTERING goes: the PS bound nothing to that key, nothing is left
+ * to resume.
+ */
+static void test_refused_at_bind(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_state st;
+	struct lib_error err;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->s.store.orders[0].spent = 1;
+	memset(e->s.store.orders[0].user_pub, 0x55,
+	       sizeof(e->s.store.orders[0].user_pub));
+	servers_go(&e->s);
+	assert_int_equal(btid_provision(&e->cfg, &rep), -EPROTO);
+	assert_int_equal(rep.runs, 1);
+	assert_int_equal(rep.last.code, PROTO_CODE_WORK_ORDER_USED);
+	assert_true(rep.last.from_peer);
+	assert_true(rep.last.authenticated);
+	assert_true(rep.registering_removed);
+	assert_non_null(strstr(e->step_text, "REGISTERING stored"));
+	assert_int_equal(e->fc.n_slept, 0);
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), -ENOENT);
+	assert_int_equal(e->kmod.live, 0);
+	servers_stop(&e->s);
+	assert_int_equal(e->s.store.n_dev, 0);
+	free(e);
+}
+
+/*
+ * A REGISTERING a crash left, then a run the PS refuses for good before
+ * this run stores anything (its entry is refused: the order now has
+ * another number): the stored key stays, it may be bound already.
+ */
+static void test_refusal_keeps_older_registering(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_state reg, st;
+	struct lib_error err;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->kill_at = BTID_STATE_REGISTERING;
+	servers_go(&e->s);
+	assert_int_equal(btid_provision(&e->cfg, &rep), -ECANCELED);
+	assert_int_equal(btid_state_load(e->t->path, &reg, &err), 0);
+	assert_int_equal(reg.kind, BTID_STATE_REGISTERING);
+	e->kill_at = 0;
+	e->s.store.orders[0].state = PROTO_CODE_WORK_ORDER_LOCKED;
+	assert_int_not_equal(btid_provision(&e->cfg, &rep), 0);
+	assert_false(rep.registering_removed);
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), 0);
+	assert_int_equal(st.kind, BTID_STATE_REGISTERING);
+	assert_memory_equal(st.user_secret, reg.user_secret,
+			    sizeof(st.user_secret));
+	servers_stop(&e->s);
+	btid_state_wipe(&reg);
+	btid_state_wipe(&st);
+	free(e);
+}
+
 /* The GC refuses the number: reported, not retried. */
 static void test_gc_refuses(void **state)
 {
@@ -1043,6 +1111,10 @@ int main(void)
 						btid_tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_rogue_ps, btid_tmp_setup,
 						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_refused_at_bind,
+						btid_tmp_setup, btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_refusal_keeps_older_registering,
+						btid_tmp_setup, btid_tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_gc_refuses,
 						btid_tmp_setup,
 						btid_tmp_teardown),
