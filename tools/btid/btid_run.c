@@ -383,30 +383,47 @@ static int key_in(struct run *r)
  */
 static int ivr_wait(struct run *r)
 {
-	struct pollfd p[2];
+	struct pollfd p[3];
 	uint64_t now, until;
-	int rc;
+	int rc, efd, typing;
 
 	for (;;) {
 		now = mono_ms();
+		typing = 0;
 		if (r->need_entry &&
 		    (r->media.prompt_seen || now >= r->prompt_deadline)) {
-			rc = key_in(r);
-			if (rc)
-				return rc;
-			continue;
+			/*
+			 * A FIFO or pipe: the line may come much later (the
+			 * user types it): key in only once it is there, and
+			 * keep receiving the prompt and the PS meanwhile.
+			 */
+			efd = btid_entries_wait_fd(r->cfg->entries,
+						   r->want_next);
+			p[0].fd = efd;
+			p[0].events = POLLIN;
+			p[0].revents = 0;
+			if (efd < 0 || poll(p, 1, 0) > 0) {
+				rc = key_in(r);
+				if (rc)
+					return rc;
+				continue;
+			}
+			typing = 1;
 		}
 		if (now >= r->entry_deadline)
 			return -ETIMEDOUT;
 		until = r->entry_deadline;
-		if (r->need_entry && r->prompt_deadline < until)
+		if (r->need_entry && !typing && r->prompt_deadline < until)
 			until = r->prompt_deadline;
 		p[0].fd = r->fd;
 		p[0].events = POLLIN;
 		p[1].fd = r->media.fd;
 		p[1].events = POLLIN;
-		p[0].revents = p[1].revents = 0;
-		rc = poll(p, 2, (int)(until - now > 60000 ? 60000 :
+		p[2].fd = typing ? btid_entries_wait_fd(r->cfg->entries,
+							r->want_next) : -1;
+		p[2].events = POLLIN;
+		p[0].revents = p[1].revents = p[2].revents = 0;
+		rc = poll(p, 3, (int)(until - now > 60000 ? 60000 :
 				      until - now));
 		if (rc < 0 && errno != EINTR)
 			return lib_error_sys(&r->rep->err, -errno, "poll");
