@@ -175,10 +175,9 @@ def summary(a):
         print(f"  FAIL: {len(media_clear)} media packets in clear: "
               + "; ".join(media_clear[:5]))
     elif media == 0:
-        print("  media: NO media packet crossed the wire. The media leg (the"
-              " PS's prompt over SRTP, btid's DTMF through bti.ko) is not"
-              " built yet, so this capture proves nothing about the prompt"
-              " and the digits: the PS took the entry from its lab file.")
+        print("  media: NO media packet crossed the wire: the call carried"
+              " no prompt and no DTMF, so this capture proves nothing about"
+              " them.")
     else:
         checked = "the prompt frames and DTMF events the BTI received and sent" \
             if (prompt or dtmf) else "bare telephone-events (no prompt or DTMF file to compare)"
