@@ -179,10 +179,13 @@ def summary(a):
               " no prompt and no DTMF, so this capture proves nothing about"
               " them.")
     else:
-        checked = "the prompt frames and DTMF events the BTI received and sent" \
-            if (prompt or dtmf) else "bare telephone-events (no prompt or DTMF file to compare)"
-        print(f"  media: none of the {media} media packets carries {checked}"
-              " in clear")
+        what = []
+        if prompt:
+            what.append(f"any of the {len(prompt)} prompt frames the BTI received")
+        what.append("a DTMF event the BTI sent" if dtmf else
+                    "a bare telephone-event (plain RFC 4733 DTMF)")
+        print(f"  media: none of the {media} media packets carries "
+              + " nor ".join(what) + " in clear")
     return 0 if ok else 1
 
 

@@ -163,7 +163,7 @@ if [ "${up:-0}" = 0 ] || [ "${down:-0}" = 0 ]; then
 	exit 1
 fi
 echo "  the prompt ($down SRTP packets) and the DTMF ($up SRTP packets) crossed"
-echo "  the wire protected only: no prompt frame and no DTMF event in clear"
+echo "  the wire protected only: no prompt frame and no plain DTMF event in clear"
 
 prov_psd_stop
 prov_gcd_stop
