@@ -11,17 +11,14 @@
 #   BTI (10.61.2.1) --veth-- PS (10.61.2.2:7612 control, :16000 media)
 #
 # Environment: BTID, BTI_GCD, BTI_PSD, BTI_PSADM (else the tools of the
-# source tree), PROV_LAB_DIGITS or BTI_PROV_LAB_DIGITS (1, the default: bti-psd takes the work
-# order entries from --test-digits-from, the lab stand-in for its IVR,
-# until the IVR over SRTP is there; 0: the real IVR, btid keys the entry
-# in as DTMF through bti.ko).
+# source tree). bti-psd runs its IVR: the prompt over SRTP, the user's
+# entry keyed in by btid as DTMF through bti.ko.
 
 PROV_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 BTID=${BTID:-$PROV_SRC/tools/btid/btid}
 BTI_GCD=${BTI_GCD:-$PROV_SRC/tools/gcd/bti-gcd}
 BTI_PSD=${BTI_PSD:-$PROV_SRC/tools/psd/bti-psd}
 BTI_PSADM=${BTI_PSADM:-$PROV_SRC/tools/psadm/bti-psadm}
-PROV_LAB_DIGITS=${PROV_LAB_DIGITS:-${BTI_PROV_LAB_DIGITS:-1}}
 
 PROV_BTI_GC=10.61.1.1
 PROV_GC=10.61.1.2
@@ -116,22 +113,61 @@ prov_gcd_start() {
 	prov_wait_file "$2/gcd.ready"
 }
 
-# prov_psd_start NS PKI STORE ENTRIES [OPTION...]: bti-psd in NS with the
-# PS key and chain of PKI and the store of STORE; ENTRIES is the file of
-# work order entries of the lab mode (PROV_LAB_DIGITS=1; ignored
-# otherwise). Log: STORE/psd.log (appended).
+# prov_psd_start NS PKI STORE [OPTION...]: bti-psd in NS with the PS key
+# and chain of PKI, the store of STORE and its IVR on
+# PROV_PS:PROV_MEDIA_PORT. Log: STORE/psd.log (appended).
 prov_psd_start() {
-	local ns=$1 pki=$2 st=$3 entries=$4 lab=()
-	shift 4
-	[ "$PROV_LAB_DIGITS" = 1 ] && lab=(--test-digits-from "$entries")
+	local ns=$1 pki=$2 st=$3
+	shift 3
 	rm -f "$st/psd.ready"
 	ip netns exec "$ns" "$BTI_PSD" --listen "$PROV_PS" --port "$PROV_PS_PORT" \
 		--cert "$pki/ps.pem" --key "$pki/ps.key" \
 		--store "$st/store.db" --store-key "$st/store.key" \
-		--media-addr "$PROV_PS:$PROV_MEDIA_PORT" "${lab[@]}" \
+		--media-addr "$PROV_PS:$PROV_MEDIA_PORT" \
 		--ready-file "$st/psd.ready" "$@" >>"$st/psd.log" 2>&1 &
 	PROV_PSD_PID=$!
 	prov_wait_file "$st/psd.ready"
+}
+
+# prov_prompt FRAMES RAW WAV: a prompt of FRAMES 20 ms frames of random
+# G.711 mu-law octets: RAW the octets (capture.py --prompt), WAV the same
+# as a WAV file (format 7, 8000 Hz, mono: bti-psd --prompt).
+prov_prompt() {
+	python3 - "$@" <<'PY'
+import os, struct, sys
+n, raw, wav = int(sys.argv[1]) * 160, sys.argv[2], sys.argv[3]
+data = os.urandom(n)
+with open(raw, "wb") as f:
+    f.write(data)
+fmt = struct.pack("<HHIIHHH", 7, 1, 8000, 8000, 1, 8, 0)
+body = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt + \
+    b"data" + struct.pack("<I", n) + data + (b"\0" if n & 1 else b"")
+with open(wav, "wb") as f:
+    f.write(b"RIFF" + struct.pack("<I", len(body)) + body)
+PY
+}
+
+# prov_wav_frames WAV RAW: how the samples of WAV (a mu-law WAV, e.g.
+# btid --prompt-to) compare with the prompt RAW: prints "FRAMES FOUND
+# FIRST": its whole 160-octet frames, how many of them are frames of RAW,
+# and the index in RAW of the first one (-1: not found).
+prov_wav_frames() {
+	python3 - "$@" <<'PY'
+import struct, sys
+d = open(sys.argv[1], "rb").read()
+raw = open(sys.argv[2], "rb").read()
+frames = {raw[i:i + 160]: i // 160 for i in range(0, len(raw) - 159, 160)}
+at, data = 12, b""
+while at + 8 <= len(d):
+    cid, size = d[at:at + 4], struct.unpack("<I", d[at + 4:at + 8])[0]
+    if cid == b"data":
+        data = d[at + 8:at + 8 + size]
+        break
+    at += 8 + size + (size & 1)
+got = [data[i:i + 160] for i in range(0, len(data) - 159, 160)]
+found = [frames[g] for g in got if g in frames]
+print(len(got), len(found), found[0] if found else -1)
+PY
 }
 
 # prov_stop PID: SIGTERM and wait; the daemon's exit status.

@@ -246,6 +246,9 @@ static int cmd_provision(const struct prov_opts *o, FILE *out, FILE *errf)
 	if (rc) {
 		fprintf(errf, "btid: provisioning failed after %d run%s: %s\n",
 			rep.runs, rep.runs == 1 ? "" : "s", rep.err.msg);
+		if (rep.registering_removed)
+			fprintf(errf, "btid: %s: REGISTERING removed (refused for good, nothing to resume)\n",
+				o->state);
 		return 1;
 	}
 	fprintf(out, "btid: provisioned (%s)\n", o->state);

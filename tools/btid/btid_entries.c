@@ -195,6 +195,13 @@ int btid_entries_is_file(const struct btid_entries *e)
 	return e->is_file;
 }
 
+int btid_entries_wait_fd(const struct btid_entries *e, int next)
+{
+	if (!e || (e->have && !next) || e->eof || e->tty || e->is_file)
+		return -1;
+	return e->fd;
+}
+
 void btid_entries_close(struct btid_entries *e)
 {
 	if (!e)

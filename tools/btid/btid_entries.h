@@ -43,6 +43,15 @@ int btid_entries_get(struct btid_entries *e, int next,
 unsigned int btid_entries_count(const struct btid_entries *e);
 /* Whether the source is a regular file (read ahead by the caller). */
 int btid_entries_is_file(const struct btid_entries *e);
+/*
+ * The descriptor to poll before btid_entries_get(@e, @next) would read:
+ * a FIFO or pipe (a file or standard input that is not a terminal nor a
+ * regular file), so that waiting for the user's line does not stop the
+ * call's event loop. -1 when nothing is read (the current entry is
+ * reused) or the read does not wait for a writer (a regular file) or
+ * asks the user (the terminal).
+ */
+int btid_entries_wait_fd(const struct btid_entries *e, int next);
 /* Wipe and close; NULL is ignored. */
 void btid_entries_close(struct btid_entries *e);
 

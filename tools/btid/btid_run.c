@@ -25,6 +25,7 @@
 #include "proto_bti_engine.h"
 #include "proto_names.h"
 #include "proto_sockaddr.h"
+#include "state_file.h"
 
 /* A run that failed: rep->last says how; the caller decides. */
 #define RUN_FAILED	1
@@ -43,6 +44,7 @@ struct run {
 	struct btid_flow flow;
 	int installed;
 	int after_keys;
+	int stored_registering;	/* this run stored REGISTERING */
 	/* The call's media. */
 	struct btid_media media;
 	uint32_t ssrc_b2p, ssrc_p2b;
@@ -343,30 +345,47 @@ static int key_in(struct run *r)
  */
 static int ivr_wait(struct run *r)
 {
-	struct pollfd p[2];
+	struct pollfd p[3];
 	uint64_t now, until;
-	int rc;
+	int rc, efd, typing;
 
 	for (;;) {
 		now = mono_ms();
+		typing = 0;
 		if (r->need_entry &&
 		    (r->media.prompt_seen || now >= r->prompt_deadline)) {
-			rc = key_in(r);
-			if (rc)
-				return rc;
-			continue;
+			/*
+			 * A FIFO or pipe: the line may come much later (the
+			 * user types it): key in only once it is there, and
+			 * keep receiving the prompt and the PS meanwhile.
+			 */
+			efd = btid_entries_wait_fd(r->cfg->entries,
+						   r->want_next);
+			p[0].fd = efd;
+			p[0].events = POLLIN;
+			p[0].revents = 0;
+			if (efd < 0 || poll(p, 1, 0) > 0) {
+				rc = key_in(r);
+				if (rc)
+					return rc;
+				continue;
+			}
+			typing = 1;
 		}
 		if (now >= r->entry_deadline)
 			return -ETIMEDOUT;
 		until = r->entry_deadline;
-		if (r->need_entry && r->prompt_deadline < until)
+		if (r->need_entry && !typing && r->prompt_deadline < until)
 			until = r->prompt_deadline;
 		p[0].fd = r->fd;
 		p[0].events = POLLIN;
 		p[1].fd = r->media.fd;
 		p[1].events = POLLIN;
-		p[0].revents = p[1].revents = 0;
-		rc = poll(p, 2, (int)(until - now > 60000 ? 60000 :
+		p[2].fd = typing ? btid_entries_wait_fd(r->cfg->entries,
+							r->want_next) : -1;
+		p[2].events = POLLIN;
+		p[0].revents = p[1].revents = p[2].revents = 0;
+		rc = poll(p, 3, (int)(until - now > 60000 ? 60000 :
 				      until - now));
 		if (rc < 0 && errno != EINTR)
 			return lib_error_sys(&r->rep->err, -errno, "poll");
@@ -435,6 +454,8 @@ static int persist(struct run *r, enum btid_state_kind kind)
 	btid_state_wipe(&s);
 	if (rc)
 		return rc;
+	if (kind == BTID_STATE_REGISTERING)
+		r->stored_registering = 1;
 	if (r->cfg->after_persist &&
 	    r->cfg->after_persist(r->cfg->hook_arg, kind))
 		return -ECANCELED;
@@ -652,6 +673,7 @@ static int one_run(struct run *r)
 
 	r->after_keys = 0;
 	r->installed = 0;
+	r->stored_registering = 0;
 	rc = btid_state_load(c->state_path, &s, &r->rep->err);
 	if (rc == -ENOENT) {
 		rc = 0;
@@ -738,6 +760,34 @@ static int one_run(struct run *r)
 	return drive(r);
 }
 
+/*
+ * The PS refused this run for good after it stored REGISTERING: a sealed
+ * CLOSE (the PS's own word, after REGISTER) with a code that is not
+ * retried, e.g. WORK_ORDER_USED at bind or BAD_USER_KEY. The PS commits
+ * a binding only with REGISTERED, so that key is bound to nothing and
+ * there is nothing to resume: the state goes (protocol.rst, "Persistence
+ * and crash recovery"). A REGISTERING kept by a retryable failure, a
+ * local one (e.g. a REGISTERED this side refuses: the PS may have
+ * committed) or a refusal before this run stored it stays.
+ */
+static int drop_refused_registering(struct run *r)
+{
+	const struct btid_failure *f = &r->rep->last;
+	struct lib_error err;
+	int rc;
+
+	if (!r->stored_registering || !f->from_peer || !f->authenticated ||
+	    btid_retry_wanted(f))
+		return 0;
+	rc = state_file_remove(r->cfg->state_path, &err);
+	if (rc) {
+		r->rep->err = err;
+		return rc;
+	}
+	r->rep->registering_removed = 1;
+	return 0;
+}
+
 /* The wait the gate controller asked for, if any. */
 static uint16_t peer_retry_after(const struct run *r)
 {
@@ -778,7 +828,9 @@ int btid_provision(const struct btid_run_config *cfg, struct btid_report *rep)
 		if (rc != RUN_FAILED)
 			break;
 		if (!btid_retry_wanted(&rep->last) || attempt >= BTID_RETRY_MAX) {
-			rc = -EPROTO;
+			rc = drop_refused_registering(&r);
+			if (!rc)
+				rc = -EPROTO;
 			break;
 		}
 		rep->waited_ms[attempt] =

@@ -98,6 +98,8 @@ struct btid_report {
 	uint16_t gc_retry_after;	/* its RETRY_AFTER (seconds) */
 	uint16_t tries_left;		/* of the last AUTH_STATUS */
 	int resumed;			/* a stored REGISTERING key was used */
+	int registering_removed;	/* a definitive refusal after this
+					 * run stored REGISTERING: removed */
 	struct btid_media_counts media;	/* of the last call */
 	int prompt_saved;		/* prompt_to written */
 	struct lib_error wav_err;	/* ... or why not */
@@ -107,7 +109,9 @@ struct btid_report {
 /*
  * Provision: 0 with PROVISIONED stored; -EALREADY when it already was;
  * -EPROTO when a run failed in a way that is not retried or the
- * retries ran out (@rep->last says how); -ECANCELED from the test
+ * retries ran out (@rep->last says how; a REGISTERING this run stored
+ * is removed when the PS refused it for good, @rep->registering_removed);
+ * -ECANCELED from the test
  * hook; another negative errno value for a local failure (state file,
  * bti.ko).
  */

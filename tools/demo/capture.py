@@ -175,15 +175,17 @@ def summary(a):
         print(f"  FAIL: {len(media_clear)} media packets in clear: "
               + "; ".join(media_clear[:5]))
     elif media == 0:
-        print("  media: NO media packet crossed the wire. The media leg (the"
-              " PS's prompt over SRTP, btid's DTMF through bti.ko) is not"
-              " built yet, so this capture proves nothing about the prompt"
-              " and the digits: the PS took the entry from its lab file.")
+        print("  media: NO media packet crossed the wire: the call carried"
+              " no prompt and no DTMF, so this capture proves nothing about"
+              " them.")
     else:
-        checked = "the prompt frames and DTMF events the BTI received and sent" \
-            if (prompt or dtmf) else "bare telephone-events (no prompt or DTMF file to compare)"
-        print(f"  media: none of the {media} media packets carries {checked}"
-              " in clear")
+        what = []
+        if prompt:
+            what.append(f"any of the {len(prompt)} prompt frames the BTI received")
+        what.append("a DTMF event the BTI sent" if dtmf else
+                    "a bare telephone-event (plain RFC 4733 DTMF)")
+        print(f"  media: none of the {media} media packets carries "
+              + " nor ".join(what) + " in clear")
     return 0 if ok else 1
 
 

@@ -8,9 +8,14 @@
 # veths (selftests/bti_prov_lib.sh); a fresh SP root and PS certificate,
 # a store with one account and one work order (bti-psadm); bti-gcd in gc,
 # bti-psd in ps; the user dials 611 and keys the work order in: btid
-# --verbose in bti prints each step 301-310 as it happens. Then the
-# daemons' logs, the bti.ko counters of the call, what each side stored,
-# and a summary of the packet capture on the BTI's links (capture.py).
+# --verbose in bti prints each step 301-310 as it happens: bti-psd's IVR
+# plays the prompt over SRTP, btid receives it through bti.ko (and
+# records it, --prompt-to) and keys the entry in as DTMF that bti.ko
+# protects. Then the daemons' logs, the bti.ko counters of the call (they
+# must not be 0), what each side stored, and a summary of the packet
+# capture on the BTI's links (capture.py): media packets each way, and
+# neither the prompt frames the BTI received, nor a bare DTMF event, nor
+# the work order number in clear.
 # Everything goes to OUTPUT_DIR/demo.txt; the capture is
 # OUTPUT_DIR/call.pcap. Fails on the first step that does not behave.
 set -eu
@@ -70,16 +75,11 @@ echo "  number by letter: ${order}******** (the last 8 digits are its secret)"
 say "the daemons"
 prov_gcd_start gc "$w" || { cat "$w/gcd.log"; exit 1; }
 pids+=("$PROV_GCD_PID")
-prov_psd_start ps "$w/pki" "$w/ps" "$w/user/work-order" ||
-	{ cat "$w/ps/psd.log"; exit 1; }
+prov_psd_start ps "$w/pki" "$w/ps" || { cat "$w/ps/psd.log"; exit 1; }
 pids+=("$PROV_PSD_PID")
 echo "  bti-gcd in gc, handing out $PROV_PS:$PROV_PS_PORT for 611"
-echo "  bti-psd in ps with its key and certificate chain and the store"
-if [ "$PROV_LAB_DIGITS" = 1 ]; then
-	echo "  NOTE: bti-psd has no IVR yet: it runs with its lab option"
-	echo "  --test-digits-from and takes the user's entry from a file; no"
-	echo "  prompt is played and no DTMF is sent over the call"
-fi
+echo "  bti-psd in ps with its key and certificate chain and the store; its"
+echo "  IVR on UDP $PROV_PS:$PROV_MEDIA_PORT (built-in prompt: tones, not speech)"
 
 rm -f "$w/cap.ready"
 ip netns exec bti python3 "$capture" capture "$outdir/call.pcap" "$w/cap.ready" \
@@ -94,6 +94,7 @@ bctl stats
 
 say "the user dials 611 and keys the work order in (btid provision --verbose)"
 prov_btid_args "$w/bti" "$w/pki" "$w/user/work-order"
+PROV_BTID_ARGS+=(--prompt-to "$outdir/prompt.wav")
 echo "\$ btid ${PROV_BTID_ARGS[*]} --verbose"
 ip netns exec bti "$BTID" "${PROV_BTID_ARGS[@]}" --verbose 2>&1 | sed -u 's/^/  /'
 rc=${PIPESTATUS[0]}
@@ -106,9 +107,14 @@ daemon_log "$w/ps/psd.log" | grep -v 'on port' || true
 
 say "the bti.ko counters of the call (namespace bti)"
 bctl stats
-if [ "$(ip netns exec bti "$btictl" -j stats | jq '.tx_packets + .rx_packets')" = 0 ]; then
-	echo "(all 0: no media went through bti.ko; the media leg of the call is"
-	echo " not built yet)"
+j=$(ip netns exec bti "$btictl" -j stats)
+tx=$(printf '%s' "$j" | jq .tx_packets) rx=$(printf '%s' "$j" | jq .rx_packets)
+drops=$(printf '%s' "$j" | jq '.drop_auth + .drop_replay + .drop_malformed')
+echo "  bti.ko protected $tx packets (btid's DTMF) and verified $rx (the PS's"
+echo "  prompt); $drops dropped for auth, replay or malformed"
+if [ "$tx" = 0 ] || [ "$rx" = 0 ] || [ "$drops" != 0 ]; then
+	echo "demo: the call's media did not go through bti.ko as it should"
+	exit 1
 fi
 echo "(the call's session is gone: btid removed it at step 310)"
 bctl session show
@@ -124,11 +130,40 @@ echo "  mode $(stat -c %A "$w/bti/state") $w/bti/state"
 psadm device list
 psadm order list
 
+say "the prompt btid recorded ($outdir/prompt.wav)"
+# The raw mu-law frames of that WAV: what capture.py looks for.
+python3 - "$outdir/prompt.wav" "$w/prompt.ul" <<'PY'
+import struct, sys
+d = open(sys.argv[1], "rb").read()
+at = 12
+while at + 8 <= len(d):
+    cid, size = d[at:at + 4], struct.unpack("<I", d[at + 4:at + 8])[0]
+    if cid == b"data":
+        data = d[at + 8:at + 8 + size]
+        open(sys.argv[2], "wb").write(data)
+        print(f"  {len(data)} samples ({len(data) // 160} frames of 20 ms) of G.711 mu-law")
+        break
+    at += 8 + size + (size & 1)
+else:
+    sys.exit("demo: no data chunk in the prompt WAV")
+PY
+[ -s "$w/prompt.ul" ] || { echo "demo: btid recorded no prompt"; exit 1; }
+
 say "the packet capture on the BTI's links ($outdir/call.pcap)"
+st=0
 python3 "$capture" summary "$outdir/call.pcap" --bti "$PROV_BTI_GC" \
 	--bti "$PROV_BTI_PS" --gc "$PROV_GC" --ps "$PROV_PS" \
-	--number "$w/user/work-order" | sed 's/^/  /'
-[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "demo: something crossed the wire in clear"; exit 1; }
+	--number "$w/user/work-order" --prompt "$w/prompt.ul" >"$w/summary.txt" || st=$?
+sed 's/^/  /' "$w/summary.txt"
+[ "$st" -eq 0 ] || { echo "demo: something crossed the wire in clear"; exit 1; }
+up=$(sed -n 's/.*media (UDP) *BTI -> PS: *\([0-9]*\) .*/\1/p' "$w/summary.txt")
+down=$(sed -n 's/.*media (UDP) .*PS -> BTI: *\([0-9]*\)$/\1/p' "$w/summary.txt")
+if [ "${up:-0}" = 0 ] || [ "${down:-0}" = 0 ]; then
+	echo "demo: the capture has no media one way (BTI->PS ${up:-0}, PS->BTI ${down:-0})"
+	exit 1
+fi
+echo "  the prompt ($down SRTP packets) and the DTMF ($up SRTP packets) crossed"
+echo "  the wire protected only: no prompt frame and no plain DTMF event in clear"
 
 prov_psd_stop
 prov_gcd_stop

@@ -58,6 +58,7 @@ struct conn {
 	struct psd_store_ctx ctx;
 	size_t next_digit;
 	struct psd_call *call;		/* the media leg, from CALL on */
+	bool ended;			/* session_ended() ran */
 };
 
 struct psd_server {
@@ -325,6 +326,14 @@ static void session_ended(struct psd_server *s, struct conn *c)
 	const struct proto_engine_status *st = proto_ps_status(c->s);
 	char detail[128];
 
+	/*
+	 * Once a run: a failed engine may see the peer's EOF afterwards
+	 * (an ERROR, e.g. CERT_UNTRUSTED, then the close), which must not
+	 * log or audit the same end again.
+	 */
+	if (c->ended)
+		return;
+	c->ended = true;
 	call_end(s, c);
 	if (st->ok) {
 		psd_log(LOG_INFO, "%s: run done", c->name);

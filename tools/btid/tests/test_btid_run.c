@@ -44,6 +44,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -491,6 +494,7 @@ struct env {
 	unsigned int steps[64];	/* the steps told to cfg.step */
 	char step_text[4096];	/* their lines, one after the other */
 	size_t n_steps;
+	uint64_t keyin_ms;	/* monotonic, when 307 "prompt:" was told */
 };
 
 /* A UDP port free on loopback now, for the call. */
@@ -503,6 +507,14 @@ static uint16_t free_udp_port(void)
 	return port;
 }
 
+static uint64_t mono_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
 static void record_step(void *arg, unsigned int n, const char *what)
 {
 	struct env *e = arg;
@@ -510,6 +522,8 @@ static void record_step(void *arg, unsigned int n, const char *what)
 
 	if (e->n_steps < sizeof(e->steps) / sizeof(e->steps[0]))
 		e->steps[e->n_steps++] = n;
+	if (n == 307 && !strncmp(what, "prompt:", 7))
+		e->keyin_ms = mono_now_ms();
 	snprintf(e->step_text + len, sizeof(e->step_text) - len, "%u %s\n",
 		 n, what);
 }
@@ -705,6 +719,74 @@ static void test_rogue_ps(void **state)
 	assert_int_equal(btid_state_load(e->t->path, &st, &err), -ENOENT);
 	servers_stop(&e->s);
 	assert_int_equal(e->s.store.n_dev, 0);
+	free(e);
+}
+
+/*
+ * The work order was spent by another key: the entry passes (a spent
+ * order may be a resume), REGISTERING is stored, REGISTER is refused
+ * with WORK_ORDER_USED in the PS's sealed CLOSE. Not retried, and the
+ * REGISTERING goes: the PS bound nothing to that key, nothing is left
+ * to resume.
+ */
+static void test_refused_at_bind(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_state st;
+	struct lib_error err;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->s.store.orders[0].spent = 1;
+	memset(e->s.store.orders[0].user_pub, 0x55,
+	       sizeof(e->s.store.orders[0].user_pub));
+	servers_go(&e->s);
+	assert_int_equal(btid_provision(&e->cfg, &rep), -EPROTO);
+	assert_int_equal(rep.runs, 1);
+	assert_int_equal(rep.last.code, PROTO_CODE_WORK_ORDER_USED);
+	assert_true(rep.last.from_peer);
+	assert_true(rep.last.authenticated);
+	assert_true(rep.registering_removed);
+	assert_non_null(strstr(e->step_text, "REGISTERING stored"));
+	assert_int_equal(e->fc.n_slept, 0);
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), -ENOENT);
+	assert_int_equal(e->kmod.live, 0);
+	servers_stop(&e->s);
+	assert_int_equal(e->s.store.n_dev, 0);
+	free(e);
+}
+
+/*
+ * A REGISTERING a crash left, then a run the PS refuses for good before
+ * this run stores anything (its entry is refused: the order now has
+ * another number): the stored key stays, it may be bound already.
+ */
+static void test_refusal_keeps_older_registering(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_state reg, st;
+	struct lib_error err;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->kill_at = BTID_STATE_REGISTERING;
+	servers_go(&e->s);
+	assert_int_equal(btid_provision(&e->cfg, &rep), -ECANCELED);
+	assert_int_equal(btid_state_load(e->t->path, &reg, &err), 0);
+	assert_int_equal(reg.kind, BTID_STATE_REGISTERING);
+	e->kill_at = 0;
+	e->s.store.orders[0].state = PROTO_CODE_WORK_ORDER_LOCKED;
+	assert_int_not_equal(btid_provision(&e->cfg, &rep), 0);
+	assert_false(rep.registering_removed);
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), 0);
+	assert_int_equal(st.kind, BTID_STATE_REGISTERING);
+	assert_memory_equal(st.user_secret, reg.user_secret,
+			    sizeof(st.user_secret));
+	servers_stop(&e->s);
+	btid_state_wipe(&reg);
+	btid_state_wipe(&st);
 	free(e);
 }
 
@@ -968,6 +1050,74 @@ static void test_media_retry(void **state)
  * No prompt at all (only a stray packet): btid keys the entry in after
  * --prompt-wait anyway; the WAV file is a valid empty one.
  */
+struct late_writer {
+	char path[200];
+	unsigned int after_ms;
+	pthread_t th;
+};
+
+/* The user: opens the FIFO at once, types the entry @after_ms later. */
+static void *late_write(void *arg)
+{
+	struct late_writer *w = arg;
+	struct timespec ts = { w->after_ms / 1000,
+			       (long)(w->after_ms % 1000) * 1000000 };
+	int fd = open(w->path, O_WRONLY);
+
+	if (fd < 0)
+		return NULL;
+	nanosleep(&ts, NULL);
+	if (write(fd, DIGITS "\n", sizeof(DIGITS)) != (ssize_t)sizeof(DIGITS))
+		fprintf(stderr, "late_write: short write\n");
+	/* Open until btid is done with it: no EOF in between. */
+	ts.tv_sec = 2;
+	ts.tv_nsec = 0;
+	nanosleep(&ts, NULL);
+	close(fd);
+	return NULL;
+}
+
+/*
+ * Entries from a FIFO whose line comes 600 ms after the prompt: btid
+ * waits for it without stopping the call's loop, receives the whole
+ * prompt meanwhile, and keys the entry in only once the line is there.
+ */
+static void test_media_fifo(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct late_writer w;
+	struct btid_report rep;
+	uint64_t t0;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	e->s.media = 1;
+	e->s.prompt_pkts = 3;
+	e->cfg.prompt_wait_ms = 100;
+	snprintf(w.path, sizeof(w.path), "%s/entries.fifo", e->t->dir);
+	w.after_ms = 600;
+	assert_int_equal(mkfifo(w.path, 0600), 0);
+	assert_int_equal(pthread_create(&w.th, NULL, late_write, &w), 0);
+	assert_int_equal(btid_entries_open(w.path, &e->cfg.entries, NULL), 0);
+	t0 = mono_now_ms();
+	servers_go(&e->s);
+	if (btid_provision(&e->cfg, &rep))
+		fail_msg("provision: %s", rep.err.msg);
+	servers_stop(&e->s);
+	pthread_join(w.th, NULL);
+	btid_entries_close(e->cfg.entries);
+	assert_int_equal(e->s.n_got, 1);
+	assert_string_equal(e->s.got[0], DIGITS);
+	/* Keyed in only once the line came ... */
+	if (e->keyin_ms < t0 + 500)
+		fail_msg("keyed in %llu ms after the start, before the line",
+			 (unsigned long long)(e->keyin_ms - t0));
+	/* ... with the prompt received while waiting for it. */
+	assert_non_null(strstr(e->step_text, "prompt: 3 packets"));
+	assert_int_equal(rep.media.prompt, 3);
+	free(e);
+}
+
 static void test_media_no_prompt(void **state)
 {
 	struct env *e = malloc(sizeof(*e));
@@ -1043,6 +1193,10 @@ int main(void)
 						btid_tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_rogue_ps, btid_tmp_setup,
 						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_refused_at_bind,
+						btid_tmp_setup, btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_refusal_keeps_older_registering,
+						btid_tmp_setup, btid_tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_gc_refuses,
 						btid_tmp_setup,
 						btid_tmp_teardown),
@@ -1057,6 +1211,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_media_retry,
 						btid_tmp_setup,
 						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_media_fifo,
+						btid_tmp_setup, btid_tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_media_no_prompt,
 						btid_tmp_setup,
 						btid_tmp_teardown),

@@ -39,6 +39,11 @@
 #include "psd_fixture.h"
 #include "store.h"
 #include "test_pki.h"
+
+#define DAY_S 86400
+#include "test_pki.h"
+
+#define DAY_S 86400
 #include "x509_verify.h"
 
 #define WRONG "0000000100000000"
@@ -693,6 +698,80 @@ static void test_source_failures(void **state)
 	store_close(st);
 }
 
+/* Occurrences of @needle in the file @path. */
+static int count_in_file(const char *path, const char *needle)
+{
+	char buf[65536];
+	FILE *f = fopen(path, "r");
+	size_t n;
+	int k = 0;
+
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	for (char *p = strstr(buf, needle); p; p = strstr(p + 1, needle))
+		k++;
+	return k;
+}
+
+/*
+ * A BTI that trusts another root refuses the PS's chain: its ERROR
+ * (CERT_UNTRUSTED), then its close. The PS ends the run once: one "run
+ * ended" in its log, one session_failed audit row, nothing else.
+ */
+static void test_chain_refused_once(void **state)
+{
+	time_t t = time(NULL);
+	EVP_PKEY *other_key = test_pki_key("ED25519");
+	struct test_pki_spec spec = {
+		.cn = "Another Root", .key = other_key, .signer = other_key,
+		.ca = 1, .not_before = t - DAY_S, .not_after = t + DAY_S,
+	};
+	char number[STORE_WO_NUMBER_LEN + 1];
+	struct x509_trust *other = NULL;
+	struct daemon_run d;
+	struct bti_run r;
+	struct store_wo wo;
+	struct store *st;
+	X509 *root;
+	uint8_t *der;
+	size_t len;
+
+	(void)state;
+	root = test_pki_issue(&spec);
+	assert_non_null(root);
+	der = test_pki_der(root, &len);
+	assert_int_equal(x509_trust_load_mem(der, len, &other, NULL), 0);
+	free(der);
+	X509_free(root);
+	EVP_PKEY_free(other_key);
+
+	start_fresh(&d, number, just_n, NULL);
+	memset(&r, 0, sizeof(r));
+	bti_config(&r.cfg, PROTO_PURPOSE_PROVISION);
+	r.cfg.root = other;
+	bti_go(&r, d.port);
+	assert_false(r.provisioned);
+	assert_int_equal(r.st.code, PROTO_CODE_CERT_UNTRUSTED);
+	/* The PS reads the ERROR and then the EOF: give it the time. */
+	for (int i = 0; i < 50 &&
+	     count_in_file(d.log, "run ended: CERT_UNTRUSTED") < 1; i++)
+		usleep(20000);
+	usleep(300000);
+	daemon_stop_with(&d, SIGTERM);
+	x509_trust_free(other);
+
+	assert_int_equal(count_in_file(d.log, "run ended"), 1);
+	assert_int_equal(count_in_file(d.log,
+				       "run ended: CERT_UNTRUSTED (peer's)"), 1);
+	st = store_at();
+	get_wo(st, &wo);
+	assert_int_equal(wo.spent_at, 0);
+	expect_audit(st, 0, 0, 1);
+	store_close(st);
+}
+
 struct bad_opt {
 	const char *args[4];
 	const char *msg;
@@ -771,6 +850,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_garbage, test_teardown),
 		cmocka_unit_test_teardown(test_global_limit, test_teardown),
 		cmocka_unit_test_teardown(test_source_failures, test_teardown),
+		cmocka_unit_test_teardown(test_chain_refused_once,
+					  test_teardown),
 		cmocka_unit_test(test_options),
 	};
 
