@@ -25,7 +25,10 @@
 #include "proto_sockaddr.h"
 #include "rtp_header.h"
 
-enum step { ST_GC, ST_PS, ST_RETRY_WAIT, ST_DONE };
+enum step { ST_GC, ST_PS, ST_RETRY_WAIT, ST_RERUN_WAIT, ST_DONE };
+
+/* Runs of one provisioning after BUSY, as btid makes (protocol.rst). */
+#define LG_MAX_RUNS	6
 
 struct lg_prov {
 	const struct lg_config *cfg;
@@ -51,6 +54,7 @@ struct lg_prov {
 	char order[DTMF_TX_MAX_DIGITS + 1];
 	/* Time. */
 	uint64_t t0, deadline, reply_at, retry_at;
+	unsigned int runs;		/* runs begun */
 	/* Outcome. */
 	int ended;
 	char reason[32];
@@ -113,12 +117,38 @@ static void end(struct lg_prov *p, const char *reason, uint64_t now)
 	OPENSSL_cleanse(p->order, sizeof(p->order));
 }
 
-/* The engine ended the run: its code's name. */
+/*
+ * btid's backoff before run @runs + 1: 1, 2, 4, 8, 16 s, +-25 %
+ * (protocol.rst, "BTI (btid)").
+ */
+static uint64_t rerun_delay_ms(unsigned int runs)
+{
+	uint64_t base = 1000u << (runs - 1);
+	uint16_t r = 0;
+
+	if (RAND_bytes((uint8_t *)&r, sizeof(r)) != 1)
+		r = 32768;
+	return base * 3 / 4 + base * r / 2 / 65535;
+}
+
+/*
+ * The engine ended the run: its code's name. BUSY (the PS is full) is
+ * what btid retries with a new run after its backoff; so does this.
+ */
 static void engine_end(struct lg_prov *p, uint64_t now)
 {
 	const struct proto_engine_status *st = proto_bti_status(p->b);
 	const char *name = proto_code_name(st->code);
 
+	if (st->code == PROTO_CODE_BUSY && p->runs < LG_MAX_RUNS) {
+		ctrl_close(p);
+		media_close(p);
+		proto_bti_free(p->b);
+		p->b = NULL;
+		p->step = ST_RERUN_WAIT;
+		p->retry_at = now + rerun_delay_ms(p->runs);
+		return;
+	}
 	end(p, name && strcmp(name, "?") ? name : "LOCAL", now);
 }
 
@@ -458,6 +488,35 @@ void lg_prov_event(struct lg_prov *p, int media, uint32_t events,
 		ctrl_event(p, events, now);
 }
 
+/* A run: dial 611 through the GC (the first, or one after BUSY). */
+static void begin(struct lg_prov *p, uint64_t now)
+{
+	const struct lg_config *cfg = p->cfg;
+	uint8_t frame[256];
+	size_t len;
+	int rc;
+
+	p->runs++;
+	p->reply_at = now + LG_REPLY_MS;
+	p->step = ST_GC;
+	if (RAND_bytes(p->gr.call_id, sizeof(p->gr.call_id)) != 1 ||
+	    gc_client_encode_setup(GC_CLIENT_NUMBER, p->gr.call_id, frame,
+				   sizeof(frame), &len, NULL)) {
+		end(p, "LOCAL", now);
+		return;
+	}
+	rc = frame_conn_open(&p->c, cfg->gc, cfg->gc_len, src_of(p),
+			     cfg->src_len);
+	if (!rc)
+		rc = frame_conn_queue(&p->c, frame, len);
+	if (!rc && frame_conn_flush(&p->c) < 0)
+		rc = -ECONNRESET;
+	if (rc)
+		end(p, "TRANSPORT_GC", now);
+	else
+		ctrl_watch(p);
+}
+
 void lg_prov_timer(struct lg_prov *p, uint64_t now)
 {
 	if (p->ended)
@@ -470,6 +529,11 @@ void lg_prov_timer(struct lg_prov *p, uint64_t now)
 		if (ps_connect(p, now) || proto_bti_hello(p->b, p->cfg->out) ||
 		    send_out(p))
 			end(p, "TRANSPORT_PS", now);
+		return;
+	}
+	if (p->step == ST_RERUN_WAIT) {
+		if (now >= p->retry_at)
+			begin(p, now);
 		return;
 	}
 	if (p->step != ST_RETRY_WAIT && now >= p->reply_at) {
@@ -490,8 +554,11 @@ uint64_t lg_prov_next(const struct lg_prov *p)
 
 	if (p->ended)
 		return 0;
-	if (p->step == ST_RETRY_WAIT && p->retry_at < t)
+	if ((p->step == ST_RETRY_WAIT || p->step == ST_RERUN_WAIT) &&
+	    p->retry_at < t)
 		t = p->retry_at;
+	if (p->step == ST_RERUN_WAIT)
+		return t;
 	if (p->step != ST_RETRY_WAIT && p->reply_at < t)
 		t = p->reply_at;
 	if (p->need_entry && p->prompt_deadline < t)
@@ -505,9 +572,6 @@ int lg_prov_start(struct lg_prov **pp, const struct lg_config *cfg,
 		  int epfd, const char *order, size_t idx, uint64_t now)
 {
 	struct lg_prov *p = calloc(1, sizeof(*p));
-	uint8_t frame[256];
-	size_t len;
-	int rc;
 
 	*pp = p;
 	if (!p)
@@ -522,25 +586,8 @@ int lg_prov_start(struct lg_prov **pp, const struct lg_config *cfg,
 	p->src = cfg->n_src ? idx % cfg->n_src : 0;
 	p->t0 = now;
 	p->deadline = now + cfg->timeout_ms;
-	p->reply_at = now + LG_REPLY_MS;
-	p->step = ST_GC;
 	snprintf(p->order, sizeof(p->order), "%s", order);
-	if (RAND_bytes(p->gr.call_id, sizeof(p->gr.call_id)) != 1 ||
-	    gc_client_encode_setup(GC_CLIENT_NUMBER, p->gr.call_id, frame,
-				   sizeof(frame), &len, NULL)) {
-		end(p, "LOCAL", now);
-		return 0;
-	}
-	rc = frame_conn_open(&p->c, cfg->gc, cfg->gc_len, src_of(p),
-			  cfg->src_len);
-	if (!rc)
-		rc = frame_conn_queue(&p->c, frame, len);
-	if (!rc && frame_conn_flush(&p->c) < 0)
-		rc = -ECONNRESET;
-	if (rc)
-		end(p, "TRANSPORT_GC", now);
-	else
-		ctrl_watch(p);
+	begin(p, now);
 	return 0;
 }
 
@@ -559,6 +606,11 @@ void lg_prov_media_counts(const struct lg_prov *p, unsigned long *prompt,
 	*prompt = p->prompt;
 	*dropped = p->dropped;
 	*dtmf = p->dtmf;
+}
+
+unsigned int lg_prov_runs(const struct lg_prov *p)
+{
+	return p->runs;
 }
 
 void lg_prov_free(struct lg_prov *p)

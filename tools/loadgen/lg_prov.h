@@ -70,6 +70,8 @@ uint64_t lg_prov_next(const struct lg_prov *p);
 int lg_prov_done(const struct lg_prov *p, const char **reason, uint32_t *ms);
 void lg_prov_media_counts(const struct lg_prov *p, unsigned long *prompt,
 			  unsigned long *dropped, unsigned long *dtmf);
+/* Runs it took: 1, or more after BUSY (the PS was full). */
+unsigned int lg_prov_runs(const struct lg_prov *p);
 void lg_prov_free(struct lg_prov *p);
 
 #endif /* BTI_LOADGEN_LG_PROV_H */

@@ -44,6 +44,8 @@ static size_t reap(struct lg_prov **act, size_t *n, struct lg_stats *st)
 		st->prompt_pkts += a;
 		st->media_dropped += b;
 		st->dtmf_pkts += c;
+		if (lg_prov_runs(act[i]) > 1)
+			st->reruns += lg_prov_runs(act[i]) - 1;
 		lg_prov_free(act[i]);
 		act[i] = act[--*n];
 		ended++;

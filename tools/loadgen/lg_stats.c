@@ -84,6 +84,8 @@ void lg_stats_print(struct lg_stats *s, double wall_s, FILE *out)
 			lg_stats_percentile(s, 100));
 	fprintf(out, "media prompt-packets %lu dropped %lu dtmf-packets %lu\n",
 		s->prompt_pkts, s->media_dropped, s->dtmf_pkts);
+	if (s->reruns)
+		fprintf(out, "runs again after BUSY %lu\n", s->reruns);
 	for (i = 0; i < s->n_reasons; i++)
 		fprintf(out, "failed %s %zu\n", s->reason[i].name,
 			s->reason[i].n);

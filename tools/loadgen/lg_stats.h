@@ -28,6 +28,7 @@ struct lg_stats {
 	size_t n_reasons;
 	/* Media, summed over the calls. */
 	unsigned long prompt_pkts, media_dropped, dtmf_pkts;
+	unsigned long reruns;	/* new runs after BUSY, as btid makes */
 };
 
 /* Room for @total results: 0 or -ENOMEM. */

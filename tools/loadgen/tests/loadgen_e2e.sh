@@ -37,15 +37,19 @@ dir=$(mktemp -d /tmp/bti-loadgen-e2e-XXXXXX) || exit 1
 chmod 0700 "$dir"
 psd_pid=
 gcd_pid=
+psd2_pid=
+gcd2_pid=
 cleanup() {
 	[ -n "$gcd_pid" ] && kill "$gcd_pid" 2>/dev/null
 	[ -n "$psd_pid" ] && kill "$psd_pid" 2>/dev/null
+	[ -n "$gcd2_pid" ] && kill "$gcd2_pid" 2>/dev/null
+	[ -n "$psd2_pid" ] && kill "$psd2_pid" 2>/dev/null
 	wait 2>/dev/null
 	if [ -z "${LOADGEN_KEEP:-}" ]; then rm -rf "$dir"; else echo "# kept $dir"; fi
 }
 trap cleanup EXIT INT TERM
 
-echo "1..9"
+echo "1..10"
 cd "$dir" || exit 1
 
 # -- 1: lab PKI and store, N work orders --
@@ -58,15 +62,16 @@ setup() {
 	$P account add acct-load >/dev/null || return 1
 	i=0
 	: > all
-	while [ $i -lt $((N + 4)) ]; do
+	while [ $i -lt $((N + 9)) ]; do
 		$P order add acct-load -j | sed -n 's/.*"number":"\([0-9]*\)".*/\1/p' >> all || return 1
 		i=$((i + 1))
 	done
 	head -n "$N" all > orders
-	tail -n 4 all > orders2
-	[ "$(grep -c '^[0-9]\{16,\}$' all)" -eq $((N + 4)) ]
+	sed -n "$((N + 1)),$((N + 4))p" all > orders2
+	tail -n 5 all > orders3
+	[ "$(grep -c '^[0-9]\{16,\}$' all)" -eq $((N + 9)) ]
 }
-check "lab PKI, store and $N + 4 work orders made with bti-psadm" setup
+check "lab PKI, store and $N + 9 work orders made with bti-psadm" setup
 
 # -- 2: the daemons --
 "$PSD" --listen 127.0.0.1 --port 0 --ready-file ps.port \
@@ -111,13 +116,39 @@ sed 's/^/# /' src.out
 check "4 more from 127.0.0.2 and 127.0.0.3 (--source)" \
 	'[ $src_rc -eq 0 ] && grep -q "^provisionings 4 completed 4 failed 0\$" src.out && grep -q "127\.0\.0\.2:[0-9]*: session" psd.log && grep -q "127\.0\.0\.3:[0-9]*: session" psd.log'
 
-# -- 6, 7: the store --
-devices=$($P device list -j | grep -o '{"id":"' | wc -l)
-check "the store holds $N + 4 devices" '[ "$devices" -eq $((N + 4)) ]'
-spent=$($P order list -j | grep -o '"state":"spent"' | wc -l)
-check "all $N + 4 work orders are spent" '[ "$spent" -eq $((N + 4)) ]'
+# -- 6: a full PS answers BUSY; each of those runs again, as btid's would --
+# A second bti-psd on the same store with room for 2 sessions, behind its
+# own gate controller: 5, 3 at a time, get BUSY until a slot is free.
+"$PSD" --listen 127.0.0.1 --port 0 --ready-file ps2.port \
+	--cert ps.pem --key ps.key --store ps.db --store-key store.key \
+	--media-addr 127.0.0.1:0 --max-sessions 2 2> psd2.log &
+psd2_pid=$!
+w=0
+while [ ! -s ps2.port ] && [ $w -lt 100 ]; do sleep 0.1; w=$((w + 1)); done
+"$GCD" --listen 127.0.0.1 --port 0 --ready-file gc2.port \
+	--ps "127.0.0.1:$(cat ps2.port 2>/dev/null)" \
+	--rate-burst 64 --rate-interval 1ms 2> gcd2.log &
+gcd2_pid=$!
+w=0
+while [ ! -s gc2.port ] && [ $w -lt 100 ]; do sleep 0.1; w=$((w + 1)); done
+"$LOADGEN" --gc "127.0.0.1:$(cat gc2.port 2>/dev/null)" --sp-root root.pem \
+	--orders orders3 --concurrency 3 --timeout 60 > busy.out 2>&1
+busy_rc=$?
+sed 's/^/# /' busy.out
+kill "$gcd2_pid" "$psd2_pid" 2>/dev/null
+wait "$gcd2_pid" "$psd2_pid" 2>/dev/null
+gcd2_pid=
+psd2_pid=
+check "5, 3 at a time, against a PS with 2 slots: BUSY runs again, all 5 complete" \
+	'[ $busy_rc -eq 0 ] && grep -q "^provisionings 5 completed 5 failed 0\$" busy.out && grep -q "^runs again after BUSY [1-9]" busy.out && grep -q "BUSY" psd2.log'
 
-# -- 8: refused work orders are counted failures, not lost --
+# -- 7, 8: the store --
+devices=$($P device list -j | grep -o '{"id":"' | wc -l)
+check "the store holds $N + 9 devices" '[ "$devices" -eq $((N + 9)) ]'
+spent=$($P order list -j | grep -o '"state":"spent"' | wc -l)
+check "all $N + 9 work orders are spent" '[ "$spent" -eq $((N + 9)) ]'
+
+# -- 9: refused work orders are counted failures, not lost --
 printf '0000000100000000\n0000000200000000\n0000000300000000\n' > bogus
 "$LOADGEN" --gc "127.0.0.1:$(cat gc.port)" --sp-root root.pem \
 	--orders bogus --concurrency 3 --timeout 30 > bogus.out 2>&1
@@ -126,7 +157,7 @@ sed 's/^/# /' bogus.out
 check "3 unknown work orders: exit 1, 3 failed AUTH_REJECTED" \
 	'[ $brc -eq 1 ] && grep -q "^provisionings 3 completed 0 failed 3\$" bogus.out && grep -q "^failed AUTH_REJECTED 3\$" bogus.out'
 
-# -- measures, then 9: clean stop --
+# -- measures, then 10: clean stop --
 hwm=$(sed -n 's/^VmHWM:[[:space:]]*//p' "/proc/$psd_pid/status" 2>/dev/null)
 echo "# $(grep '^wall' loadgen.out)"
 echo "# bti-psd peak RSS (VmHWM): ${hwm:-unknown}"
