@@ -9,10 +9,10 @@
 #   btid_conn     the PS connection: connect, write, one bounded frame
 #   btid_entries  the user's work order entries: file, FIFO, stdin, tty
 #   btid_media    the call's UDP socket: prompt in (WAV), DTMF out
-#   btid_run      a provisioning with retries: GC, PS, engine, state,
-#                 the call's SRTP session behind struct btid_session_ops
+#   btid_run      a provisioning or a rekey with retries: GC, PS, engine,
+#                 state, the SRTP session behind struct btid_session_ops
 #   btid_cli      the command line (btid_main); main.c calls it
-#   btid_kmod     that session in bti.ko: SESSION_NEW / SESSION_DEL with
+#   btid_kmod     that session in bti.ko: SESSION_NEW / SET / DEL / GET with
 #                 libnl-genl-3, session keys from srtp_kdf
 #
 # Links lib's state_file, gc_client, the engines and the codec.
@@ -46,11 +46,14 @@ $(foreach t,$(BTID_TESTS),$(eval $(call btid_test_rule,$(t))))
 
 # The run against an in-process GC and PS (threads) on loopback, with
 # the engine tests' PKI and fake store.
+# The fake bti.ko builds each SET with btid_kmod (libnl) and parses it.
 $(BT)/test_btid_run: $(BT)/test_btid_run.o $(BT)/btid_tmp.o $(BTID_OBJS) \
-		$(sort $(BTID_LIB_OBJS) $(LIB_DIR)/x509_issue.o $(LT)/test_pki.o \
-		$(LT)/engine_harness.o)
-	$(CC) $(LDFLAGS) -pthread -o $@ $^ $(CMOCKA_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
-$(BT)/test_btid_run.o: CFLAGS += -pthread
+		$(BTID_DIR)/btid_kmod.o \
+		$(sort $(BTID_LIB_OBJS) $(LIB_SRTP_KDF_OBJS) \
+		$(LIB_DIR)/x509_issue.o $(LT)/test_pki.o $(LT)/engine_harness.o)
+	$(CC) $(LDFLAGS) -pthread -o $@ $^ $(CMOCKA_LIBS) $(NL_LIBS) $(CRYPTO_LIBS) $(LDLIBS)
+$(BT)/test_btid_run.o: CFLAGS += -pthread $(NL_CFLAGS)
+$(BT)/test_btid_run.o: | btid-deps
 
 # bti.ko over generic netlink: libnl-genl-3; evaluated only when used.
 NL_CFLAGS = $(shell $(PKG_CONFIG) --cflags libnl-genl-3.0)

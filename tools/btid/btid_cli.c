@@ -29,12 +29,17 @@ static const char usage_text[] =
 	"                      [--prompt-to FILE.wav] [--prompt-wait MS]\n"
 	"                      [-v|--verbose]\n"
 	"       btid status --state FILE\n"
-	"       btid rekey --state FILE          (not available yet)\n"
+	"       btid rekey --gc HOST:PORT --sp-root FILE --state FILE\n"
+	"                  --local ADDR:PORT --remote ADDR:PORT\n"
+	"                  [--profile NAME]... [-v|--verbose]\n"
 	"       btid --help | --version\n"
 	"\n"
 	"provision  dial the gate controller, run the provisioning protocol\n"
 	"           with the provisioning server and store the result in the\n"
 	"           state file (REGISTERING, then PROVISIONED)\n"
+	"rekey      renew the SRTP keys of the bti.ko session of the flow\n"
+	"           --local/--remote with the provisioning server (the state\n"
+	"           must be PROVISIONED; it is read, never changed)\n"
 	"status     print the stored state (never a key)\n"
 	"\n"
 	"Profiles: AEAD_AES_128_GCM AEAD_AES_256_GCM AES_CM_128_HMAC_SHA1_80\n"
@@ -45,7 +50,9 @@ static const char usage_text[] =
 	"it they are asked on the terminal, without echo. They are keyed in\n"
 	"as RFC 4733 events after the PS's prompt starts (or --prompt-wait\n"
 	"ms, default 2000, without one); --prompt-to saves the prompt.\n"
-	"--verbose prints each protocol step (301 to 310) as it happens.\n";
+	"--verbose prints each protocol step (301 to 310) as it happens.\n"
+	"A rekey offers the --profile list too; the session's suite must\n"
+	"be the profile the PS picks.\n";
 
 static const struct {
 	const char *name;
@@ -138,6 +145,7 @@ static int cmd_status(const char *state_path, FILE *out, FILE *errf)
 
 struct prov_opts {
 	const char *gc, *root, *state, *runtime, *digits, *prompt_to;
+	const char *local, *remote;
 	struct proto_u16_list profiles;
 	unsigned long media_port, prompt_wait;
 	int verbose;
@@ -255,6 +263,89 @@ static int cmd_provision(const struct prov_opts *o, FILE *out, FILE *errf)
 	return 0;
 }
 
+static int cmd_rekey(const struct prov_opts *o, FILE *out, FILE *errf)
+{
+	struct btid_session_ops sops = { 0 };
+	struct btid_run_config cfg = { 0 };
+	struct sockaddr_storage gc;
+	struct btid_flow flow;
+	struct x509_trust *root = NULL;
+	struct btid_kmod *km = NULL;
+	struct btid_report rep;
+	struct lib_error err;
+	socklen_t gc_len, len;
+	int rc;
+
+	memset(&gc, 0, sizeof(gc));
+	memset(&flow, 0, sizeof(flow));
+	if (btid_parse_hostport(o->gc, &gc, &gc_len, &err) ||
+	    btid_parse_hostport(o->local, &flow.local, &len, &err) ||
+	    btid_parse_hostport(o->remote, &flow.remote, &len, &err)) {
+		fprintf(errf, "btid: %s\n", err.msg);
+		return 1;
+	}
+	if (flow.local.ss_family != flow.remote.ss_family) {
+		fprintf(errf, "btid: --local and --remote are not of the same address family\n");
+		return 1;
+	}
+	/* Before bti.ko is asked: the state says whether there is a key. */
+	if (btid_rekey_state_check(o->state, &err) ||
+	    x509_trust_load_file(o->root, &root, &err)) {
+		fprintf(errf, "btid: %s\n", err.msg);
+		return 1;
+	}
+	rc = btid_kmod_open(&km, &err);
+	if (rc) {
+		x509_trust_free(root);
+		fprintf(errf, "btid: %s\n", err.msg);
+		return 1;
+	}
+	sops.arg = km;
+	sops.install = btid_kmod_install;
+	sops.remove = btid_kmod_remove;
+	sops.set = btid_kmod_set;
+	sops.present = btid_kmod_present;
+	cfg.gc = (struct sockaddr *)&gc;
+	cfg.gc_len = gc_len;
+	cfg.state_path = o->state;
+	cfg.root = root;
+	cfg.profiles = o->profiles;
+	cfg.session = &sops;
+	cfg.flow = &flow;
+	if (o->verbose) {
+		cfg.step = print_step;
+		cfg.step_arg = errf;
+	}
+	rc = btid_rekey(&cfg, &rep);
+	btid_kmod_close(km);
+	x509_trust_free(root);
+	if (rc == -EPROTO && rep.last.code == PROTO_CODE_DEVICE_UNKNOWN) {
+		fprintf(errf, "btid: rekey failed: %s\n"
+			"btid: the PS does not know this device (an unauthenticated answer); %s is kept\n",
+			rep.err.msg, o->state);
+		return 1;
+	}
+	if (rc == -EPROTO && rep.last.code == PROTO_CODE_DEVICE_REVOKED &&
+	    rep.last.authenticated) {
+		fprintf(errf, "btid: rekey failed: %s\n"
+			"btid: this device is revoked; provision it again (%s is kept: move it away first)\n",
+			rep.err.msg, o->state);
+		return 1;
+	}
+	if (rc == -EPROTO) {
+		fprintf(errf, "btid: rekey failed after %d run%s: %s\n",
+			rep.runs, rep.runs == 1 ? "" : "s", rep.err.msg);
+		return 1;
+	}
+	if (rc) {
+		fprintf(errf, "btid: rekey failed: %s\n", rep.err.msg);
+		return 1;
+	}
+	fprintf(out, "btid: rekeyed the session %s %s (%s unchanged)\n",
+		o->local, o->remote, o->state);
+	return 0;
+}
+
 static int usage_error(FILE *errf, const char *msg)
 {
 	fprintf(errf, "btid: %s\nTry 'btid --help'.\n", msg);
@@ -273,6 +364,8 @@ int btid_main(int argc, char **argv, FILE *out, FILE *errf)
 		{ "digits-from", required_argument, NULL, 'd' },
 		{ "prompt-to", required_argument, NULL, 'P' },
 		{ "prompt-wait", required_argument, NULL, 'w' },
+		{ "local", required_argument, NULL, 'l' },
+		{ "remote", required_argument, NULL, 'e' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -315,6 +408,12 @@ int btid_main(int argc, char **argv, FILE *out, FILE *errf)
 			break;
 		case 'R':
 			o.runtime = optarg;
+			break;
+		case 'l':
+			o.local = optarg;
+			break;
+		case 'e':
+			o.remote = optarg;
 			break;
 		case 'd':
 			o.digits = optarg;
@@ -366,8 +465,10 @@ int btid_main(int argc, char **argv, FILE *out, FILE *errf)
 	if (!strcmp(cmd, "status"))
 		return cmd_status(o.state, out, errf);
 	if (!strcmp(cmd, "rekey")) {
-		fprintf(errf, "btid: rekey is not available in this version\n");
-		return 1;
+		if (!o.gc || !o.root || !o.local || !o.remote)
+			return usage_error(errf,
+					   "rekey needs --gc, --sp-root, --local and --remote");
+		return cmd_rekey(&o, out, errf);
 	}
 	if (!o.gc || !o.root)
 		return usage_error(errf, "provision needs --gc and --sp-root");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * btid_kmod: SESSION_NEW / SESSION_DEL to bti.ko with libnl-genl-3
+ * btid_kmod: SESSION_NEW / SET / DEL / GET to bti.ko with libnl-genl-3
  * (btid_kmod.h).
  */
 #include "btid_kmod.h"
@@ -136,10 +136,10 @@ out:
 	return ret;
 }
 
-int btid_kmod_build_new(struct nl_msg *msg, int family,
-			const struct btid_flow *f,
-			const struct proto_srtp_keys *k,
-			struct lib_error *err)
+/* SESSION_NEW or SESSION_SET: the flow, the suite, both contexts. */
+static int build_keys(struct nl_msg *msg, int family, uint8_t cmd,
+		      const char *what, const struct btid_flow *f,
+		      const struct proto_srtp_keys *k, struct lib_error *err)
 {
 	struct nlattr *sess;
 	size_t auth_len;
@@ -151,11 +151,11 @@ int btid_kmod_build_new(struct nl_msg *msg, int family,
 				     "bti.ko: SRTP profile 0x%04x has no suite",
 				     k->profile);
 	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0,
-			 NLM_F_REQUEST | NLM_F_ACK, BTI_CMD_SESSION_NEW,
-			 BTI_GENL_VERSION))
-		return lib_error_set(err, -EMSGSIZE, "bti.ko: SESSION_NEW header");
+			 NLM_F_REQUEST | NLM_F_ACK, cmd, BTI_GENL_VERSION))
+		return lib_error_set(err, -EMSGSIZE, "bti.ko: %s header", what);
 	sess = nla_nest_start(msg, BTI_A_SESSION);
 	ret = sess ? put_flow(msg, f) : -EMSGSIZE;
+	/* In a SET, the kernel refuses a suite other than the session's. */
 	if (!ret && nla_put_u32(msg, BTI_SESSION_A_SUITE, suite))
 		ret = -EMSGSIZE;
 	if (!ret)
@@ -166,9 +166,46 @@ int btid_kmod_build_new(struct nl_msg *msg, int family,
 			      k->salt_p2b, k, auth_len);
 	if (ret)
 		return lib_error_set(err, ret,
-				     "bti.ko: cannot build SESSION_NEW (%s)",
+				     "bti.ko: cannot build %s (%s)", what,
 				     ret == -EINVAL ? "bad flow or keys" :
 				     "message too small");
+	nla_nest_end(msg, sess);
+	return 0;
+}
+
+int btid_kmod_build_new(struct nl_msg *msg, int family,
+			const struct btid_flow *f,
+			const struct proto_srtp_keys *k,
+			struct lib_error *err)
+{
+	return build_keys(msg, family, BTI_CMD_SESSION_NEW, "SESSION_NEW", f,
+			  k, err);
+}
+
+int btid_kmod_build_set(struct nl_msg *msg, int family,
+			const struct btid_flow *f,
+			const struct proto_srtp_keys *k,
+			struct lib_error *err)
+{
+	return build_keys(msg, family, BTI_CMD_SESSION_SET, "SESSION_SET", f,
+			  k, err);
+}
+
+/* A message naming @f's session only: SESSION_DEL, SESSION_GET. */
+static int build_flow_only(struct nl_msg *msg, int family, uint8_t cmd,
+			   const char *what, const struct btid_flow *f,
+			   struct lib_error *err)
+{
+	struct nlattr *sess;
+	int ret;
+
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0,
+			 NLM_F_REQUEST | NLM_F_ACK, cmd, BTI_GENL_VERSION))
+		return lib_error_set(err, -EMSGSIZE, "bti.ko: %s header", what);
+	sess = nla_nest_start(msg, BTI_A_SESSION);
+	ret = sess ? put_flow(msg, f) : -EMSGSIZE;
+	if (ret)
+		return lib_error_set(err, ret, "bti.ko: cannot build %s", what);
 	nla_nest_end(msg, sess);
 	return 0;
 }
@@ -176,19 +213,15 @@ int btid_kmod_build_new(struct nl_msg *msg, int family,
 int btid_kmod_build_del(struct nl_msg *msg, int family,
 			const struct btid_flow *f, struct lib_error *err)
 {
-	struct nlattr *sess;
-	int ret;
+	return build_flow_only(msg, family, BTI_CMD_SESSION_DEL, "SESSION_DEL",
+			       f, err);
+}
 
-	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0,
-			 NLM_F_REQUEST | NLM_F_ACK, BTI_CMD_SESSION_DEL,
-			 BTI_GENL_VERSION))
-		return lib_error_set(err, -EMSGSIZE, "bti.ko: SESSION_DEL header");
-	sess = nla_nest_start(msg, BTI_A_SESSION);
-	ret = sess ? put_flow(msg, f) : -EMSGSIZE;
-	if (ret)
-		return lib_error_set(err, ret, "bti.ko: cannot build SESSION_DEL");
-	nla_nest_end(msg, sess);
-	return 0;
+int btid_kmod_build_get(struct nl_msg *msg, int family,
+			const struct btid_flow *f, struct lib_error *err)
+{
+	return build_flow_only(msg, family, BTI_CMD_SESSION_GET, "SESSION_GET",
+			       f, err);
 }
 
 /* libnl's error as a negative errno value. */
@@ -301,4 +334,39 @@ int btid_kmod_remove(void *arg, const struct btid_flow *f,
 		return rc;
 	}
 	return send_wait(km, msg, "SESSION_DEL", err);
+}
+
+int btid_kmod_set(void *arg, const struct btid_flow *f,
+		  const struct proto_srtp_keys *k, struct lib_error *err)
+{
+	struct btid_kmod *km = arg;
+	struct nl_msg *msg = nlmsg_alloc();
+	int rc;
+
+	if (!msg)
+		return lib_error_set(err, -ENOMEM, "bti.ko: nlmsg_alloc");
+	rc = btid_kmod_build_set(msg, km->family, f, k, err);
+	if (rc) {
+		btid_kmod_msg_free(msg);
+		return rc;
+	}
+	return send_wait(km, msg, "SESSION_SET", err);
+}
+
+int btid_kmod_present(void *arg, const struct btid_flow *f,
+		      struct lib_error *err)
+{
+	struct btid_kmod *km = arg;
+	struct nl_msg *msg = nlmsg_alloc();
+	int rc;
+
+	if (!msg)
+		return lib_error_set(err, -ENOMEM, "bti.ko: nlmsg_alloc");
+	rc = btid_kmod_build_get(msg, km->family, f, err);
+	if (rc) {
+		btid_kmod_msg_free(msg);
+		return rc;
+	}
+	/* The reply (settings and counters, never a key) is skipped. */
+	return send_wait(km, msg, "SESSION_GET", err);
 }

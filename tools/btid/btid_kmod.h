@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * btid_kmod: the SRTP session of a provisioning call in bti.ko, over
- * generic netlink with libnl-genl-3 (uapi/linux/bti.h).
+ * btid_kmod: the SRTP session of a provisioning call, or the one a
+ * rekey renews, in bti.ko, over generic netlink with libnl-genl-3
+ * (uapi/linux/bti.h).
  *
  * The engine gives master keys, salts and SSRCs per direction
  * (struct proto_srtp_keys); bti.ko takes session keys. SESSION_NEW
- * carries the flow, the suite of the SRTP profile, TX (b2p: what the
- * BTI sends) and RX (p2b), each with its SSRC and the SRTP and SRTCP
- * session keys derived with srtp_kdf (RFC 3711 §4.3, RFC 7714 §11; key
- * derivation rate 0, index 0). The message holding them is wiped
+ * (and SESSION_SET, for a rekey) carries the flow, the suite of the
+ * SRTP profile, TX (b2p: what the BTI sends) and RX (p2b), each with
+ * its SSRC and the SRTP and SRTCP session keys derived with srtp_kdf
+ * (RFC 3711 §4.3, RFC 7714 §11; key derivation rate 0, index 0). The message holding them is wiped
  * before it is freed, sent or not, and so are the derived keys.
  *
  * The message builders are separate from the socket so that the tests
@@ -33,6 +34,19 @@ int btid_kmod_build_new(struct nl_msg *msg, int family,
 			const struct btid_flow *f,
 			const struct proto_srtp_keys *k,
 			struct lib_error *err);
+/*
+ * Fill @msg with SESSION_SET for @f and @k (a rekey): the suite (the
+ * kernel refuses another than the session's) and complete new TX and RX
+ * contexts with @k's SSRCs, with no ROC, SRTCP index or switch-over
+ * point, so the kernel's defaults apply (Documentation/netlink.rst).
+ */
+int btid_kmod_build_set(struct nl_msg *msg, int family,
+			const struct btid_flow *f,
+			const struct proto_srtp_keys *k,
+			struct lib_error *err);
+/* Fill @msg with SESSION_GET (a doit) for @f. */
+int btid_kmod_build_get(struct nl_msg *msg, int family,
+			const struct btid_flow *f, struct lib_error *err);
 /* Fill @msg with SESSION_DEL for @f. */
 int btid_kmod_build_del(struct nl_msg *msg, int family,
 			const struct btid_flow *f, struct lib_error *err);
@@ -48,11 +62,17 @@ void btid_kmod_close(struct btid_kmod *k);
 
 /*
  * struct btid_session_ops's functions with a struct btid_kmod as @arg:
- * SESSION_NEW and SESSION_DEL, each waiting for the kernel's answer.
+ * SESSION_NEW, SESSION_DEL, SESSION_SET (rekey) and SESSION_GET
+ * (whether @f has a session: 0, or -ENOENT), each waiting for the
+ * kernel's answer.
  */
 int btid_kmod_install(void *arg, const struct btid_flow *f,
 		      const struct proto_srtp_keys *k, struct lib_error *err);
 int btid_kmod_remove(void *arg, const struct btid_flow *f,
 		     struct lib_error *err);
+int btid_kmod_set(void *arg, const struct btid_flow *f,
+		  const struct proto_srtp_keys *k, struct lib_error *err);
+int btid_kmod_present(void *arg, const struct btid_flow *f,
+		      struct lib_error *err);
 
 #endif /* BTI_BTID_KMOD_H */

@@ -45,6 +45,7 @@ struct run {
 	int installed;
 	int after_keys;
 	int stored_registering;	/* this run stored REGISTERING */
+	int rekey;		/* btid_rekey(): PURPOSE 2 */
 	/* The call's media. */
 	struct btid_media media;
 	uint32_t ssrc_b2p, ssrc_p2b;
@@ -262,6 +263,30 @@ static int install_session(struct run *r)
 	}
 	r->installed = 1;
 	return 0;
+}
+
+/* REKEY_ACK: the new SRTP keys into bti.ko for cfg->flow. */
+static int rekey_session(struct run *r)
+{
+	struct proto_srtp_keys k;
+	char l[64], m[64];
+	int rc;
+
+	rc = proto_bti_srtp(r->b, &k);
+	if (rc)
+		rc = lib_error_set(&r->rep->err, rc,
+				   "the engine gave no SRTP keys");
+	else
+		rc = r->cfg->session->set(r->cfg->session->arg, r->cfg->flow,
+					  &k, &r->rep->err);
+	if (!rc)
+		step(r, 306, "SRTP session rekeyed in bti.ko: %s, local %s, remote %s, SSRC 0x%08x out, 0x%08x in",
+		     profile_name(k.profile),
+		     addr_str(&r->cfg->flow->local, l, sizeof(l)),
+		     addr_str(&r->cfg->flow->remote, m, sizeof(m)),
+		     k.ssrc_b2p, k.ssrc_p2b);
+	proto_srtp_keys_wipe(&k);
+	return rc;
 }
 
 /* The call's socket, once bti.ko protects its flow. */
@@ -555,7 +580,10 @@ static int drive(struct run *r)
 		if (prev < PROTO_BTI_ACK_WAIT &&
 		    proto_bti_state(r->b) == PROTO_BTI_ACK_WAIT) {
 			step(r, 303, "SERVER_HELLO: the PS certificate chains to the SP root (X25519 key, provisioning role)");
-			step(r, 304, "KEYS: SK, AK, N0 sealed by HPKE to the certified PS key; INFO under the BTI->PS key");
+			if (r->rekey)
+				step(r, 304, "KEYS: SK, AK, N0 and the device id sealed by HPKE to the certified PS key, LTK in the key schedule; REKEY signed by the user key");
+			else
+				step(r, 304, "KEYS: SK, AK, N0 sealed by HPKE to the certified PS key; INFO under the BTI->PS key");
 		}
 		if (proto_bti_state(r->b) >= PROTO_BTI_ACK_WAIT &&
 		    proto_bti_state(r->b) < PROTO_BTI_FAILED)
@@ -565,8 +593,17 @@ static int drive(struct run *r)
 			return transport_failure(r, rc);
 		switch (ev) {
 		case PROTO_BTI_EV_NONE:
-		case PROTO_BTI_EV_REKEYED:
 			break;
+		case PROTO_BTI_EV_REKEYED:
+			step(r, 305, "REKEY_ACK: key confirmation and N0 checked, N1 received");
+			rc = rekey_session(r);
+			if (rc)
+				return local_stop(r, rc);
+			if (!proto_bti_finish(r->b, r->out))
+				send_out(r);	/* the session is rekeyed */
+			close_fd(r);
+			step(r, 310, "CLOSE 0 sent; the state file is unchanged");
+			return 0;
 		case PROTO_BTI_EV_RETRY:
 			step(r, 302, "RETRY: the PS asks for its cookie; HELLO again with it");
 			close_fd(r);
@@ -674,8 +711,21 @@ static int one_run(struct run *r)
 	r->after_keys = 0;
 	r->installed = 0;
 	r->stored_registering = 0;
+	memset(&bc, 0, sizeof(bc));
 	rc = btid_state_load(c->state_path, &s, &r->rep->err);
-	if (rc == -ENOENT) {
+	if (r->rekey) {
+		if (!rc && s.kind != BTID_STATE_PROVISIONED)
+			rc = lib_error_set(&r->rep->err, -ENOKEY,
+					   "%s: no longer PROVISIONED",
+					   c->state_path);
+		if (!rc) {
+			rc = ed25519_from_secret_key(s.user_secret, &key,
+						     &r->rep->err);
+			memcpy(bc.device_id, s.device_id,
+			       sizeof(bc.device_id));
+			memcpy(bc.ltk, s.ltk, sizeof(bc.ltk));
+		}
+	} else if (rc == -ENOENT) {
 		rc = 0;
 	} else if (!rc && s.kind == BTID_STATE_PROVISIONED) {
 		rc = lib_error_set(&r->rep->err, -EALREADY,
@@ -687,8 +737,10 @@ static int one_run(struct run *r)
 		r->rep->resumed = !rc;
 	}
 	btid_state_wipe(&s);
-	if (rc)
+	if (rc) {
+		OPENSSL_cleanse(&bc, sizeof(bc));
 		return rc;
+	}
 
 	memset(&gr, 0, sizeof(gr));
 	memset(&gcs, 0, sizeof(gcs));
@@ -698,6 +750,7 @@ static int one_run(struct run *r)
 	rc = gc_client_setup(&gp, &gr, &r->rep->err);
 	if (rc) {
 		EVP_PKEY_free(key);
+		OPENSSL_cleanse(&bc, sizeof(bc));
 		memset(&r->rep->last, 0, sizeof(r->rep->last));
 		r->rep->from_gc = 1;
 		r->rep->gc_retry_after = gr.has_retry_after ?
@@ -721,13 +774,13 @@ static int one_run(struct run *r)
 		rc = connect_ps(r);
 	if (rc) {
 		EVP_PKEY_free(key);
+		OPENSSL_cleanse(&bc, sizeof(bc));
 		return transport_failure(r, rc);
 	}
 
-	memset(&bc, 0, sizeof(bc));
 	bc.root = c->root;
 	bc.now = c->cert_now;
-	bc.purpose = PROTO_PURPOSE_PROVISION;
+	bc.purpose = r->rekey ? PROTO_PURPOSE_REKEY : PROTO_PURPOSE_PROVISION;
 	bc.suites.n = 1;
 	bc.suites.v[0] = PROTO_SUITE_X25519_SHA256_AES128GCM_ED25519;
 	if (c->profiles.n) {
@@ -747,6 +800,7 @@ static int one_run(struct run *r)
 	else
 		rc = proto_bti_new(&bc, &r->b, &r->rep->err);
 	EVP_PKEY_free(key);
+	OPENSSL_cleanse(&bc, sizeof(bc));
 	if (rc)
 		return local_stop(r, rc);
 	rc = proto_bti_hello(r->b, r->out);
@@ -794,18 +848,78 @@ static uint16_t peer_retry_after(const struct run *r)
 	return r->rep->from_gc ? r->rep->gc_retry_after : 0;
 }
 
+/*
+ * A rekey's plain ERROR DEVICE_UNKNOWN: the PS does not know the device
+ * (it has no LTK to seal with); reported, not retried, whatever the
+ * rule for a plain ERROR after the keys (protocol.rst, error codes).
+ */
+static int device_unknown(const struct run *r)
+{
+	return r->rekey && r->rep->last.from_peer &&
+	       r->rep->last.code == PROTO_CODE_DEVICE_UNKNOWN;
+}
+
+/* Runs until one ends, fails for good or the retries run out. */
+static int run_all(struct run *r)
+{
+	struct btid_report *rep = r->rep;
+	int rc, attempt = 0;
+
+	r->out = calloc(1, sizeof(*r->out));
+	r->buf = malloc(PROTO_MAX_FRAME);
+	if (!r->out || !r->buf) {
+		rc = lib_error_set(&rep->err, -ENOMEM, "btid: out of memory");
+		goto out;
+	}
+	for (;;) {
+		rep->runs++;
+		rc = one_run(r);
+		proto_bti_free(r->b);
+		r->b = NULL;
+		if (rc != RUN_FAILED)
+			break;
+		if (!btid_retry_wanted(&rep->last) || device_unknown(r) ||
+		    attempt >= BTID_RETRY_MAX) {
+			rc = drop_refused_registering(r);
+			if (!rc)
+				rc = -EPROTO;
+			break;
+		}
+		rep->waited_ms[attempt] =
+			btid_retry_delay_ms((unsigned int)attempt,
+					    peer_retry_after(r),
+					    r->clk->random(r->clk->arg));
+		r->clk->sleep_ms(r->clk->arg, rep->waited_ms[attempt]);
+		attempt++;
+	}
+out:
+	if (r->out)
+		OPENSSL_cleanse(r->out, sizeof(*r->out));
+	free(r->out);
+	if (r->buf)
+		OPENSSL_cleanse(r->buf, PROTO_MAX_FRAME);
+	free(r->buf);
+	return rc;
+}
+
+static void run_init(struct run *r, const struct btid_run_config *cfg,
+		     struct btid_report *rep)
+{
+	memset(rep, 0, sizeof(*rep));
+	memset(r, 0, sizeof(*r));
+	r->cfg = cfg;
+	r->rep = rep;
+	r->clk = cfg->clock ? cfg->clock : &btid_clock_system;
+	r->fd = -1;
+	r->media.fd = -1;
+}
+
 int btid_provision(const struct btid_run_config *cfg, struct btid_report *rep)
 {
 	struct run r;
-	int rc, attempt = 0;
+	int rc;
 
-	memset(rep, 0, sizeof(*rep));
-	memset(&r, 0, sizeof(r));
-	r.cfg = cfg;
-	r.rep = rep;
-	r.clk = cfg->clock ? cfg->clock : &btid_clock_system;
-	r.fd = -1;
-	r.media.fd = -1;
+	run_init(&r, cfg, rep);
 	if (!cfg->gc || !cfg->state_path || !cfg->runtime_path ||
 	    !cfg->root || !cfg->session || !cfg->media_port)
 		return lib_error_set(&rep->err, -EINVAL,
@@ -814,38 +928,48 @@ int btid_provision(const struct btid_run_config *cfg, struct btid_report *rep)
 				  cfg->session->arg, &rep->err);
 	if (rc < 0)
 		return rc;
-	r.out = calloc(1, sizeof(*r.out));
-	r.buf = malloc(PROTO_MAX_FRAME);
-	if (!r.out || !r.buf) {
-		rc = lib_error_set(&rep->err, -ENOMEM, "btid: out of memory");
-		goto out;
-	}
-	for (;;) {
-		rep->runs++;
-		rc = one_run(&r);
-		proto_bti_free(r.b);
-		r.b = NULL;
-		if (rc != RUN_FAILED)
-			break;
-		if (!btid_retry_wanted(&rep->last) || attempt >= BTID_RETRY_MAX) {
-			rc = drop_refused_registering(&r);
-			if (!rc)
-				rc = -EPROTO;
-			break;
-		}
-		rep->waited_ms[attempt] =
-			btid_retry_delay_ms((unsigned int)attempt,
-					    peer_retry_after(&r),
-					    r.clk->random(r.clk->arg));
-		r.clk->sleep_ms(r.clk->arg, rep->waited_ms[attempt]);
-		attempt++;
-	}
-out:
-	if (r.out)
-		OPENSSL_cleanse(r.out, sizeof(*r.out));
-	free(r.out);
-	if (r.buf)
-		OPENSSL_cleanse(r.buf, PROTO_MAX_FRAME);
-	free(r.buf);
+	return run_all(&r);
+}
+
+int btid_rekey_state_check(const char *state_path, struct lib_error *err)
+{
+	struct btid_state s;
+	int rc;
+
+	rc = btid_state_load(state_path, &s, err);
+	if (rc == -ENOENT || (!rc && s.kind != BTID_STATE_PROVISIONED))
+		rc = lib_error_set(err, -ENOKEY,
+				   "%s: this BTI is not provisioned (state %s): nothing to rekey with",
+				   state_path, rc ? "NONE" :
+				   btid_state_kind_name(s.kind));
+	btid_state_wipe(&s);
 	return rc;
+}
+
+int btid_rekey(const struct btid_run_config *cfg, struct btid_report *rep)
+{
+	struct run r;
+	char l[64], m[64];
+	int rc;
+
+	run_init(&r, cfg, rep);
+	r.rekey = 1;
+	if (!cfg->gc || !cfg->state_path || !cfg->root || !cfg->session ||
+	    !cfg->session->set || !cfg->session->present || !cfg->flow)
+		return lib_error_set(&rep->err, -EINVAL,
+				     "btid: incomplete configuration");
+	/* Both checked before anything is dialled. */
+	rc = btid_rekey_state_check(cfg->state_path, &rep->err);
+	if (rc)
+		return rc;
+	rc = cfg->session->present(cfg->session->arg, cfg->flow, &rep->err);
+	if (rc == -ENOENT)
+		return lib_error_set(&rep->err, -ESRCH,
+				     "bti.ko has no session for local %s, remote %s: nothing to rekey",
+				     addr_str(&cfg->flow->local, l, sizeof(l)),
+				     addr_str(&cfg->flow->remote, m,
+					      sizeof(m)));
+	if (rc)
+		return rc;
+	return run_all(&r);
 }

@@ -20,6 +20,9 @@
  * btid receives the prompt and keys the entry in (the current one, or
  * after AUTH_STATUS refused it, the next from cfg->entries), paced on
  * cfg->clock; the socket is closed when the session is removed.
+ *
+ * btid_rekey() (below) runs the rekey of a provisioned BTI the same way,
+ * with PURPOSE 2, and renews an existing session instead of a call's.
  */
 #ifndef BTI_BTID_RUN_H
 #define BTI_BTID_RUN_H
@@ -48,6 +51,16 @@ struct btid_session_ops {
 	/* Remove @flow's session (SESSION_DEL); -ENOENT if it has none. */
 	int (*remove)(void *arg, const struct btid_flow *flow,
 		      struct lib_error *err);
+	/*
+	 * Rekey @flow's session with @k (SESSION_SET: new TX and RX
+	 * contexts, the kernel's default switch-over); @k is wiped by the
+	 * caller. Needed by btid_rekey() only.
+	 */
+	int (*set)(void *arg, const struct btid_flow *flow,
+		   const struct proto_srtp_keys *k, struct lib_error *err);
+	/* 0 if @flow has a session, -ENOENT if not. btid_rekey() only. */
+	int (*present)(void *arg, const struct btid_flow *flow,
+		       struct lib_error *err);
 };
 
 struct btid_run_config {
@@ -73,6 +86,8 @@ struct btid_run_config {
 	unsigned int entry_ms;			/* 0: T_entry (180 s) */
 	const struct btid_clock *clock;		/* NULL: the system's */
 	const struct btid_session_ops *session;
+	/* btid_rekey(): the flow of the session in bti.ko to rekey. */
+	const struct btid_flow *flow;
 	/*
 	 * Tests only: called right after a state is persisted; a non-zero
 	 * return ends btid_provision() there as a kill would (nothing
@@ -116,6 +131,28 @@ struct btid_report {
  * bti.ko).
  */
 int btid_provision(const struct btid_run_config *cfg, struct btid_report *rep);
+
+/*
+ * Rekey (Documentation/protocol.rst, "Rekey (later)"): with the stored
+ * PROVISIONED state (device id, LTK, user key; read, never written),
+ * checks that cfg->flow has a session (cfg->session->present) before
+ * anything is dialled, then runs SETUP 611, HELLO, SERVER_HELLO, KEYS
+ * with PURPOSE 2 and REKEY; at REKEY_ACK the new SRTP keys go to
+ * cfg->session->set for cfg->flow and CLOSE 0 ends the run. Retries as
+ * btid_provision(), but a plain ERROR DEVICE_UNKNOWN ends it at once.
+ * cfg->runtime_path, media_port, entries and profiles' order are not
+ * used (profiles: offered as given, or all four).
+ *
+ * 0 when the session was rekeyed; -ENOKEY when the state file holds no
+ * PROVISIONED state (or none at all); -ESRCH when cfg->flow has no
+ * session; -EPROTO when a run failed in a way that is not retried or
+ * the retries ran out (@rep->last says how: DEVICE_UNKNOWN, a sealed
+ * DEVICE_REVOKED, ...); another negative errno value for a local
+ * failure. The state file is never changed.
+ */
+int btid_rekey(const struct btid_run_config *cfg, struct btid_report *rep);
+/* 0 if @state_path holds PROVISIONED; -ENOKEY (or the load's error). */
+int btid_rekey_state_check(const char *state_path, struct lib_error *err);
 
 #define BTID_ENTRY_MS	180000	/* T_entry */
 #define BTID_PROMPT_WAIT_MS	2000	/* keying in without a prompt */

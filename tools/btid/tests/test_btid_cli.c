@@ -116,8 +116,20 @@ static void test_status(void **state)
 	assert_int_equal(run("status", "--state", t->path, NULL), 1);
 	assert_non_null(strstr(err_buf, t->path));
 
-	assert_int_equal(run("rekey", "--state", t->path, NULL), 1);
-	assert_non_null(strstr(err_buf, "not available"));
+	/* rekey needs the flow and the PS's way in. */
+	assert_int_equal(run("rekey", "--state", t->path, NULL), 2);
+	assert_non_null(strstr(err_buf, "--local"));
+	/* ... and a PROVISIONED state: refused before bti.ko or the GC. */
+	assert_int_equal(run("rekey", "--state", t->tmp, "--gc",
+			     "127.0.0.1:9", "--sp-root", "/nonexistent",
+			     "--local", "127.0.0.1:40000", "--remote",
+			     "127.0.0.1:16000", NULL), 1);
+	assert_non_null(strstr(err_buf, "not provisioned"));
+	assert_int_equal(run("rekey", "--state", t->tmp, "--gc",
+			     "127.0.0.1:9", "--sp-root", "/nonexistent",
+			     "--local", "127.0.0.1:40000", "--remote",
+			     "[::1]:16000", NULL), 1);
+	assert_non_null(strstr(err_buf, "address family"));
 }
 
 static void test_digits(void **state)

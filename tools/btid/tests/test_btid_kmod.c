@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * btid_kmod: the SESSION_NEW and SESSION_DEL messages, built with
+ * btid_kmod: the SESSION_NEW, SESSION_SET (rekey), SESSION_DEL and
+ * SESSION_GET messages, built with
  * libnl and parsed back with genlmsg_parse()/nla_parse_nested() against
  * policies written from uapi/linux/bti.h, without a kernel (the kernel
  * path is the VM tests'). The TX SRTP session keys of the
@@ -34,6 +35,8 @@ static struct nla_policy sess_pol[BTI_SESSION_A_MAX + 1] = {
 	[BTI_SESSION_A_SUITE] = { .type = NLA_U32 },
 	[BTI_SESSION_A_TX] = { .type = NLA_NESTED },
 	[BTI_SESSION_A_RX] = { .type = NLA_NESTED },
+	[BTI_SESSION_A_REPLAY_WINDOW] = { .type = NLA_U32 },
+	[BTI_SESSION_A_SOFT_LIMIT] = { .type = NLA_U64 },
 };
 
 static struct nla_policy ctx_pol[BTI_CTX_A_MAX + 1] = {
@@ -44,6 +47,10 @@ static struct nla_policy ctx_pol[BTI_CTX_A_MAX + 1] = {
 	[BTI_CTX_A_SRTCP_CIPHER_KEY] = { .type = NLA_UNSPEC, .maxlen = 32 },
 	[BTI_CTX_A_SRTCP_SALT] = { .type = NLA_UNSPEC, .maxlen = 14 },
 	[BTI_CTX_A_SRTCP_AUTH_KEY] = { .type = NLA_UNSPEC, .maxlen = 20 },
+	[BTI_CTX_A_ROC] = { .type = NLA_U32 },
+	[BTI_CTX_A_SRTCP_INDEX] = { .type = NLA_U32 },
+	[BTI_CTX_A_SRTP_FROM] = { .type = NLA_U64 },
+	[BTI_CTX_A_SRTCP_FROM] = { .type = NLA_U32 },
 };
 
 static void flow4(struct btid_flow *f)
@@ -213,6 +220,78 @@ static void test_new_each_suite(void **state)
 	}
 }
 
+/*
+ * SESSION_SET of a rekey: the flow, the session's suite, complete new TX
+ * and RX contexts (RFC 3711 B.3 in TX) with the new SSRCs, and nothing
+ * that would move the kernel's default switch-over: no ROC, SRTCP index
+ * or FROM point (parse_ctx), no replay window or soft limit.
+ */
+static void test_set(void **state)
+{
+	struct nlattr *sess[BTI_SESSION_A_MAX + 1];
+	struct nlattr *tx[BTI_CTX_A_MAX + 1], *rx[BTI_CTX_A_MAX + 1];
+	struct proto_srtp_keys k;
+	struct btid_flow f;
+	struct nl_msg *msg = nlmsg_alloc();
+	uint8_t want[20];
+
+	(void)state;
+	assert_non_null(msg);
+	flow4(&f);
+	keys(&k, PROTO_SRTP_AES128_CM_HMAC_SHA1_80, 16, 14);
+	k.ssrc_b2p = 0x0a0b0c0d;
+	k.ssrc_p2b = 0x11223344;
+	assert_int_equal(btid_kmod_build_set(msg, FAMILY, &f, &k, NULL), 0);
+	parse_session(msg, BTI_CMD_SESSION_SET, sess);
+	expect_flow(sess, &f);
+	assert_int_equal(nla_get_u32(sess[BTI_SESSION_A_SUITE]),
+			 BTI_SUITE_AES_CM_128_HMAC_SHA1_80);
+	assert_null(sess[BTI_SESSION_A_REPLAY_WINDOW]);
+	assert_null(sess[BTI_SESSION_A_SOFT_LIMIT]);
+	parse_ctx(sess[BTI_SESSION_A_TX], tx, 0x0a0b0c0d, 16, 14, 20);
+	parse_ctx(sess[BTI_SESSION_A_RX], rx, 0x11223344, 16, 14, 20);
+	assert_null(tx[BTI_CTX_A_SRTCP_INDEX]);
+	assert_null(rx[BTI_CTX_A_SRTCP_FROM]);
+	test_hex(RFC3711_B3_CIPHER_KEY, want, 16);
+	assert_memory_equal(nla_data(tx[BTI_CTX_A_SRTP_CIPHER_KEY]), want, 16);
+	test_hex(RFC3711_B3_CIPHER_SALT, want, 14);
+	assert_memory_equal(nla_data(tx[BTI_CTX_A_SRTP_SALT]), want, 14);
+	test_hex(RFC3711_B3_AUTH_KEY_20, want, 20);
+	assert_memory_equal(nla_data(tx[BTI_CTX_A_SRTP_AUTH_KEY]), want, 20);
+	btid_kmod_msg_free(msg);
+
+	/* A GCM rekey: 12-octet salts, no auth keys. */
+	msg = nlmsg_alloc();
+	assert_non_null(msg);
+	keys(&k, PROTO_SRTP_AEAD_AES_256_GCM, 32, 12);
+	assert_int_equal(btid_kmod_build_set(msg, FAMILY, &f, &k, NULL), 0);
+	parse_session(msg, BTI_CMD_SESSION_SET, sess);
+	assert_int_equal(nla_get_u32(sess[BTI_SESSION_A_SUITE]),
+			 BTI_SUITE_AEAD_AES_256_GCM);
+	parse_ctx(sess[BTI_SESSION_A_TX], tx, 0xdeadbeef, 32, 12, 0);
+	parse_ctx(sess[BTI_SESSION_A_RX], rx, 0x01020304, 32, 12, 0);
+	btid_kmod_msg_free(msg);
+}
+
+/* SESSION_GET names the flow only. */
+static void test_get(void **state)
+{
+	struct nlattr *sess[BTI_SESSION_A_MAX + 1];
+	struct btid_flow f;
+	struct nl_msg *msg = nlmsg_alloc();
+
+	(void)state;
+	assert_non_null(msg);
+	flow4(&f);
+	assert_int_equal(btid_kmod_build_get(msg, FAMILY, &f, NULL), 0);
+	parse_session(msg, BTI_CMD_SESSION_GET, sess);
+	expect_flow(sess, &f);
+	assert_null(sess[BTI_SESSION_A_SUITE]);
+	assert_null(sess[BTI_SESSION_A_TX]);
+	assert_null(sess[BTI_SESSION_A_RX]);
+	btid_kmod_msg_free(msg);
+}
+
 static void test_del(void **state)
 {
 	struct nlattr *sess[BTI_SESSION_A_MAX + 1];
@@ -259,6 +338,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_aes_cm_80),
 		cmocka_unit_test(test_new_each_suite),
+		cmocka_unit_test(test_set),
+		cmocka_unit_test(test_get),
 		cmocka_unit_test(test_del),
 		cmocka_unit_test(test_refuses),
 	};

@@ -30,6 +30,20 @@
  *   - a refused entry: btid keys in the next line of the file; with no
  *     next line it stops with a clear error and removes the session;
  *   - no prompt: the entry is keyed in after the prompt wait anyway.
+ *
+ * The rekey (btid_rekey), after a provisioning against the same PS:
+ *   - happy: the fake bti.ko gets one SET for the session's flow, built
+ *     with btid_kmod_build_set() and parsed back here; its SSRCs and
+ *     session keys are the PS engine's new SRTP keys (proto_ps_srtp()
+ *     at its EV_REKEYED) passed through srtp_kdf here, and differ from
+ *     the call's; CLOSE 0 ends the PS's run (EV_DONE); the state file
+ *     is the same octets; the step lines hold no secret;
+ *   - no state, or REGISTERING: refused before bti.ko or the GC;
+ *   - the flow without a session: refused before the GC is dialled;
+ *   - a device the PS does not know: plain ERROR DEVICE_UNKNOWN, one
+ *     run (not retried), no SET, the state kept;
+ *   - a revoked device: sealed CLOSE DEVICE_REVOKED, authenticated, one
+ *     run, no SET, the state kept.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -51,12 +65,18 @@
 
 #include <cmocka.h>
 
+#include <linux/bti.h>
+#include <netlink/genl/genl.h>
+#include <netlink/msg.h>
+
 #include "btid_conn.h"
+#include "btid_kmod.h"
 #include "btid_run.h"
 #include "btid_tmp.h"
 #include "engine_harness.h"
 #include "proto_msg_error.h"
 #include "proto_msg_gc.h"
+#include "srtp_kdf.h"
 #include "wav_write.h"
 
 #define DIGITS	"12345678"
@@ -98,6 +118,9 @@ struct servers {
 	int have_last;
 	unsigned int prompt_delay_ms;	/* before the prompt starts */
 	int early;			/* btid sent before the prompt */
+	/* The PS engine's SRTP keys: the call's, the rekey's. */
+	struct proto_srtp_keys call_keys, rekey_keys;
+	int rekeyed;
 };
 
 static int listen_lo(uint16_t *port)
@@ -309,6 +332,12 @@ static void serve_ps(struct servers *s, int fd)
 		if (proto_ps_feed(ps, buf, len, out, &ev))
 			break;
 		send_out(fd, out);
+		if (ev == PROTO_PS_EV_CALL)
+			assert_int_equal(proto_ps_srtp(ps, &s->call_keys), 0);
+		if (ev == PROTO_PS_EV_REKEYED) {
+			assert_int_equal(proto_ps_srtp(ps, &s->rekey_keys), 0);
+			s->rekeyed++;
+		}
 		if (ev == PROTO_PS_EV_CALL && !s->media) {
 			/* The IVR: the user keys the work order in. */
 			if (proto_ps_entry(ps, DIGITS, out, &ev))
@@ -417,11 +446,21 @@ static void servers_stop(struct servers *s)
 	eh_pki_free(&s->pki);
 }
 
+/* One context of a SET, as parsed back from its netlink message. */
+struct set_ctx {
+	uint32_t ssrc;
+	uint8_t srtp_key[32], srtp_salt[14], srtcp_key[32], srtcp_salt[14];
+	size_t key_len, salt_len;
+	int extra;	/* an auth key, ROC, SRTCP index or FROM point */
+};
+
 /* bti.ko, recorded. */
 struct fake_kmod {
-	int installs, removes, live;
+	int installs, removes, live, sets, presents;
 	struct btid_flow flow;
 	struct proto_srtp_keys keys;
+	uint32_t set_suite;
+	struct set_ctx tx, rx;
 };
 
 static int fake_install(void *arg, const struct btid_flow *f,
@@ -450,6 +489,84 @@ static int fake_remove(void *arg, const struct btid_flow *f,
 	m->removes++;
 	m->live = 0;
 	return 0;
+}
+
+static void copy_attr(uint8_t *to, size_t max, size_t *len,
+		      const struct nlattr *a)
+{
+	assert_non_null(a);
+	assert_true((size_t)nla_len(a) <= max);
+	memcpy(to, nla_data(a), (size_t)nla_len(a));
+	if (len)
+		*len = (size_t)nla_len(a);
+}
+
+static void parse_set_ctx(struct nlattr *nest, struct set_ctx *c)
+{
+	struct nlattr *tb[BTI_CTX_A_MAX + 1];
+
+	assert_non_null(nest);
+	assert_int_equal(nla_parse_nested(tb, BTI_CTX_A_MAX, nest, NULL), 0);
+	assert_non_null(tb[BTI_CTX_A_SSRC]);
+	c->ssrc = nla_get_u32(tb[BTI_CTX_A_SSRC]);
+	copy_attr(c->srtp_key, sizeof(c->srtp_key), &c->key_len,
+		  tb[BTI_CTX_A_SRTP_CIPHER_KEY]);
+	copy_attr(c->srtp_salt, sizeof(c->srtp_salt), &c->salt_len,
+		  tb[BTI_CTX_A_SRTP_SALT]);
+	copy_attr(c->srtcp_key, sizeof(c->srtcp_key), NULL,
+		  tb[BTI_CTX_A_SRTCP_CIPHER_KEY]);
+	copy_attr(c->srtcp_salt, sizeof(c->srtcp_salt), NULL,
+		  tb[BTI_CTX_A_SRTCP_SALT]);
+	c->extra = tb[BTI_CTX_A_SRTP_AUTH_KEY] || tb[BTI_CTX_A_ROC] ||
+		   tb[BTI_CTX_A_SRTCP_INDEX] || tb[BTI_CTX_A_SRTP_FROM] ||
+		   tb[BTI_CTX_A_SRTCP_FROM];
+}
+
+/* SET: the message btid_kmod would send, parsed back and recorded. */
+static int fake_set(void *arg, const struct btid_flow *f,
+		    const struct proto_srtp_keys *k, struct lib_error *err)
+{
+	struct fake_kmod *m = arg;
+	struct nlattr *tb[BTI_A_MAX + 1], *sess[BTI_SESSION_A_MAX + 1];
+	struct nl_msg *msg;
+	struct nlmsghdr *h;
+	int rc;
+
+	if (!m->live || memcmp(f, &m->flow, sizeof(*f)))
+		return -ENOENT;
+	msg = nlmsg_alloc();
+	assert_non_null(msg);
+	rc = btid_kmod_build_set(msg, 0x1234, f, k, err);
+	if (rc) {
+		btid_kmod_msg_free(msg);
+		return rc;
+	}
+	h = nlmsg_hdr(msg);
+	assert_int_equal(((struct genlmsghdr *)nlmsg_data(h))->cmd,
+			 BTI_CMD_SESSION_SET);
+	assert_int_equal(genlmsg_parse(h, 0, tb, BTI_A_MAX, NULL), 0);
+	assert_int_equal(nla_parse_nested(sess, BTI_SESSION_A_MAX,
+					  tb[BTI_A_SESSION], NULL), 0);
+	assert_memory_equal(nla_data(sess[BTI_SESSION_A_LOCAL]), &f->local,
+			    sizeof(struct sockaddr_in));
+	assert_memory_equal(nla_data(sess[BTI_SESSION_A_REMOTE]), &f->remote,
+			    sizeof(struct sockaddr_in));
+	m->set_suite = nla_get_u32(sess[BTI_SESSION_A_SUITE]);
+	parse_set_ctx(sess[BTI_SESSION_A_TX], &m->tx);
+	parse_set_ctx(sess[BTI_SESSION_A_RX], &m->rx);
+	btid_kmod_msg_free(msg);
+	m->sets++;
+	return 0;
+}
+
+static int fake_present(void *arg, const struct btid_flow *f,
+			struct lib_error *err)
+{
+	struct fake_kmod *m = arg;
+
+	(void)err;
+	m->presents++;
+	return m->live && !memcmp(f, &m->flow, sizeof(*f)) ? 0 : -ENOENT;
 }
 
 /* The clock: nothing sleeps; the sleeps are recorded. */
@@ -544,6 +661,8 @@ static void env_init(struct env *e, struct btid_tmp *t, enum eh_leaf leaf)
 	e->sops.arg = &e->kmod;
 	e->sops.install = fake_install;
 	e->sops.remove = fake_remove;
+	e->sops.set = fake_set;
+	e->sops.present = fake_present;
 	e->fc.rnd = 250;	/* no jitter unless a test says so */
 	e->clock.arg = &e->fc;
 	e->clock.now_ms = fc_now;
@@ -1182,6 +1301,236 @@ static void test_media_no_more(void **state)
 	free(e);
 }
 
+/* Provision (happy), then a session for the call's flow in bti.ko. */
+static void provision_first(struct env *e, struct btid_flow *flow)
+{
+	struct btid_report rep;
+
+	if (btid_provision(&e->cfg, &rep))
+		fail_msg("provision: %s", rep.err.msg);
+	*flow = e->kmod.flow;
+	e->kmod.live = 1;
+	e->cfg.flow = flow;
+	e->n_steps = 0;
+	e->step_text[0] = '\0';
+}
+
+/* The state file's octets. */
+static size_t read_state(const char *path, uint8_t *buf, size_t max)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	assert_non_null(f);
+	n = fread(buf, 1, max, f);
+	fclose(f);
+	assert_true(n > 0 && n < max);
+	return n;
+}
+
+/* @c is @mk/@ms (the PS engine's) through srtp_kdf, AEAD_AES_128_GCM. */
+static void expect_ctx(const struct set_ctx *c, uint32_t ssrc,
+		       const uint8_t *mk, const uint8_t *ms)
+{
+	struct srtp_session_keys rtp, rtcp;
+
+	assert_int_equal(srtp_kdf_session_keys_aead(mk, 16, ms,
+						    SRTP_KDF_STREAM_SRTP, 0, 0,
+						    &rtp), 0);
+	assert_int_equal(srtp_kdf_session_keys_aead(mk, 16, ms,
+						    SRTP_KDF_STREAM_SRTCP, 0,
+						    0, &rtcp), 0);
+	assert_int_equal(c->ssrc, ssrc);
+	assert_int_equal(c->key_len, 16);
+	assert_int_equal(c->salt_len, 12);
+	assert_memory_equal(c->srtp_key, rtp.cipher_key, 16);
+	assert_memory_equal(c->srtp_salt, rtp.salt, 12);
+	assert_memory_equal(c->srtcp_key, rtcp.cipher_key, 16);
+	assert_memory_equal(c->srtcp_salt, rtcp.salt, 12);
+	/* The kernel's default switch-over; GCM has no auth key. */
+	assert_false(c->extra);
+	srtp_session_keys_wipe(&rtp);
+	srtp_session_keys_wipe(&rtcp);
+}
+
+static void assert_no_hex(const char *text, const uint8_t *v, size_t n)
+{
+	char hex[2 * 32 + 1];
+	size_t i;
+
+	for (i = 0; i < n && i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", v[i]);
+	assert_null(strstr(text, hex));
+}
+
+static void test_rekey(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	uint8_t before[4096], after[4096];
+	const struct proto_srtp_keys *pk;
+	struct btid_report rep;
+	struct btid_state st;
+	struct btid_flow flow;
+	struct lib_error err;
+	size_t n;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	servers_go(&e->s);
+	provision_first(e, &flow);
+	n = read_state(e->t->path, before, sizeof(before));
+	if (btid_rekey(&e->cfg, &rep))
+		fail_msg("rekey: %s", rep.err.msg);
+	assert_int_equal(rep.runs, 1);
+	assert_int_equal(e->kmod.presents, 1);
+	assert_int_equal(e->kmod.sets, 1);
+	assert_int_equal(e->kmod.installs, 1);	/* the provisioning call's */
+	assert_int_equal(e->kmod.live, 1);
+	servers_stop(&e->s);
+	assert_int_equal(e->s.rekeyed, 1);
+	assert_int_equal(e->s.ps_done, 2);	/* CLOSE 0 after REKEY_ACK */
+	assert_int_equal(e->kmod.set_suite, BTI_SUITE_AEAD_AES_128_GCM);
+	pk = &e->s.rekey_keys;
+	assert_int_equal(pk->profile, PROTO_SRTP_AEAD_AES_128_GCM);
+	expect_ctx(&e->kmod.tx, pk->ssrc_b2p, pk->key_b2p, pk->salt_b2p);
+	expect_ctx(&e->kmod.rx, pk->ssrc_p2b, pk->key_p2b, pk->salt_p2b);
+	/* New keys and SSRCs, not the call's. */
+	assert_int_not_equal(pk->ssrc_b2p, e->s.call_keys.ssrc_b2p);
+	assert_int_not_equal(pk->ssrc_p2b, e->s.call_keys.ssrc_p2b);
+	assert_memory_not_equal(pk->key_b2p, e->s.call_keys.key_b2p, 16);
+	/* The state is read, never written. */
+	assert_int_equal(read_state(e->t->path, after, sizeof(after)), n);
+	assert_memory_equal(before, after, n);
+	/* The steps: from SETUP to CLOSE, no secret in them. */
+	assert_true(e->n_steps >= 8);
+	assert_int_equal(e->steps[0], 301);
+	assert_int_equal(e->steps[e->n_steps - 1], 310);
+	assert_non_null(strstr(e->step_text, "REKEY_ACK"));
+	assert_non_null(strstr(e->step_text, "rekeyed in bti.ko"));
+	assert_int_equal(btid_state_load(e->t->path, &st, &err), 0);
+	assert_no_hex(e->step_text, st.user_secret, 32);
+	assert_no_hex(e->step_text, st.ltk, 32);
+	assert_no_hex(e->step_text, pk->key_b2p, 16);
+	assert_no_hex(e->step_text, pk->key_p2b, 16);
+	assert_no_hex(e->step_text, e->kmod.tx.srtp_key, 16);
+	btid_state_wipe(&st);
+	free(e);
+}
+
+/* No state, then REGISTERING: nothing asked of bti.ko, nothing dialled. */
+static void test_rekey_unprovisioned(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_flow flow;
+	int setups, conns;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	servers_go(&e->s);
+	memset(&flow, 0, sizeof(flow));
+	e->cfg.flow = &flow;
+	assert_int_equal(btid_rekey(&e->cfg, &rep), -ENOKEY);
+	assert_non_null(strstr(rep.err.msg, "not provisioned"));
+	assert_int_equal(e->s.gc_setups, 0);
+	assert_int_equal(e->s.ps_conns, 0);
+	assert_int_equal(e->kmod.presents, 0);
+
+	e->kill_at = BTID_STATE_REGISTERING;
+	assert_int_equal(btid_provision(&e->cfg, &rep), -ECANCELED);
+	setups = e->s.gc_setups;
+	conns = e->s.ps_conns;
+	flow = e->kmod.flow;
+	assert_int_equal(btid_rekey(&e->cfg, &rep), -ENOKEY);
+	assert_non_null(strstr(rep.err.msg, "REGISTERING"));
+	assert_int_equal(e->s.gc_setups, setups);
+	assert_int_equal(e->s.ps_conns, conns);
+	assert_int_equal(e->kmod.presents, 0);
+	assert_int_equal(e->kmod.sets, 0);
+	servers_stop(&e->s);
+	free(e);
+}
+
+/* The flow has no session: refused before the GC is dialled. */
+static void test_rekey_no_session(void **state)
+{
+	struct env *e = malloc(sizeof(*e));
+	struct btid_report rep;
+	struct btid_flow flow;
+	int setups, conns;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	servers_go(&e->s);
+	provision_first(e, &flow);
+	e->kmod.live = 0;
+	setups = e->s.gc_setups;
+	conns = e->s.ps_conns;
+	assert_int_equal(btid_rekey(&e->cfg, &rep), -ESRCH);
+	assert_non_null(strstr(rep.err.msg, "no session"));
+	assert_int_equal(e->kmod.presents, 1);
+	assert_int_equal(e->kmod.sets, 0);
+	assert_int_equal(e->s.gc_setups, setups);
+	assert_int_equal(e->s.ps_conns, conns);
+	assert_int_equal(e->n_steps, 0);
+	servers_stop(&e->s);
+	free(e);
+}
+
+/*
+ * The PS forgot the device (plain ERROR DEVICE_UNKNOWN), or revoked it
+ * (sealed CLOSE DEVICE_REVOKED): one run, no SET, the state kept.
+ */
+static void rekey_refused(void **state, int revoked)
+{
+	struct env *e = malloc(sizeof(*e));
+	uint8_t before[4096], after[4096];
+	struct btid_report rep;
+	struct btid_flow flow;
+	size_t n;
+
+	assert_non_null(e);
+	env_init(e, *state, EH_LEAF_GOOD);
+	servers_go(&e->s);
+	provision_first(e, &flow);
+	n = read_state(e->t->path, before, sizeof(before));
+	if (revoked)
+		e->s.store.dev[0].revoked = 1;
+	else
+		e->s.store.n_dev = 0;
+	assert_int_equal(btid_rekey(&e->cfg, &rep), -EPROTO);
+	assert_int_equal(rep.runs, 1);
+	assert_int_equal(e->fc.n_slept, 0);
+	assert_true(rep.last.from_peer);
+	if (revoked) {
+		assert_int_equal(rep.last.code, PROTO_CODE_DEVICE_REVOKED);
+		assert_true(rep.last.authenticated);
+		assert_non_null(strstr(rep.err.msg, "DEVICE_REVOKED"));
+	} else {
+		assert_int_equal(rep.last.code, PROTO_CODE_DEVICE_UNKNOWN);
+		assert_false(rep.last.authenticated);
+		assert_non_null(strstr(rep.err.msg, "DEVICE_UNKNOWN"));
+		assert_non_null(strstr(rep.err.msg, "unauthenticated"));
+	}
+	assert_int_equal(e->kmod.sets, 0);
+	assert_int_equal(e->kmod.live, 1);	/* the session is left alone */
+	servers_stop(&e->s);
+	assert_int_equal(e->s.rekeyed, 0);
+	assert_int_equal(read_state(e->t->path, after, sizeof(after)), n);
+	assert_memory_equal(before, after, n);
+	free(e);
+}
+
+static void test_rekey_device_unknown(void **state)
+{
+	rekey_refused(state, 0);
+}
+
+static void test_rekey_revoked(void **state)
+{
+	rekey_refused(state, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1217,6 +1566,20 @@ int main(void)
 						btid_tmp_setup,
 						btid_tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_media_no_more,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_rekey, btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_rekey_unprovisioned,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_rekey_no_session,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_rekey_device_unknown,
+						btid_tmp_setup,
+						btid_tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_rekey_revoked,
 						btid_tmp_setup,
 						btid_tmp_teardown),
 	};
