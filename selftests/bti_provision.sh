@@ -80,7 +80,7 @@ PKI=$W/pki		# the SP's lab PKI
 ST=$W/ps		# the PS store
 ACCT="acct-prov"
 
-ktap_begin 22
+ktap_begin 23
 
 # ---- set-up ----
 
@@ -258,6 +258,33 @@ else
 	ktap_fail "restart: btid says already provisioned; state file, store and bti.ko unchanged" \
 		"$(bti_run_report)"
 fi
+
+# ---- btid rekey: new keys for a session of the provisioned BTI ----
+# A session as a voice call would have it, then btid rekey renews its keys
+# with the PS (PURPOSE 2) and replaces its contexts with SESSION_SET.
+
+RK_LOCAL=$PROV_BTI_PS:41000 RK_REMOTE=$PROV_PS:6000
+printf 'tx-master-key %s\ntx-master-salt %s\nrx-master-key %s\nrx-master-salt %s\n' \
+	00112233445566778899aabbccddeeff 0123456789abcdef01234567 \
+	ffeeddccbbaa99887766554433221100 76543210fedcba9876543210 >"$W/rk.keys"
+bctl session add local "$RK_LOCAL" remote "$RK_REMOTE" suite AEAD_AES_128_GCM \
+	tx-ssrc 0x1111 rx-ssrc 0x2222 keys "$W/rk.keys" >/dev/null 2>&1 || true
+rk_ssrcs() { sessions | jq -r --arg l "$RK_LOCAL" '.[] | select(.local == $l) | "\(.tx.ssrc) \(.rx.ssrc)"'; }
+rk0=$(rk_ssrcs)
+cp -p "$S1" "$W/state1.rekey"
+btid rekey --gc "$PROV_GC:$PROV_GC_PORT" --sp-root "$PKI/root.pem" --state "$S1" \
+	--local "$RK_LOCAL" --remote "$RK_REMOTE"
+rk1=$(rk_ssrcs)
+if [ "$rk0" = "4369 8738" ] && [ "$RUN_RC" -eq 0 ] &&
+   [[ $RUN_OUT == *"btid: rekeyed the session"* ]] &&
+   [ -n "$rk1" ] && [ "${rk1%% *}" != 4369 ] && [ "${rk1##* }" != 8738 ] &&
+   grep -q ": rekeyed" "$ST/psd.log" && cmp -s "$S1" "$W/state1.rekey"; then
+	ktap_ok "btid rekey: the PS renews the keys, bti.ko's session gets them by SESSION_SET (SSRCs $rk0 -> $rk1), the state file unchanged"
+else
+	ktap_fail "btid rekey: the PS renews the keys, bti.ko's session gets them by SESSION_SET" \
+		"ssrcs before '$rk0' after '$rk1'; $(bti_run_report; tail -n 5 "$ST/psd.log")"
+fi
+bctl session del local "$RK_LOCAL" remote "$RK_REMOTE" >/dev/null 2>&1 || true
 
 # ---- the spent work order ----
 
