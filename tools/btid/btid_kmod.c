@@ -302,71 +302,67 @@ static int send_wait(struct btid_kmod *k, struct nl_msg *msg,
 	return 0;
 }
 
-int btid_kmod_install(void *arg, const struct btid_flow *f,
-		      const struct proto_srtp_keys *k, struct lib_error *err)
+typedef int (*build_fn)(struct nl_msg *msg, int family,
+			const struct btid_flow *f,
+			const struct proto_srtp_keys *k,
+			struct lib_error *err);
+
+/* Build a request for @f (with keys @k, or NULL) and wait for its ack. */
+static int request(struct btid_kmod *km, build_fn build,
+		   const struct btid_flow *f, const struct proto_srtp_keys *k,
+		   const char *what, struct lib_error *err)
 {
-	struct btid_kmod *km = arg;
 	struct nl_msg *msg = nlmsg_alloc();
 	int rc;
 
 	if (!msg)
 		return lib_error_set(err, -ENOMEM, "bti.ko: nlmsg_alloc");
-	rc = btid_kmod_build_new(msg, km->family, f, k, err);
+	rc = build(msg, km->family, f, k, err);
 	if (rc) {
 		btid_kmod_msg_free(msg);
 		return rc;
 	}
-	return send_wait(km, msg, "SESSION_NEW", err);
+	return send_wait(km, msg, what, err);
+}
+
+/* The builders of requests without keys, in request()'s shape. */
+static int build_del(struct nl_msg *msg, int family,
+		     const struct btid_flow *f,
+		     const struct proto_srtp_keys *k, struct lib_error *err)
+{
+	(void)k;
+	return btid_kmod_build_del(msg, family, f, err);
+}
+
+static int build_get(struct nl_msg *msg, int family,
+		     const struct btid_flow *f,
+		     const struct proto_srtp_keys *k, struct lib_error *err)
+{
+	(void)k;
+	return btid_kmod_build_get(msg, family, f, err);
+}
+
+int btid_kmod_install(void *arg, const struct btid_flow *f,
+		      const struct proto_srtp_keys *k, struct lib_error *err)
+{
+	return request(arg, btid_kmod_build_new, f, k, "SESSION_NEW", err);
 }
 
 int btid_kmod_remove(void *arg, const struct btid_flow *f,
 		     struct lib_error *err)
 {
-	struct btid_kmod *km = arg;
-	struct nl_msg *msg = nlmsg_alloc();
-	int rc;
-
-	if (!msg)
-		return lib_error_set(err, -ENOMEM, "bti.ko: nlmsg_alloc");
-	rc = btid_kmod_build_del(msg, km->family, f, err);
-	if (rc) {
-		btid_kmod_msg_free(msg);
-		return rc;
-	}
-	return send_wait(km, msg, "SESSION_DEL", err);
+	return request(arg, build_del, f, NULL, "SESSION_DEL", err);
 }
 
 int btid_kmod_set(void *arg, const struct btid_flow *f,
 		  const struct proto_srtp_keys *k, struct lib_error *err)
 {
-	struct btid_kmod *km = arg;
-	struct nl_msg *msg = nlmsg_alloc();
-	int rc;
-
-	if (!msg)
-		return lib_error_set(err, -ENOMEM, "bti.ko: nlmsg_alloc");
-	rc = btid_kmod_build_set(msg, km->family, f, k, err);
-	if (rc) {
-		btid_kmod_msg_free(msg);
-		return rc;
-	}
-	return send_wait(km, msg, "SESSION_SET", err);
+	return request(arg, btid_kmod_build_set, f, k, "SESSION_SET", err);
 }
 
 int btid_kmod_present(void *arg, const struct btid_flow *f,
 		      struct lib_error *err)
 {
-	struct btid_kmod *km = arg;
-	struct nl_msg *msg = nlmsg_alloc();
-	int rc;
-
-	if (!msg)
-		return lib_error_set(err, -ENOMEM, "bti.ko: nlmsg_alloc");
-	rc = btid_kmod_build_get(msg, km->family, f, err);
-	if (rc) {
-		btid_kmod_msg_free(msg);
-		return rc;
-	}
 	/* The reply (settings and counters, never a key) is skipped. */
-	return send_wait(km, msg, "SESSION_GET", err);
+	return request(arg, build_get, f, NULL, "SESSION_GET", err);
 }
