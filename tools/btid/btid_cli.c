@@ -224,9 +224,7 @@ static int cmd_provision(const struct prov_opts *o, FILE *out, FILE *errf)
 		fprintf(errf, "btid: %s\n", err.msg);
 		return 1;
 	}
-	sops.arg = km;
-	sops.install = btid_kmod_install;
-	sops.remove = btid_kmod_remove;
+	btid_kmod_session_ops(km, &sops);
 	cfg.gc = (struct sockaddr *)&gc;
 	cfg.gc_len = gc_len;
 	cfg.state_path = o->state;
@@ -300,11 +298,7 @@ static int cmd_rekey(const struct prov_opts *o, FILE *out, FILE *errf)
 		fprintf(errf, "btid: %s\n", err.msg);
 		return 1;
 	}
-	sops.arg = km;
-	sops.install = btid_kmod_install;
-	sops.remove = btid_kmod_remove;
-	sops.set = btid_kmod_set;
-	sops.present = btid_kmod_present;
+	btid_kmod_session_ops(km, &sops);
 	cfg.gc = (struct sockaddr *)&gc;
 	cfg.gc_len = gc_len;
 	cfg.state_path = o->state;

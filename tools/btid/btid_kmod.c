@@ -4,6 +4,7 @@
  * (btid_kmod.h).
  */
 #include "btid_kmod.h"
+#include "btid_run.h"
 
 #include <errno.h>
 #include <netinet/in.h>
@@ -365,4 +366,13 @@ int btid_kmod_present(void *arg, const struct btid_flow *f,
 {
 	/* The reply (settings and counters, never a key) is skipped. */
 	return request(arg, build_get, f, NULL, "SESSION_GET", err);
+}
+
+void btid_kmod_session_ops(struct btid_kmod *km, struct btid_session_ops *ops)
+{
+	ops->arg = km;
+	ops->install = btid_kmod_install;
+	ops->remove = btid_kmod_remove;
+	ops->set = btid_kmod_set;
+	ops->present = btid_kmod_present;
 }

@@ -75,4 +75,8 @@ int btid_kmod_set(void *arg, const struct btid_flow *f,
 int btid_kmod_present(void *arg, const struct btid_flow *f,
 		      struct lib_error *err);
 
+struct btid_session_ops;
+/* All of @ops (btid_run.h) on @km: install, remove, set, present. */
+void btid_kmod_session_ops(struct btid_kmod *km, struct btid_session_ops *ops);
+
 #endif /* BTI_BTID_KMOD_H */
