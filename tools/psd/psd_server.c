@@ -441,6 +441,9 @@ static void handle_event(struct psd_server *s, struct conn *c,
 	}
 }
 
+static void conn_end(struct psd_server *s, struct conn *c, uint16_t code,
+		     uint64_t now);
+
 /* The IVR collected an entry ('#'): the engine checks it. */
 static void call_entry(struct psd_server *s, struct conn *c,
 		       char entry[DTMF_MAX_DIGITS + 1], uint64_t now)
@@ -452,8 +455,12 @@ static void call_entry(struct psd_server *s, struct conn *c,
 		return;
 	psd_log(LOG_INFO, "%s: entry keyed", c->name);
 	rc = proto_ps_entry(c->s, entry, s->out, &ev);
-	if (rc)
+	if (rc) {
+		psd_log(LOG_ERR, "%s: checking the entry failed: %s", c->name,
+			strerror(-rc));
+		conn_end(s, c, PROTO_CODE_INTERNAL, now);
 		return;
+	}
 	conn_queue(c, s->out, now);
 	if (proto_ps_state(c->s) == PROTO_PS_REG_WAIT)
 		psd_call_stop(c->call);
