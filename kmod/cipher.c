@@ -25,6 +25,7 @@
 #include <linux/wait_bit.h>
 
 #include "cipher.h"
+#include "rtp.h"
 #include "session.h"
 
 /* AEAD request context room when probing gcm(aes) tells nothing better. */
@@ -115,49 +116,41 @@ static u8 *bti_scratch_this_cpu(void)
 	return this_cpu_ptr(bti_scratch);
 }
 
-/* XOR @v as a 48-bit big-endian number into @p[0..5]. */
-static void bti_xor_index48(u8 *p, u64 v)
-{
-	int i;
-
-	for (i = 5; i >= 0; i--, v >>= 8)
-		p[i] ^= v;
-}
-
-static void bti_xor_be32(u8 *p, u32 v)
-{
-	p[0] ^= v >> 24;
-	p[1] ^= v >> 16;
-	p[2] ^= v >> 8;
-	p[3] ^= v;
-}
-
 /*
  * RFC 3711 4.1.1: IV = (k_s * 2^16) XOR (SSRC * 2^64) XOR (i * 2^16),
  * for SRTP with the 48-bit packet index, for SRTCP with the SRTCP index.
+ * Four big-endian words: salt[0..3], salt[4..7] ^ SSRC, salt[8..11] ^
+ * the index's top 32 bits, and salt[12..13] ^ its low 16 bits, then the
+ * block counter's 00 00.
  */
 static void bti_cm_iv(const struct bti_keys *keys, u32 ssrc, u64 index,
 		      u8 iv[BTI_IV_LEN])
 {
-	memcpy(iv, keys->salt, 14);
-	iv[14] = 0;
-	iv[15] = 0;
-	bti_xor_be32(iv + 4, ssrc);
-	bti_xor_index48(iv + 8, index);
+	const u8 *salt = keys->salt;
+	u32 low = bti_get_be16(salt + 12) ^ (u16)index;
+
+	bti_put_be32(iv, bti_get_be32(salt));
+	bti_put_be32(iv + 4, bti_get_be32(salt + 4) ^ ssrc);
+	bti_put_be32(iv + 8, bti_get_be32(salt + 8) ^ (u32)(index >> 16));
+	bti_put_be32(iv + 12, low << 16);
 }
 
 /*
  * RFC 7714 8.1 and 9.1: IV = salt XOR (00 00 || SSRC || ROC || SEQ), and
  * for SRTCP salt XOR (00 00 || SSRC || 00 00 || 0 || SRTCP index). Both
  * put a 48-bit number in the last six octets: ROC || SEQ is the SRTP
- * index, 00 00 || 0 || index the 31-bit SRTCP index.
+ * index, 00 00 || 0 || index the 31-bit SRTCP index. As three big-endian
+ * words: 00 00 || SSRC[0..1], SSRC[2..3] || index[0..1], index[2..5].
  */
 static void bti_gcm_iv(const struct bti_keys *keys, u32 ssrc, u64 index,
 		       u8 iv[BTI_GCM_IV_LEN])
 {
-	memcpy(iv, keys->salt, BTI_GCM_IV_LEN);
-	bti_xor_be32(iv + 2, ssrc);
-	bti_xor_index48(iv + 6, index);
+	const u8 *salt = keys->salt;
+	u32 mid = ssrc << 16 | (u16)(index >> 32);
+
+	bti_put_be32(iv, bti_get_be32(salt) ^ (ssrc >> 16));
+	bti_put_be32(iv + 4, bti_get_be32(salt + 4) ^ mid);
+	bti_put_be32(iv + 8, bti_get_be32(salt + 8) ^ (u32)index);
 }
 
 /**
@@ -185,7 +178,7 @@ int bti_cm_xor(const struct bti_keys *keys, u32 ssrc, u64 index, u8 *data,
 	if (!len)
 		return 0;
 	bti_cm_iv(keys, ssrc, index, iv);
-	sg_init_one(&sg, data, len);
+	bti_sg_one(&sg, data, len);
 	skcipher_request_set_sync_tfm(req, keys->ctr);
 	skcipher_request_set_callback(req, 0, NULL, NULL);
 	skcipher_request_set_crypt(req, &sg, &sg, len, iv);

@@ -14,6 +14,18 @@
 struct bti_async;
 struct bti_ctx;
 
+/*
+ * sg_init_one() for a packet: the same entry, built inline. This runs for
+ * every packet, and sg_init_table() is an out-of-line call and memset().
+ */
+static inline void bti_sg_one(struct scatterlist *sg, void *buf,
+			      unsigned int len)
+{
+	*sg = (struct scatterlist){};
+	sg_init_marker(sg, 1);
+	sg_set_buf(sg, buf, len);
+}
+
 /**
  * struct bti_op - one packet's AES-GCM operation and how it ends
  * @sg: associated data, then the text (and tag); packet memory only

@@ -139,19 +139,21 @@ static void bti_event_auth(struct bti_net *bn, struct bti_session *session)
 void bti_event_packet(struct bti_net *bn, struct bti_session *session,
 		      struct bti_ctx *ctx, u32 dir, bool srtcp, int ret)
 {
-	struct bti_event_info ev = {
+	u64 count = srtcp ? READ_ONCE(ctx->srtcp_packets) :
+			    READ_ONCE(ctx->srtp_packets);
+	u64 limit = READ_ONCE(session->soft_limit);
+	struct bti_event_info ev;
+
+	/* Nearly every packet: no event, and nothing built. */
+	if (likely(ret >= 0 && (!limit || count < limit)))
+		return;
+	ev = (struct bti_event_info){
 		.dir = dir,
 		.proto = srtcp ? BTI_EVENT_PROTO_SRTCP : BTI_EVENT_PROTO_SRTP,
 		.ssrc = ctx->ssrc,
+		.count = count,
 	};
-	u64 limit;
-
-	ev.count = srtcp ? READ_ONCE(ctx->srtcp_packets) :
-			   READ_ONCE(ctx->srtp_packets);
 	if (ret >= 0) {
-		limit = READ_ONCE(session->soft_limit);
-		if (likely(!limit || ev.count < limit))
-			return;
 		ev.type = BTI_EVENT_SOFT_LIMIT;
 		bti_event_once(bn, session, ctx, srtcp ? BTI_CTX_SRTCP_SOFT :
 			       BTI_CTX_SRTP_SOFT, &ev);

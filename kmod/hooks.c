@@ -675,24 +675,21 @@ static unsigned int bti_hook(struct sk_buff *skb,
 {
 	struct bti_net *bn = bti_net(state->net);
 	struct bti_session *session;
-	unsigned int udp_off, verdict;
 	struct bti_flow flow;
+	unsigned int udp_off;
 
 	if (!READ_ONCE(bn->sessions.count))
 		return NF_ACCEPT;
 	if (!bti_skb_flow(skb, state->pf, egress, &flow, &udp_off))
 		return NF_ACCEPT;
 
-	rcu_read_lock();
+	/* Hooks run under rcu_read_lock(), taken by the netfilter core. */
 	session = bti_session_lookup(&bn->sessions, &flow);
 	if (!session)
-		verdict = NF_ACCEPT;
-	else if (skb_is_gso(skb))
-		verdict = bti_gso(bn, session, skb, state, egress);
-	else
-		verdict = bti_one(bn, session, skb, state, egress, udp_off);
-	rcu_read_unlock();
-	return verdict;
+		return NF_ACCEPT;
+	if (skb_is_gso(skb))
+		return bti_gso(bn, session, skb, state, egress);
+	return bti_one(bn, session, skb, state, egress, udp_off);
 }
 
 static unsigned int bti_hook_out(void *priv, struct sk_buff *skb,

@@ -93,10 +93,11 @@ int bti_replay_commit(struct bti_replay *rp, u64 index)
 		rp->top = index;
 		rp->started = true;
 	} else if (index > rp->top) {
+		/* The bits skipped over; @index's own is set below. */
 		if (index - rp->top >= rp->bits)
 			bitmap_zero(rp->map, rp->bits);
-		else
-			bti_replay_clear(rp, rp->top + 1, index);
+		else if (index - rp->top > 1)
+			bti_replay_clear(rp, rp->top + 1, index - 1);
 		rp->top = index;
 	}
 	__set_bit(bti_replay_bit(rp, index), rp->map);

@@ -6,21 +6,53 @@
  * session is released only after a grace period.
  */
 
+#include <linux/jhash.h>
 #include <linux/module.h>
 #include <linux/overflow.h>
 #include <linux/rculist.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
 #include <linux/wait_bit.h>
+#include <net/ipv6.h>
 
 #include "session.h"
 
 static struct kmem_cache *bti_session_cache __ro_after_init;
 
+/*
+ * The hash of a flow. An IPv4 flow has three words that vary (the
+ * addresses and the two ports), hashed as such instead of as the whole
+ * 40-octet key, most of it zero: this runs twice for every packet.
+ */
+static u32 bti_flow_hash(const void *data, u32 len, u32 seed)
+{
+	const struct bti_flow *flow = data;
+	u32 ports = (u32)ntohs(flow->lport) << 16 | ntohs(flow->rport);
+
+	if (flow->family == AF_INET)
+		return jhash_3words(flow->laddr.s6_addr32[0],
+				    flow->raddr.s6_addr32[0], ports, seed);
+	return jhash2((const u32 *)flow, sizeof(*flow) / sizeof(u32), seed);
+}
+
+/* Equal flows; the unused octets of an IPv4 flow are zero in both. */
+static int bti_flow_cmp(struct rhashtable_compare_arg *arg, const void *obj)
+{
+	const struct bti_flow *key = arg->key;
+	const struct bti_flow *flow = &((const struct bti_session *)obj)->flow;
+
+	return key->lport != flow->lport || key->rport != flow->rport ||
+	       key->family != flow->family ||
+	       !ipv6_addr_equal(&key->laddr, &flow->laddr) ||
+	       !ipv6_addr_equal(&key->raddr, &flow->raddr);
+}
+
 static const struct rhashtable_params bti_session_params = {
 	.key_len = sizeof(struct bti_flow),
 	.key_offset = offsetof(struct bti_session, flow),
 	.head_offset = offsetof(struct bti_session, node),
+	.hashfn = bti_flow_hash,
+	.obj_cmpfn = bti_flow_cmp,
 	.automatic_shrinking = true,
 };
 
@@ -123,6 +155,8 @@ struct bti_ctx *bti_ctx_alloc(u32 window)
 	if (!ctx)
 		return NULL;
 	spin_lock_init(&ctx->lock);
+	/* The context's own count, dropped by bti_ctx_free(). */
+	atomic_set(&ctx->inflight, 1);
 	bti_replay_init(&ctx->srtp_replay, ctx->window, window);
 	bti_replay_init(&ctx->srtcp_replay, ctx->window + words, window);
 	return ctx;
@@ -148,7 +182,8 @@ void bti_ctx_free(struct bti_ctx *ctx)
 	if (!ctx)
 		return;
 	bti_ctx_free(rcu_dereference_protected(ctx->prev, true));
-	wait_var_event(&ctx->inflight, !atomic_read(&ctx->inflight));
+	if (!atomic_dec_and_test(&ctx->inflight))
+		wait_var_event(&ctx->inflight, !atomic_read(&ctx->inflight));
 	bti_keys_free(&ctx->srtp);
 	bti_keys_free(&ctx->srtcp);
 	kfree_sensitive(ctx);

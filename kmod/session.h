@@ -59,7 +59,9 @@ struct bti_flow {
  *	this one belong to @prev
  * @srtcp_from: like @srtp_from, for SRTCP indexes
  * @inflight: asynchronous AES-GCM requests on these keys not completed
- *	yet (see bti_gcm()); bti_ctx_free() waits for none to be left
+ *	yet (see bti_gcm()), plus one for the context itself: only
+ *	bti_ctx_free() drops that one, so a request's end wakes nobody
+ *	unless the context is being freed, which waits for none to be left
  * @first_at: receive, with @prev: jiffies when the grace period of
  *	@prev started for SRTP ([0]) or SRTCP ([1]): the rekey if the
  *	switch-over was defaulted, else the first packet this context

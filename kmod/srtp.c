@@ -122,7 +122,7 @@ static void bti_srtp_gcm_op(struct bti_op *op, const struct bti_keys *keys,
 {
 	unsigned int tag_len = keys->suite->srtp_tag_len;
 
-	sg_init_one(op->sg, pkt, len + tag_len);
+	bti_sg_one(op->sg, pkt, len + tag_len);
 	op->nents = 1;
 	op->assoclen = hdr->len;
 	op->cryptlen = len - hdr->len + (seal ? 0 : tag_len);
