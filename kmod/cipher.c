@@ -277,11 +277,15 @@ static void bti_async_put(struct bti_ctx *ctx)
 		wake_up_var(&ctx->inflight);
 }
 
-/* The packet's end, once the transform answered. */
-static void bti_async_end(struct bti_async *as, int err)
+/*
+ * The packet's end, once the transform answered and the submitter took
+ * what @done needs (or failed to: then the packet is only dropped, and
+ * nothing of the operation is committed).
+ */
+static void bti_async_end(struct bti_async *as)
 {
 	struct bti_ctx *ctx = as->op.ctx;
-	int ret = err;
+	int ret = as->err;
 
 	/*
 	 * Up to the last access to bti's memory, an RCU reader: module
@@ -289,14 +293,28 @@ static void bti_async_end(struct bti_async *as, int err)
 	 */
 	rcu_read_lock();
 	local_bh_disable();
-	if (as->op.finish)
-		ret = as->op.finish(&as->op, err);
+	if (as->prepare_err)
+		ret = as->prepare_err;
+	else if (as->op.finish)
+		ret = as->op.finish(&as->op, ret);
 	as->done(as, ret);
 	local_bh_enable();
 	bti_async_free(as);
 	/* Last: once the count drops, the context and its keys may go. */
 	bti_async_put(ctx);
 	rcu_read_unlock();
+}
+
+/*
+ * Whichever of the completion and the submitter comes second ends the
+ * packet: the submitter takes the packet's references only once the
+ * request is in flight, and the completion may come first.
+ */
+static void bti_async_step(struct bti_async *as, int step)
+{
+	if (atomic_fetch_or(step, &as->steps) != (BTI_ASYNC_STEPS & ~step))
+		return;
+	bti_async_end(as);
 }
 
 /* BTI_COMPLETION_DATA: see Kbuild. */
@@ -312,7 +330,8 @@ static void bti_async_complete(struct crypto_async_request *areq, int err)
 	/* Out of the backlog, not done yet (not asked for; harmless). */
 	if (err == -EINPROGRESS)
 		return;
-	bti_async_end(as, err);
+	as->err = err;
+	bti_async_step(as, BTI_ASYNC_COMPLETED);
 }
 
 /*
@@ -340,11 +359,7 @@ static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
 	as->op = *op;
 	as->done = defer->done;
 	as->priv = (void *)as + priv_off;
-	ret = defer->prepare(as, defer->arg);
-	if (ret) {
-		bti_async_free(as);
-		return ret;
-	}
+	atomic_set(&as->steps, 0);
 	bti_gcm_iv(keys, op->ssrc, op->index, as->iv);
 	req = bti_async_req(as);
 	aead_request_set_tfm(req, keys->gcm);
@@ -355,13 +370,19 @@ static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
 	/* Counted before the request can complete; dropped at its end. */
 	atomic_inc(&op->ctx->inflight);
 	ret = op->encrypt ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
-	if (ret == -EINPROGRESS)
+	if (ret != -EINPROGRESS) {
+		/* Answered at once (or refused: -EBUSY, -ENOSPC). */
+		bti_async_free(as);
+		bti_async_put(op->ctx);
 		return ret;
-	/* Answered at once (or refused: -EBUSY, -ENOSPC with a full queue). */
-	defer->release(as);
-	bti_async_free(as);
-	bti_async_put(op->ctx);
-	return ret;
+	}
+	/*
+	 * In flight: only now what the completion needs to finish the
+	 * packet is saved and held, as most requests never get here.
+	 */
+	as->prepare_err = defer->prepare(as, defer->arg);
+	bti_async_step(as, BTI_ASYNC_PREPARED);
+	return -EINPROGRESS;
 }
 
 /**
@@ -374,10 +395,13 @@ static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
  * A synchronous transform runs on this CPU's request area and returns
  * its result. An asynchronous one (the SIMD drivers, which defer to
  * cryptd when the FPU is not usable, or cryptd itself) gets a request
- * allocated for the packet: when it completes later, @op->finish and then
- * @defer->done run from its completion, under rcu_read_lock() with bottom
- * halves disabled, and bti_gcm() returns -EINPROGRESS. The in-flight
- * count of @op->ctx holds bti_ctx_free() off until then.
+ * buffer for the packet. If it answers at once, bti_gcm() returns its
+ * result. Otherwise @defer->prepare runs before bti_gcm() returns
+ * -EINPROGRESS, and once the request completed, @op->finish and then
+ * @defer->done run under rcu_read_lock() with bottom halves disabled:
+ * from the completion, or from bti_gcm() itself if the completion came
+ * before @defer->prepare was done. The in-flight count of @op->ctx holds
+ * bti_ctx_free() off until then.
  *
  * Context: bottom halves disabled; rcu_read_lock() held if @defer is set.
  * Return: 0, -EBADMSG when the tag of an opened packet does not verify,

@@ -4,6 +4,8 @@
 
 #include <crypto/aes.h>
 #include <crypto/sha1.h>
+#include <linux/atomic.h>
+#include <linux/bits.h>
 #include <linux/scatterlist.h>
 
 #include "keys.h"
@@ -67,25 +69,29 @@ struct bti_op {
 
 /**
  * struct bti_defer - how a caller lets a packet finish later
- * @prepare: called once the asynchronous request is allocated and before
- *	it is submitted: saves in @as->priv what @done needs and takes the
- *	references that keep it valid; a negative errno fails the packet
- *	there and then (nothing submitted, @release not called)
- * @release: drops what @prepare took, when the transform answered
- *	synchronously after all (the caller finishes the packet itself)
- * @done: the caller's end of the packet, called exactly once from the
- *	completion with the result its synchronous call would have
- *	returned; it owns @as->priv and must also drop what @prepare took
+ * @prepare: called when the asynchronous request went in flight, before
+ *	bti_gcm() returns -EINPROGRESS: saves in @as->priv what @done needs
+ *	and takes the references that keep it valid. A negative errno
+ *	(nothing held) drops the packet: @done then gets that errno, once
+ *	the request completed, and the operation's @finish does not run.
+ * @done: the caller's end of the packet, called exactly once after the
+ *	request completed and @prepare returned, with the result its
+ *	synchronous call would have returned; it owns @as->priv and must
+ *	also drop what @prepare took
  * @arg: passed to @prepare
  * @priv_size: octets of @as->priv
  */
 struct bti_defer {
 	int (*prepare)(struct bti_async *as, void *arg);
-	void (*release)(struct bti_async *as);
 	void (*done)(struct bti_async *as, int ret);
 	void *arg;
 	unsigned int priv_size;
 };
+
+/* &bti_async.steps: the two that must both happen before a packet ends. */
+#define BTI_ASYNC_COMPLETED	BIT(0)	/* the transform answered */
+#define BTI_ASYNC_PREPARED	BIT(1)	/* &bti_defer.prepare returned */
+#define BTI_ASYNC_STEPS		(BTI_ASYNC_COMPLETED | BTI_ASYNC_PREPARED)
 
 /**
  * struct bti_async - a packet whose AES-GCM request is in flight
@@ -93,6 +99,9 @@ struct bti_defer {
  *	includes this request
  * @done: &bti_defer.done
  * @priv: &bti_defer.priv_size octets of the caller's, after the request
+ * @steps: %BTI_ASYNC_COMPLETED and %BTI_ASYNC_PREPARED, as they happen
+ * @err: the transform's result, set before %BTI_ASYNC_COMPLETED
+ * @prepare_err: what &bti_defer.prepare returned
  * @iv: the request's IV
  * @size: octets allocated
  *
@@ -104,6 +113,9 @@ struct bti_async {
 	struct bti_op op;
 	void (*done)(struct bti_async *as, int ret);
 	void *priv;
+	atomic_t steps;
+	int err;
+	int prepare_err;
 	u8 iv[AES_BLOCK_SIZE];
 	unsigned int size;
 };

@@ -334,6 +334,7 @@ struct bti_hook_pkt {
  * @state: a copy of the hook's state
  * @skb_dev: the packet's device when it was stolen
  * @physout: the bridge port it leaves by (br_netfilter), or NULL
+ * @held: the references below were taken
  *
  * The devices, @state.in, @state.out and @state.sk are held, and the
  * packet's route made a counted reference, as nf_queue does. The session
@@ -346,9 +347,13 @@ struct bti_hook_async {
 	struct nf_hook_state state;
 	struct net_device *skb_dev;
 	struct net_device *physout;
+	bool held;
 };
 
-/* &bti_defer.prepare: the packet goes asynchronous. */
+/*
+ * &bti_defer.prepare: the packet went asynchronous. Called from the hook,
+ * which still holds all this for as long as it runs.
+ */
 static int bti_async_prepare(struct bti_async *as, void *arg)
 {
 	const struct bti_hook_pkt *pkt = arg;
@@ -356,14 +361,15 @@ static int bti_async_prepare(struct bti_async *as, void *arg)
 	const struct nf_hook_state *state = pkt->state;
 	struct sk_buff *skb = pkt->skb;
 
+	ha->pkt = *pkt;
+	ha->state = *state;
+	ha->pkt.state = &ha->state;
+	ha->held = false;
 	/* A forwarded packet's route may be valid under RCU only. */
 	if (skb_dst(skb) && !skb_dst_force(skb))
 		return -ENETDOWN;
 	if (state->sk && !refcount_inc_not_zero(&state->sk->sk_refcnt))
 		return -ENOTCONN;
-	ha->pkt = *pkt;
-	ha->state = *state;
-	ha->pkt.state = &ha->state;
 	ha->skb_dev = skb->dev;
 	dev_hold(ha->skb_dev);
 	dev_hold(state->in);
@@ -373,14 +379,17 @@ static int bti_async_prepare(struct bti_async *as, void *arg)
 	ha->physout = nf_bridge_get_physoutdev(skb);
 	dev_hold(ha->physout);
 #endif
+	ha->held = true;
 	return 0;
 }
 
-/* &bti_defer.release: drops what bti_async_prepare() took. */
+/* Drops what bti_async_prepare() took. */
 static void bti_async_release(struct bti_async *as)
 {
 	struct bti_hook_async *ha = as->priv;
 
+	if (!ha->held)
+		return;
 	dev_put(ha->physout);
 	dev_put(ha->state.out);
 	dev_put(ha->state.in);
@@ -390,10 +399,11 @@ static void bti_async_release(struct bti_async *as)
 }
 
 /*
- * &bti_defer.done: the completion finishes the packet as the hook would
- * have (counters, events, headers), then passes it through the rest of
- * the chain and on, or frees it. A local sender whose packet turned out
- * too big has had its send return already: the drop is only counted.
+ * &bti_defer.done: finishes the packet as the hook would have (counters,
+ * events, headers), then passes it through the rest of the chain and on,
+ * or frees it. A local sender whose packet turned out too big has had its
+ * send return already: the drop is only counted. If bti_async_prepare()
+ * failed, @ret is its errno and the packet is dropped.
  * Context: rcu_read_lock() held, bottom halves disabled.
  */
 static void bti_async_done(struct bti_async *as, int ret)
@@ -424,7 +434,6 @@ static void bti_async_done(struct bti_async *as, int ret)
 static void bti_defer_init(struct bti_defer *defer, struct bti_hook_pkt *pkt)
 {
 	defer->prepare = bti_async_prepare;
-	defer->release = bti_async_release;
 	defer->done = bti_async_done;
 	defer->arg = pkt;
 	defer->priv_size = sizeof(struct bti_hook_async);

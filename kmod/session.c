@@ -30,8 +30,9 @@ static u32 bti_flow_hash(const void *data, u32 len, u32 seed)
 	u32 ports = (u32)ntohs(flow->lport) << 16 | ntohs(flow->rport);
 
 	if (flow->family == AF_INET)
-		return jhash_3words(flow->laddr.s6_addr32[0],
-				    flow->raddr.s6_addr32[0], ports, seed);
+		return jhash_3words((__force u32)flow->laddr.s6_addr32[0],
+				    (__force u32)flow->raddr.s6_addr32[0],
+				    ports, seed);
 	return jhash2((const u32 *)flow, sizeof(*flow) / sizeof(u32), seed);
 }
 

@@ -48,7 +48,7 @@ crypto_async() {
 
 plan=$((4 + $#))
 for prog in "$@"; do
-	[ "$prog" != bti_srtp_kat.sh ] || plan=$((plan + 1))
+	[ "$prog" != bti_srtp_kat.sh ] || plan=$((plan + 3))
 done
 ktap_begin "$plan"
 
@@ -124,6 +124,21 @@ for prog in "$@"; do
 			ktap_ok "bti_test.ko: $n packets finished in the completion"
 		else
 			ktap_fail "bti_test.ko: packets finished in the completion" \
+				"reported: ${n:-nothing}"
+		fi
+		bti_unload || true
+		# Again with the completion first: the submitter ends packets.
+		rc=0
+		BTI_TEST_PARAMS=late_prepare=1 "$here/$prog" >"$BTI_TMP/out" || rc=$?
+		ktap_check "$prog passes when the completion comes before prepare" \
+			[ "$rc" -eq 0 ]
+		ktap_diag "$(sed -n 's/^/  /p' "$BTI_TMP/out")"
+		n=$(dmesg | sed -n 's/.*bti_test: # packets ended by the submitter: \([0-9]\{1,\}\)$/\1/p' |
+			tail -n 1)
+		if [ "${n:-0}" -gt 0 ]; then
+			ktap_ok "bti_test.ko late_prepare=1: $n packets ended by the submitter"
+		else
+			ktap_fail "bti_test.ko late_prepare=1: packets ended by the submitter" \
 				"reported: ${n:-nothing}"
 		fi
 	fi

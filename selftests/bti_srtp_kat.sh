@@ -11,8 +11,9 @@
 # the kernel log check.
 #
 # Environment: BTI_TEST_KO (bti_test.ko to insmod; default: next to
-# BTI_KO, else build/<uname -r>/bti_test.ko of the source tree), and
-# those of bti_env.sh.
+# BTI_KO, else build/<uname -r>/bti_test.ko of the source tree),
+# BTI_TEST_PARAMS (its module parameters, e.g. late_prepare=1), and those
+# of bti_env.sh.
 
 set -eu
 
@@ -59,7 +60,7 @@ mark="bti-selftest: bti_srtp_kat.sh insmod $$-$(date +%s%N)"
 echo "$mark" >/dev/kmsg
 insmod_rc=0
 if [ -z "$load_err" ]; then
-	insmod "$BTI_TEST_KO" 2>"$BTI_TMP/insmod.err" || insmod_rc=$?
+	insmod "$BTI_TEST_KO" ${BTI_TEST_PARAMS:-} 2>"$BTI_TMP/insmod.err" || insmod_rc=$?
 fi
 # The module's lines after the mark, without timestamp and prefix.
 dmesg | awk -v m="$mark" 'p; index($0, m) { p = 1 }' |

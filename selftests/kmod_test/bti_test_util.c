@@ -9,6 +9,8 @@
 
 #include <linux/bitmap.h>
 #include <linux/completion.h>
+#include <linux/ktime.h>
+#include <linux/moduleparam.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -275,6 +277,16 @@ void bt_state_free(struct bt_state *st)
  * packet finishes in the request's completion, which is waited for here.
  */
 atomic_t bt_async_packets = ATOMIC_INIT(0);
+atomic_t bt_async_by_submitter = ATOMIC_INIT(0);
+
+/*
+ * late_prepare: &bti_defer.prepare waits (up to 5 ms) for the request to
+ * complete first, so that the submitter, not the completion, has to end
+ * the packet: the order bti_gcm() must also handle.
+ */
+static bool late_prepare;
+module_param(late_prepare, bool, 0444);
+MODULE_PARM_DESC(late_prepare, "prepare waits for the completion first");
 
 struct bt_wait {
 	struct completion done;
@@ -283,12 +295,14 @@ struct bt_wait {
 
 static int bt_wait_prepare(struct bti_async *as, void *arg)
 {
-	*(struct bt_wait **)as->priv = arg;
-	return 0;
-}
+	ktime_t until = ktime_add_ms(ktime_get(), 5);
 
-static void bt_wait_release(struct bti_async *as)
-{
+	*(struct bt_wait **)as->priv = arg;
+	while (late_prepare &&
+	       !(atomic_read(&as->steps) & BTI_ASYNC_COMPLETED) &&
+	       ktime_before(ktime_get(), until))
+		cpu_relax();
+	return 0;
 }
 
 static void bt_wait_done(struct bti_async *as, int ret)
@@ -303,6 +317,9 @@ static int bt_wait_for(struct bt_wait *w, int ret)
 {
 	if (ret != -EINPROGRESS)
 		return ret;
+	/* Already ended: the completion came before prepare returned. */
+	if (completion_done(&w->done))
+		atomic_inc(&bt_async_by_submitter);
 	wait_for_completion(&w->done);
 	atomic_inc(&bt_async_packets);
 	return w->ret;
@@ -310,7 +327,6 @@ static int bt_wait_for(struct bt_wait *w, int ret)
 
 #define BT_DEFER(w) {						\
 	.prepare = bt_wait_prepare,				\
-	.release = bt_wait_release,				\
 	.done = bt_wait_done,					\
 	.arg = &(w),						\
 	.priv_size = sizeof(struct bt_wait *),			\

@@ -101,10 +101,6 @@ static int bb_wait_prepare(struct bti_async *as, void *arg)
 	return 0;
 }
 
-static void bb_wait_release(struct bti_async *as)
-{
-}
-
 static void bb_wait_done(struct bti_async *as, int ret)
 {
 	struct bb_wait *w = *(struct bb_wait **)as->priv;
@@ -119,7 +115,6 @@ static int bb_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 	struct bb_wait w = { .ret = 0 };
 	struct bti_defer defer = {
 		.prepare = bb_wait_prepare,
-		.release = bb_wait_release,
 		.done = bb_wait_done,
 		.arg = &w,
 		.priv_size = sizeof(struct bb_wait *),
@@ -146,7 +141,6 @@ static int bb_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
 	struct bb_wait w = { .ret = 0 };
 	struct bti_defer defer = {
 		.prepare = bb_wait_prepare,
-		.release = bb_wait_release,
 		.done = bb_wait_done,
 		.arg = &w,
 		.priv_size = sizeof(struct bb_wait *),
