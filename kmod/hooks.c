@@ -32,6 +32,7 @@
 #include <linux/netfilter_ipv4.h>
 #include <linux/netfilter_ipv6.h>
 #include <linux/udp.h>
+#include <net/checksum.h>
 #include <net/icmp.h>
 #include <net/ip.h>
 #include <net/ip6_checksum.h>
@@ -153,9 +154,14 @@ static void bti_fix_headers(struct sk_buff *skb, u8 pf, unsigned int udp_off)
 	uh->len = htons(udp_len);
 	if (pf == NFPROTO_IPV4) {
 		struct iphdr *iph = ip_hdr(skb);
+		__be16 tot_len = htons(skb->len - skb_network_offset(skb));
 
-		iph->tot_len = htons(skb->len - skb_network_offset(skb));
-		ip_send_check(iph);
+		/*
+		 * The header checksum is valid here (checked by ip_rcv(), set
+		 * by ip_local_out()): update it for the one field changed.
+		 */
+		csum_replace2(&iph->check, iph->tot_len, tot_len);
+		iph->tot_len = tot_len;
 		uh->check = ~csum_tcpudp_magic(iph->saddr, iph->daddr, udp_len,
 					       IPPROTO_UDP, 0);
 	} else {
