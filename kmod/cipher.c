@@ -6,16 +6,17 @@
  *
  * With synchronous transforms nothing is allocated per packet. The
  * skcipher request and the hash descriptor live on the stack (plain
- * pointers); the AEAD request and every IV live in a per-CPU scratch area
- * made once at module load, so the callers run with bottom halves
- * disabled. Only packet memory (skb data, never the stack) goes into a
- * scatterlist.
+ * pointers); the AEAD request, every IV and the AES-GCM operation live in
+ * a per-CPU scratch area made once at module load, so the callers run
+ * with bottom halves disabled. Only packet memory (skb data, never the
+ * stack) goes into a scatterlist.
  *
  * An asynchronous AEAD transform (on x86 the AES-NI/AVX GCM driver is
  * registered only as one) gets a request buffer per packet, as ESP does,
- * which also carries what the caller needs to finish the packet in the
- * completion: see bti_gcm(). Each CPU keeps the buffer of the packet it
- * finished last for the next one.
+ * in which the caller builds the operation and which also carries what
+ * it needs to finish the packet in the completion: see bti_gcm_op() and
+ * bti_gcm(). Each CPU keeps the buffer of the packet it finished last for
+ * the next one.
  */
 
 #include <crypto/aes.h>
@@ -44,11 +45,22 @@ static unsigned int bti_scratch_reqsize;
  */
 static DEFINE_PER_CPU(struct bti_async *, bti_async_spare);
 
-/* The AEAD request sits first, the IV after it. */
+/* The AEAD request sits first, the IV after it, then the operation. */
 static unsigned int bti_scratch_iv_offset(void)
 {
 	return ALIGN(sizeof(struct aead_request) + bti_scratch_reqsize,
 		     BTI_IV_LEN);
+}
+
+static unsigned int bti_scratch_op_offset(void)
+{
+	return ALIGN(bti_scratch_iv_offset() + BTI_IV_LEN,
+		     __alignof__(struct bti_op));
+}
+
+static unsigned int bti_scratch_size(void)
+{
+	return bti_scratch_op_offset() + sizeof(struct bti_op);
 }
 
 /**
@@ -64,7 +76,6 @@ static unsigned int bti_scratch_iv_offset(void)
 int bti_cipher_init(void)
 {
 	struct crypto_aead *probe;
-	unsigned int size;
 
 	bti_scratch_reqsize = BTI_AEAD_REQSIZE_MIN;
 	probe = crypto_alloc_aead("gcm(aes)", 0, CRYPTO_ALG_ASYNC);
@@ -73,8 +84,7 @@ int bti_cipher_init(void)
 					  crypto_aead_reqsize(probe));
 		crypto_free_aead(probe);
 	}
-	size = bti_scratch_iv_offset() + BTI_IV_LEN;
-	bti_scratch = __alloc_percpu(size, CRYPTO_MINALIGN);
+	bti_scratch = __alloc_percpu(bti_scratch_size(), CRYPTO_MINALIGN);
 	return bti_scratch ? 0 : -ENOMEM;
 }
 
@@ -87,11 +97,11 @@ int bti_cipher_init(void)
  */
 void bti_cipher_exit(void)
 {
-	unsigned int size = bti_scratch_iv_offset() + BTI_IV_LEN;
 	int cpu;
 
 	for_each_possible_cpu(cpu) {
-		memzero_explicit(per_cpu_ptr(bti_scratch, cpu), size);
+		memzero_explicit(per_cpu_ptr(bti_scratch, cpu),
+				 bti_scratch_size());
 		kfree(per_cpu(bti_async_spare, cpu));
 		per_cpu(bti_async_spare, cpu) = NULL;
 	}
@@ -335,45 +345,40 @@ static void bti_async_complete(struct crypto_async_request *areq, int err)
 }
 
 /*
- * An asynchronous transform: a request allocated for this packet, with
- * what it takes to finish it later. Returns -EINPROGRESS when the packet
- * is the completion's now, else the synchronous result.
+ * A synchronous answer ends the packet here: the operation's @finish,
+ * then nothing of it is used again.
+ */
+static int bti_gcm_finish(struct bti_op *op, int ret)
+{
+	return op->finish ? op->finish(op, ret) : ret;
+}
+
+/*
+ * An asynchronous transform: the request goes out with the packet's
+ * buffer. Returns -EINPROGRESS when the packet is the completion's now,
+ * else the synchronous result, finished.
  */
 static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
 			 const struct bti_defer *defer)
 {
-	unsigned int req_off = ALIGN(sizeof(struct bti_async), CRYPTO_MINALIGN);
-	unsigned int priv_off = req_off +
-		ALIGN(sizeof(struct aead_request) +
-		      crypto_aead_reqsize(keys->gcm), CRYPTO_MINALIGN);
-	struct aead_request *req;
-	struct bti_async *as;
+	struct bti_async *as = container_of(op, struct bti_async, op);
+	struct bti_ctx *ctx = op->ctx;
+	struct aead_request *req = bti_async_req(as);
 	int ret;
 
-	/* Only the packet path can finish a packet later. */
-	if (!defer)
-		return -EOPNOTSUPP;
-	as = bti_async_alloc(priv_off + defer->priv_size);
-	if (!as)
-		return -ENOMEM;
-	as->op = *op;
-	as->done = defer->done;
-	as->priv = (void *)as + priv_off;
-	atomic_set(&as->steps, 0);
 	bti_gcm_iv(keys, op->ssrc, op->index, as->iv);
-	req = bti_async_req(as);
 	aead_request_set_tfm(req, keys->gcm);
 	aead_request_set_callback(req, 0, bti_async_complete, as);
-	aead_request_set_crypt(req, as->op.sg, as->op.sg, op->cryptlen,
-			       as->iv);
+	aead_request_set_crypt(req, op->sg, op->sg, op->cryptlen, as->iv);
 	aead_request_set_ad(req, op->assoclen);
 	/* Counted before the request can complete; dropped at its end. */
-	atomic_inc(&op->ctx->inflight);
+	atomic_inc(&ctx->inflight);
 	ret = op->encrypt ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
 	if (ret != -EINPROGRESS) {
 		/* Answered at once (or refused: -EBUSY, -ENOSPC). */
+		ret = bti_gcm_finish(op, ret);
 		bti_async_free(as);
-		bti_async_put(op->ctx);
+		bti_async_put(ctx);
 		return ret;
 	}
 	/*
@@ -386,33 +391,73 @@ static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
 }
 
 /**
- * bti_gcm() - AES-GCM seal or open of one packet, in place
+ * bti_gcm_op() - where to build the AES-GCM operation of one packet
  * @keys: keys with a keyed "gcm(aes)" transform
- * @op: the operation (see &struct bti_op)
  * @defer: how the caller finishes the packet if the transform completes
  *	later, or NULL if it cannot
  *
- * A synchronous transform runs on this CPU's request area and returns
- * its result. An asynchronous one (the SIMD drivers, which defer to
- * cryptd when the FPU is not usable, or cryptd itself) gets a request
- * buffer for the packet. If it answers at once, bti_gcm() returns its
- * result. Otherwise @defer->prepare runs before bti_gcm() returns
- * -EINPROGRESS, and once the request completed, @op->finish and then
- * @defer->done run under rcu_read_lock() with bottom halves disabled:
- * from the completion, or from bti_gcm() itself if the completion came
- * before @defer->prepare was done. The in-flight count of @op->ctx holds
- * bti_ctx_free() off until then.
+ * For a synchronous transform, this CPU's scratch area; for an
+ * asynchronous one, the request buffer of the packet (this CPU's spare,
+ * or a new one), so that nothing is copied when the request goes out.
+ * The caller fills every field that its @finish reads and then passes
+ * the operation to bti_gcm(), in the same bottom-half-disabled section.
+ *
+ * Context: bottom halves disabled.
+ * Return: the operation, ERR_PTR(-ENOMEM), or ERR_PTR(-EOPNOTSUPP) for
+ * an asynchronous transform without @defer.
+ */
+struct bti_op *bti_gcm_op(struct bti_keys *keys, const struct bti_defer *defer)
+{
+	unsigned int req_off = ALIGN(sizeof(struct bti_async), CRYPTO_MINALIGN);
+	unsigned int priv_off;
+	struct bti_async *as;
+
+	if (likely(!keys->async))
+		return (void *)bti_scratch_this_cpu() + bti_scratch_op_offset();
+	/* Only the packet path can finish a packet later. */
+	if (!defer)
+		return ERR_PTR(-EOPNOTSUPP);
+	priv_off = req_off + ALIGN(sizeof(struct aead_request) +
+				   crypto_aead_reqsize(keys->gcm),
+				   CRYPTO_MINALIGN);
+	as = bti_async_alloc(priv_off + defer->priv_size);
+	if (!as)
+		return ERR_PTR(-ENOMEM);
+	as->done = defer->done;
+	as->priv = (void *)as + priv_off;
+	atomic_set(&as->steps, 0);
+	return &as->op;
+}
+
+/**
+ * bti_gcm() - AES-GCM seal or open of one packet, in place
+ * @keys: keys with a keyed "gcm(aes)" transform
+ * @op: the operation (see &struct bti_op), from bti_gcm_op() with the
+ *	same @keys and @defer
+ * @defer: as for bti_gcm_op()
+ *
+ * A synchronous transform runs on this CPU's request area. An
+ * asynchronous one (the SIMD drivers, which defer to cryptd when the FPU
+ * is not usable, or cryptd itself) gets the packet's request buffer. When
+ * the answer comes at once, @op->finish runs here and bti_gcm() returns
+ * what it returned. Otherwise @defer->prepare runs before bti_gcm()
+ * returns -EINPROGRESS, and once the request completed, @op->finish and
+ * then @defer->done run under rcu_read_lock() with bottom halves
+ * disabled: from the completion, or from bti_gcm() itself if the
+ * completion came before @defer->prepare was done. The in-flight count
+ * of @op->ctx holds bti_ctx_free() off until then. Either way @op is not
+ * the caller's any more.
  *
  * Context: bottom halves disabled; rcu_read_lock() held if @defer is set.
- * Return: 0, -EBADMSG when the tag of an opened packet does not verify,
- * -EINPROGRESS (see above), -EOPNOTSUPP for an asynchronous transform
- * without @defer, or another negative errno (-EBUSY or -ENOSPC: the
- * transform's queue is full).
+ * Return: what @op->finish returned for the transform's result (0, or
+ * -EBADMSG when the tag of an opened packet does not verify, or another
+ * negative errno: -EBUSY or -ENOSPC when the transform's queue is full),
+ * or -EINPROGRESS (see above).
  */
 int bti_gcm(struct bti_keys *keys, struct bti_op *op,
 	    const struct bti_defer *defer)
 {
 	if (likely(!keys->async))
-		return bti_gcm_sync(keys, op);
+		return bti_gcm_finish(op, bti_gcm_sync(keys, op));
 	return bti_gcm_async(keys, op, defer);
 }

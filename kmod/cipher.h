@@ -48,8 +48,9 @@ static inline void bti_sg_one(struct scatterlist *sg, void *buf,
  * @hdr_len: for @finish: length of the RTP header
  * @padding: for @finish: the RTP padding bit was set
  *
- * Built on the caller's stack; copied whole when the operation goes
- * asynchronous, so nothing in it may point into the stack.
+ * Built where bti_gcm_op() says (this CPU's scratch area, or the request
+ * buffer of an asynchronous transform), so nothing in it may point into
+ * the stack.
  */
 struct bti_op {
 	struct scatterlist sg[BTI_OP_SG_MAX];
@@ -95,8 +96,8 @@ struct bti_defer {
 
 /**
  * struct bti_async - a packet whose AES-GCM request is in flight
- * @op: the operation, copied from the caller; @op.ctx's in-flight count
- *	includes this request
+ * @op: the operation, built here by the caller (bti_gcm_op()); @op.ctx's
+ *	in-flight count includes this request
  * @done: &bti_defer.done
  * @priv: &bti_defer.priv_size octets of the caller's, after the request
  * @steps: %BTI_ASYNC_COMPLETED and %BTI_ASYNC_PREPARED, as they happen
@@ -129,6 +130,7 @@ int bti_cm_xor(const struct bti_keys *keys, u32 ssrc, u64 index, u8 *data,
 int bti_cm_hmac(const struct bti_keys *keys, const u8 *data,
 		unsigned int len, const u8 *trailer, unsigned int trailer_len,
 		u8 mac[BTI_HMAC_LEN]);
+struct bti_op *bti_gcm_op(struct bti_keys *keys, const struct bti_defer *defer);
 int bti_gcm(struct bti_keys *keys, struct bti_op *op,
 	    const struct bti_defer *defer);
 

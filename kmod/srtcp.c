@@ -120,6 +120,27 @@ static int bti_srtcp_sealed(const struct bti_op *op, int ret)
 	return ret ? ret : op->len;
 }
 
+/*
+ * AES-GCM seal, the operation built where bti_gcm() takes it. Return: the
+ * length of the SRTCP packet, -EINPROGRESS or a negative errno.
+ */
+static int bti_srtcp_seal_gcm(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+			      u32 ssrc, u32 index, unsigned int out_len,
+			      const struct bti_defer *defer)
+{
+	struct bti_keys *keys = &ctx->srtcp;
+	struct bti_op *op = bti_gcm_op(keys, defer);
+
+	if (IS_ERR(op))
+		return PTR_ERR(op);
+	bti_srtcp_gcm_op(op, keys, pkt, len, ssrc, BTI_SRTCP_E_FLAG | index,
+			 true);
+	op->finish = bti_srtcp_sealed;
+	op->ctx = ctx;
+	op->len = out_len;
+	return bti_gcm(keys, op, defer);
+}
+
 /**
  * bti_srtcp_protect_defer() - turn an RTCP packet into SRTCP, in place
  * @ctx: the transmit context of the packet's session
@@ -147,7 +168,6 @@ int bti_srtcp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 {
 	struct bti_keys *keys = &ctx->srtcp;
 	unsigned int extra = BTI_SRTCP_WORD_LEN + bti_srtcp_tag_len(ctx);
-	struct bti_op op;
 	u32 ssrc, index;
 	int ret;
 
@@ -170,19 +190,14 @@ int bti_srtcp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 	}
 	spin_unlock(&ctx->lock);
 	if (!ret) {
-		if (keys->suite->aead) {
-			bti_srtcp_gcm_op(&op, keys, pkt, len, ssrc,
-					 BTI_SRTCP_E_FLAG | index, true);
-			op.finish = bti_srtcp_sealed;
-			op.ctx = ctx;
-			op.len = len + extra;
-			ret = bti_gcm(keys, &op, defer);
-		} else {
+		if (keys->suite->aead)
+			ret = bti_srtcp_seal_gcm(ctx, pkt, len, ssrc, index,
+						 len + extra, defer);
+		else
 			ret = bti_srtcp_seal_cm(keys, pkt, len, ssrc, index);
-		}
 	}
 	local_bh_enable();
-	if (ret)
+	if (ret < 0)
 		return ret;
 	*out_len = len + extra;
 	return 0;
@@ -190,23 +205,29 @@ int bti_srtcp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 EXPORT_SYMBOL_GPL(bti_srtcp_protect_defer);
 
 /*
- * The end of a packet, @ret the tag check's result: only if it verified
- * is its index recorded. Context: bottom halves disabled.
+ * The end of a packet whose tag verified: its index is recorded.
+ * Context: bottom halves disabled.
  */
-static int bti_srtcp_opened(const struct bti_op *op, int ret)
+static int bti_srtcp_accept(struct bti_ctx *ctx, u32 index, unsigned int len)
 {
-	struct bti_ctx *ctx = op->ctx;
+	int ret;
 
-	if (ret)
-		return ret;
 	spin_lock(&ctx->lock);
-	ret = bti_replay_commit(&ctx->srtcp_replay, op->index);
+	ret = bti_replay_commit(&ctx->srtcp_replay, index);
 	if (!ret) {
 		WRITE_ONCE(ctx->srtcp_packets, ctx->srtcp_packets + 1);
 		bti_ctx_accepted(ctx, true);
 	}
 	spin_unlock(&ctx->lock);
-	return ret ? ret : op->len;
+	return ret ? ret : len;
+}
+
+/* &bti_op.finish of an opened packet, @ret the tag check's result. */
+static int bti_srtcp_opened(const struct bti_op *op, int ret)
+{
+	if (ret)
+		return ret;
+	return bti_srtcp_accept(op->ctx, op->index, op->len);
 }
 
 /* Verify (and decrypt) with one context; @lo and @hi bound the index. */
@@ -216,7 +237,7 @@ static int bti_srtcp_open(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
 {
 	struct bti_keys *keys = &ctx->srtcp;
 	u32 index = word & BTI_SRTCP_INDEX_MAX;
-	struct bti_op op;
+	struct bti_op *op;
 	int ret;
 
 	if (index < lo || index >= hi)
@@ -230,19 +251,20 @@ static int bti_srtcp_open(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
 	if (ret)
 		return ret;
 
-	op.finish = bti_srtcp_opened;
-	op.ctx = ctx;
-	op.index = index;
-	op.len = plen;
-	if (keys->suite->aead) {
-		bti_srtcp_gcm_op(&op, keys, pkt, plen, ssrc, word, false);
-		ret = bti_gcm(keys, &op, defer);
-		if (ret == -EINPROGRESS)
-			return ret;
-	} else {
+	if (!keys->suite->aead) {
 		ret = bti_srtcp_open_cm(keys, pkt, plen, ssrc, word);
+		if (ret)
+			return ret;
+		return bti_srtcp_accept(ctx, index, plen);
 	}
-	return bti_srtcp_opened(&op, ret);
+	op = bti_gcm_op(keys, defer);
+	if (IS_ERR(op))
+		return PTR_ERR(op);
+	bti_srtcp_gcm_op(op, keys, pkt, plen, ssrc, word, false);
+	op->finish = bti_srtcp_opened;
+	op->ctx = ctx;
+	op->len = plen;
+	return bti_gcm(keys, op, defer);
 }
 
 /*

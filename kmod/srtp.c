@@ -138,6 +138,26 @@ static int bti_srtp_sealed(const struct bti_op *op, int ret)
 	return ret ? ret : op->len;
 }
 
+/*
+ * AES-GCM seal, the operation built where bti_gcm() takes it. Return: the
+ * length of the SRTP packet, -EINPROGRESS or a negative errno.
+ */
+static int bti_srtp_seal_gcm(struct bti_ctx *ctx, u8 *pkt,
+			     const struct bti_rtp_hdr *hdr, unsigned int len,
+			     u64 index, const struct bti_defer *defer)
+{
+	struct bti_keys *keys = &ctx->srtp;
+	struct bti_op *op = bti_gcm_op(keys, defer);
+
+	if (IS_ERR(op))
+		return PTR_ERR(op);
+	bti_srtp_gcm_op(op, keys, pkt, hdr, len, index, true);
+	op->finish = bti_srtp_sealed;
+	op->ctx = ctx;
+	op->len = len + keys->suite->srtp_tag_len;
+	return bti_gcm(keys, op, defer);
+}
+
 /**
  * bti_srtp_protect_defer() - turn an RTP packet into an SRTP packet, in place
  * @ctx: the transmit context of the packet's session
@@ -172,7 +192,6 @@ int bti_srtp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 	struct bti_keys *keys = &ctx->srtp;
 	unsigned int tag_len = keys->suite->srtp_tag_len;
 	struct bti_rtp_hdr hdr;
-	struct bti_op op;
 	u64 index;
 	int ret;
 
@@ -191,18 +210,14 @@ int bti_srtp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 		ret = bti_srtp_commit(ctx, index);
 	spin_unlock(&ctx->lock);
 	if (!ret) {
-		if (keys->suite->aead) {
-			bti_srtp_gcm_op(&op, keys, pkt, &hdr, len, index, true);
-			op.finish = bti_srtp_sealed;
-			op.ctx = ctx;
-			op.len = len + tag_len;
-			ret = bti_gcm(keys, &op, defer);
-		} else {
+		if (keys->suite->aead)
+			ret = bti_srtp_seal_gcm(ctx, pkt, &hdr, len, index,
+						defer);
+		else
 			ret = bti_srtp_seal_cm(keys, pkt, &hdr, len, index);
-		}
 	}
 	local_bh_enable();
-	if (ret)
+	if (ret < 0)
 		return ret;
 	*out_len = len + tag_len;
 	return 0;
@@ -210,27 +225,35 @@ int bti_srtp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 EXPORT_SYMBOL_GPL(bti_srtp_protect_defer);
 
 /*
- * The end of a packet, @ret the tag check's result: only if it verified
- * is its index committed (checking the window again: another CPU may have
- * accepted it meanwhile), and then its padding count, now plaintext,
- * checked. Context: bottom halves disabled.
+ * The end of a packet whose tag verified: its index is committed
+ * (checking the window again: another CPU may have accepted it
+ * meanwhile), and then its padding count, now plaintext, checked.
+ * Context: bottom halves disabled.
  */
-static int bti_srtp_opened(const struct bti_op *op, int ret)
+static int bti_srtp_accept(struct bti_ctx *ctx, u64 index, const u8 *pkt,
+			   unsigned int hdr_len, unsigned int len, bool padding)
 {
-	struct bti_ctx *ctx = op->ctx;
+	int ret;
 
-	if (ret)
-		return ret;
 	spin_lock(&ctx->lock);
-	ret = bti_srtp_commit(ctx, op->index);
+	ret = bti_srtp_commit(ctx, index);
 	if (!ret)
 		bti_ctx_accepted(ctx, false);
 	spin_unlock(&ctx->lock);
 	if (ret)
 		return ret;
-	if (op->padding && bti_rtp_padding_check(op->pkt, op->hdr_len, op->len))
+	if (padding && bti_rtp_padding_check(pkt, hdr_len, len))
 		return -EINVAL;
-	return op->len;
+	return len;
+}
+
+/* &bti_op.finish of an opened packet, @ret the tag check's result. */
+static int bti_srtp_opened(const struct bti_op *op, int ret)
+{
+	if (ret)
+		return ret;
+	return bti_srtp_accept(op->ctx, op->index, op->pkt, op->hdr_len,
+			       op->len, op->padding);
 }
 
 /*
@@ -242,7 +265,7 @@ static int bti_srtp_open(struct bti_ctx *ctx, u8 *pkt,
 			 u64 lo, u64 hi, const struct bti_defer *defer)
 {
 	struct bti_keys *keys = &ctx->srtp;
-	struct bti_op op;
+	struct bti_op *op;
 	u64 index;
 	int ret;
 
@@ -258,22 +281,23 @@ static int bti_srtp_open(struct bti_ctx *ctx, u8 *pkt,
 	if (ret)
 		return ret;
 
-	op.finish = bti_srtp_opened;
-	op.ctx = ctx;
-	op.index = index;
-	op.pkt = pkt;
-	op.len = plen;
-	op.hdr_len = hdr->len;
-	op.padding = hdr->padding;
-	if (keys->suite->aead) {
-		bti_srtp_gcm_op(&op, keys, pkt, hdr, plen, index, false);
-		ret = bti_gcm(keys, &op, defer);
-		if (ret == -EINPROGRESS)
-			return ret;
-	} else {
+	if (!keys->suite->aead) {
 		ret = bti_srtp_open_cm(keys, pkt, hdr, plen, index);
+		if (ret)
+			return ret;
+		return bti_srtp_accept(ctx, index, pkt, hdr->len, plen,
+				       hdr->padding);
 	}
-	return bti_srtp_opened(&op, ret);
+	op = bti_gcm_op(keys, defer);
+	if (IS_ERR(op))
+		return PTR_ERR(op);
+	bti_srtp_gcm_op(op, keys, pkt, hdr, plen, index, false);
+	op->finish = bti_srtp_opened;
+	op->ctx = ctx;
+	op->len = plen;
+	op->hdr_len = hdr->len;
+	op->padding = hdr->padding;
+	return bti_gcm(keys, op, defer);
 }
 
 /*
