@@ -46,6 +46,19 @@ crypto_async() {
 	' /proc/crypto
 }
 
+# kernel_count_case WHO WHAT: a case that passes when bti_test.ko's last
+# "# WHAT: N" line in the kernel log reports N > 0.
+kernel_count_case() {
+	local who=$1 what=$2 n
+	n=$(dmesg | sed -n "s/.*bti_test: # $what: \\([0-9]\\{1,\\}\\)\$/\\1/p" |
+		tail -n 1)
+	if [ "${n:-0}" -gt 0 ]; then
+		ktap_ok "$who: $n $what"
+	else
+		ktap_fail "$who: $what" "reported: ${n:-nothing}"
+	fi
+}
+
 plan=$((4 + $#))
 for prog in "$@"; do
 	[ "$prog" != bti_srtp_kat.sh ] || plan=$((plan + 3))
@@ -118,14 +131,7 @@ for prog in "$@"; do
 	fi
 	ktap_diag "$(sed -n 's/^/  /p' "$BTI_TMP/out")"
 	if [ "$prog" = bti_srtp_kat.sh ]; then
-		n=$(dmesg | sed -n 's/.*bti_test: # packets finished in the completion: \([0-9]\{1,\}\)$/\1/p' |
-			tail -n 1)
-		if [ "${n:-0}" -gt 0 ]; then
-			ktap_ok "bti_test.ko: $n packets finished in the completion"
-		else
-			ktap_fail "bti_test.ko: packets finished in the completion" \
-				"reported: ${n:-nothing}"
-		fi
+		kernel_count_case "bti_test.ko" "packets finished in the completion"
 		bti_unload || true
 		# Again with the completion first: the submitter ends packets.
 		rc=0
@@ -133,14 +139,8 @@ for prog in "$@"; do
 		ktap_check "$prog passes when the completion comes before prepare" \
 			[ "$rc" -eq 0 ]
 		ktap_diag "$(sed -n 's/^/  /p' "$BTI_TMP/out")"
-		n=$(dmesg | sed -n 's/.*bti_test: # packets ended by the submitter: \([0-9]\{1,\}\)$/\1/p' |
-			tail -n 1)
-		if [ "${n:-0}" -gt 0 ]; then
-			ktap_ok "bti_test.ko late_prepare=1: $n packets ended by the submitter"
-		else
-			ktap_fail "bti_test.ko late_prepare=1: packets ended by the submitter" \
-				"reported: ${n:-nothing}"
-		fi
+		kernel_count_case "bti_test.ko late_prepare=1" \
+			"packets ended by the submitter"
 	fi
 	bti_unload || true
 done
