@@ -41,6 +41,22 @@ static const struct bti_suite_info bti_suites[] = {
 		.srtcp_tag_len = 16,
 		.aead = true,
 	},
+	[BTI_SUITE_AES_256_CM_HMAC_SHA1_80] = {
+		.name = "AES_256_CM_HMAC_SHA1_80",
+		.cipher_key_len = 32,
+		.salt_len = 14,
+		.auth_key_len = 20,
+		.srtp_tag_len = 10,
+		.srtcp_tag_len = 10,
+	},
+	[BTI_SUITE_AES_256_CM_HMAC_SHA1_32] = {
+		.name = "AES_256_CM_HMAC_SHA1_32",
+		.cipher_key_len = 32,
+		.salt_len = 14,
+		.auth_key_len = 20,
+		.srtp_tag_len = 4,
+		.srtcp_tag_len = 10,
+	},
 };
 
 /**

@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Interop with libsrtp2 (tools/srtp-peer) across a veth pair, for every
-# suite (AES_CM_128_HMAC_SHA1_80 and _32, AEAD_AES_128_GCM and
-# AEAD_AES_256_GCM), RTP and RTCP, both directions. The keys come from
-# master keys: derived by btictl (RFC 3711; RFC 7714 with a 96-bit master
-# salt for AES-GCM) on one side and by libsrtp2 on the other.
+# suite (AES_CM_128_HMAC_SHA1_80 and _32, AEAD_AES_128_GCM,
+# AEAD_AES_256_GCM, AES_256_CM_HMAC_SHA1_80 and _32), RTP and RTCP, both
+# directions. The keys come from master keys: derived by btictl (RFC 3711;
+# RFC 6188 with the AES-256 PRF; RFC 7714 with a 96-bit master salt for
+# AES-GCM) on one side and by libsrtp2 on the other.
 #
 #   bti.ko protects: RTP across the sequence-number wrap (ROC 0 -> 1),
 #   handed to it reordered, all verified by libsrtp2; RTCP, all verified.
@@ -39,7 +40,8 @@ K1=E1F97A0D3E018BE0D64FA32C06DE4139
 S1=0EC675AD498AFEEBB6960B3AABE6
 K2=0EC675AD498AFEEBB6960B3AABE61234
 S2=E1F97A0D3E018BE0D64FA32C06DE
-SUITES=(AES_CM_128_HMAC_SHA1_80 AES_CM_128_HMAC_SHA1_32 AEAD_AES_128_GCM AEAD_AES_256_GCM)
+SUITES=(AES_CM_128_HMAC_SHA1_80 AES_CM_128_HMAC_SHA1_32 AEAD_AES_128_GCM AEAD_AES_256_GCM
+	AES_256_CM_HMAC_SHA1_80 AES_256_CM_HMAC_SHA1_32)
 
 # 6 results per suite, 2 of set-up, 2 of plaintext, the kernel log.
 ktap_begin $((6 * ${#SUITES[@]} + 5))
@@ -76,15 +78,15 @@ stat_of() { # COUNTER: of the session in A
 
 # keys SUITE: the master key and salt of each direction for SUITE, as
 # key files for srtp-peer ($BTI_TMP/k1: A to B, k2: B to A) and for
-# btictl ($BTI_TMP/bti.keys, A's view). AES-GCM: 12-octet salts, 32-octet
-# keys for AEAD_AES_256_GCM.
+# btictl ($BTI_TMP/bti.keys, A's view). AES-GCM: 12-octet salts; 32-octet
+# keys for AEAD_AES_256_GCM and AES_256_CM.
 keys() {
 	local k1=$K1 s1=$S1 k2=$K2 s2=$S2
 	case $1 in
 	AEAD_*) s1=${S1:0:24} s2=${S2:0:24} ;;
 	esac
 	case $1 in
-	AEAD_AES_256_GCM) k1=$K1$K2 k2=$K2$K1 ;;
+	AEAD_AES_256_GCM | AES_256_CM_*) k1=$K1$K2 k2=$K2$K1 ;;
 	esac
 	printf '%s %s %s\n' "$1" "$k1" "$s1" >"$BTI_TMP/k1"
 	printf '%s %s %s\n' "$1" "$k2" "$s2" >"$BTI_TMP/k2"

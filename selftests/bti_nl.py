@@ -48,9 +48,11 @@ CMD = dict(GET_VERSION=1, GET_STATS=2, ZERO_STATS=3, SESSION_NEW=4,
  C_SRTCP_SALT, C_SRTCP_AUTH, C_SRTCP_INDEX, C_SRTP_FROM, C_SRTCP_FROM,
  C_PAD) = range(1, 13)
 SUITE = dict(AES_CM_128_HMAC_SHA1_80=1, AES_CM_128_HMAC_SHA1_32=2,
-             AEAD_AES_128_GCM=3, AEAD_AES_256_GCM=4)
+             AEAD_AES_128_GCM=3, AEAD_AES_256_GCM=4,
+             AES_256_CM_HMAC_SHA1_80=5, AES_256_CM_HMAC_SHA1_32=6)
 # cipher key, salt, auth key octets per suite
-KEY_SIZES = {1: (16, 14, 20), 2: (16, 14, 20), 3: (16, 12, 0), 4: (32, 12, 0)}
+KEY_SIZES = {1: (16, 14, 20), 2: (16, 14, 20), 3: (16, 12, 0), 4: (32, 12, 0),
+             5: (32, 14, 20), 6: (32, 14, 20)}
 
 
 def attr(atype, payload):

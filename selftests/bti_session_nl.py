@@ -116,8 +116,10 @@ def main():
     except nl.NetlinkError as e:
         check(False, "new session for the flow the next cases use", str(e))
 
+    # One per suite, the IPv6 one and this one.
+    total = len(nl.SUITE) + 2
     sessions = g.sessions()
-    check(len(sessions) == 6, "dump lists the 6 sessions",
+    check(len(sessions) == total, "dump lists the %d sessions" % total,
           "got %d" % len(sessions))
 
     # GET reports the flow and settings, never a key.
@@ -156,8 +158,9 @@ def main():
     refused(g, "new: no suite", "SESSION_NEW",
             nl.session(L4, ("192.0.2.9", 1), None, nl.ctx(1, 1, 1),
                        nl.ctx(1, 2, 2)), errno.EINVAL, "SUITE")
-    refused(g, "new: unknown suite 5", "SESSION_NEW",
-            nl.session(L4, ("192.0.2.9", 1), 5, nl.ctx(1, 1, 1),
+    unknown = max(nl.SUITE.values()) + 1
+    refused(g, "new: unknown suite %d" % unknown, "SESSION_NEW",
+            nl.session(L4, ("192.0.2.9", 1), unknown, nl.ctx(1, 1, 1),
                        nl.ctx(1, 2, 2)), errno.ERANGE, "out of range")
     refused(g, "new: suite 0", "SESSION_NEW",
             nl.session(L4, ("192.0.2.9", 1), 0, nl.ctx(1, 1, 1),
@@ -175,6 +178,13 @@ def main():
     refused(g, "new: authentication key for a GCM suite", "SESSION_NEW",
             nl.session(L4, other, 3, gcm_auth, nl.ctx(3, 2, 2)),
             errno.EINVAL, "no authentication key")
+    cm256 = nl.SUITE["AES_256_CM_HMAC_SHA1_80"]
+    refused(g, "new: AES-128 key for AES_256_CM_HMAC_SHA1_80", "SESSION_NEW",
+            nl.session(L4, other, cm256,
+                       nl.ctx(cm256, 1, 1,
+                              extra=[(nl.C_SRTCP_KEY, b"k" * 16)]),
+                       nl.ctx(cm256, 2, 2)), errno.EINVAL,
+            "length does not match")
     refused(g, "new: AES-256 key for AES-128-GCM", "SESSION_NEW",
             nl.session(L4, other, 3,
                        nl.ctx(3, 1, 1, extra=[(nl.C_SRTP_KEY, b"k" * 32)]),
@@ -302,7 +312,7 @@ def main():
                 if e.errno == errno.EPERM:
                     codes += 1
         reads = len(u.sessions())
-        if codes != 4 or reads != 6:
+        if codes != 4 or reads != total:
             print("# unprivileged: %d of 4 refused with EPERM, %d sessions "
                   "read" % (codes, reads), flush=True)
             os._exit(1)
@@ -310,7 +320,7 @@ def main():
     _, status = os.waitpid(pid, 0)
     check(os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0,
           "unprivileged: new/set/del/flush refused with EPERM, dump allowed")
-    check(len(g.sessions()) == 6, "unprivileged attempts changed nothing")
+    check(len(g.sessions()) == total, "unprivileged attempts changed nothing")
 
     # Changes that are allowed.
     g.request(nl.CMD["SESSION_SET"], nl.session(
@@ -346,7 +356,7 @@ def main():
           int.from_bytes(rx[nl.C_SSRC], "little") == 0x44444444,
           "set: rekey both directions with new SSRCs")
     g.request(nl.CMD["SESSION_DEL"], nl.session(L4, R4, None))
-    check(len(g.sessions()) == 5, "del removes exactly one session")
+    check(len(g.sessions()) == total - 1, "del removes exactly one session")
     g.request(nl.CMD["SESSION_FLUSH"])
     check(len(g.sessions()) == 0, "flush removes every session")
 

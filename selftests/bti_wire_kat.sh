@@ -7,7 +7,8 @@
 # protected packet, and the known protected packet sent in must reach the
 # application as the known plaintext. The answers are those of RFC 7714
 # sections 16 and 17 (AES-GCM), and for the AES-CM suites those libsrtp2
-# computed from the RFC 3711 B.3 master key (kmod_test/libsrtp_vectors.h,
+# computed from the RFC 3711 B.3 master key, or for AES-256-CM RFC 6188
+# 7.2's (kmod_test/libsrtp_vectors.h,
 # made by kmod_test/gen_libsrtp_vectors.c; the same bytes bti_test.ko
 # checks in the kernel), with the session keys derived by btictl.
 
@@ -53,7 +54,8 @@ vector() {
 		on && /};/ { exit }
 		on { gsub(/0x|[ \t,]/, ""); printf "%s", $0 }' "$vectors"
 }
-for v in v1_plain v1_srtp v2_plain v2_srtp v3_plain v3_srtp v4_plain v4_srtcp; do
+for v in v1_plain v1_srtp v2_plain v2_srtp v3_plain v3_srtp v4_plain v4_srtcp \
+	v5_plain v5_srtp v6_plain v6_srtp v7_plain v7_srtcp; do
 	[ -n "$(vector "libsrtp_$v")" ] || bti_prereq_missing "no libsrtp_$v in $vectors"
 done
 
@@ -91,8 +93,11 @@ keys $key256 >"$BTI_TMP/gcm256.keys"
 # session keys (tools/lib/srtp_kdf, checked against B.3 by its unit test).
 printf '%s-master-key E1F97A0D3E018BE0D64FA32C06DE4139\n%s-master-salt 0EC675AD498AFEEBB6960B3AABE6\n' \
 	tx tx rx rx >"$BTI_TMP/b3.keys"
+# RFC 6188 7.2's, for AES-256-CM (its KDF: the AES-256 PRF).
+printf '%s-master-key F0F04914B513F2763A1B1FA130F10E2998F6F6E43E4309D1E622A0E332B9F1B6\n%s-master-salt 3B04803DE51EE7C96423AB5B78D2\n' \
+	tx tx rx rx >"$BTI_TMP/rfc6188.keys"
 
-ktap_begin 19
+ktap_begin 25
 
 if bti_load; then
 	ktap_ok "module loads"
@@ -218,6 +223,25 @@ kat_out "libsrtp2 v4: AES_CM_128_HMAC_SHA1_80 SRTCP protected on the wire (index
 kat_in "libsrtp2 v4: AES_CM_128_HMAC_SHA1_80 SRTCP verified and decrypted" \
 	AES_CM_128_HMAC_SHA1_80 "$BTI_TMP/b3.keys" 0xcafebabe \
 	"$(vector libsrtp_v4_srtcp)" "$(vector libsrtp_v4_plain)"
+# The same for AES-256-CM (RFC 6188), keys from RFC 6188 7.2's master key.
+kat_out "libsrtp2 v5: AES_256_CM_HMAC_SHA1_80 RTP with a CSRC, ROC 3, protected on the wire" \
+	AES_256_CM_HMAC_SHA1_80 "$BTI_TMP/rfc6188.keys" 0x5eed5eed \
+	"$(vector libsrtp_v5_plain)" "$(vector libsrtp_v5_srtp)" tx-roc 3
+kat_in "libsrtp2 v5: AES_256_CM_HMAC_SHA1_80 RTP with a CSRC, ROC 3, verified and decrypted" \
+	AES_256_CM_HMAC_SHA1_80 "$BTI_TMP/rfc6188.keys" 0x5eed5eed \
+	"$(vector libsrtp_v5_srtp)" "$(vector libsrtp_v5_plain)" rx-roc 3
+kat_out "libsrtp2 v6: AES_256_CM_HMAC_SHA1_32 RTP protected on the wire" \
+	AES_256_CM_HMAC_SHA1_32 "$BTI_TMP/rfc6188.keys" 0x01020304 \
+	"$(vector libsrtp_v6_plain)" "$(vector libsrtp_v6_srtp)"
+kat_in "libsrtp2 v6: AES_256_CM_HMAC_SHA1_32 RTP verified and decrypted" \
+	AES_256_CM_HMAC_SHA1_32 "$BTI_TMP/rfc6188.keys" 0x01020304 \
+	"$(vector libsrtp_v6_srtp)" "$(vector libsrtp_v6_plain)"
+kat_out "libsrtp2 v7: AES_256_CM_HMAC_SHA1_80 SRTCP protected on the wire (index 1)" \
+	AES_256_CM_HMAC_SHA1_80 "$BTI_TMP/rfc6188.keys" 0x5eed5eed \
+	"$(vector libsrtp_v7_plain)" "$(vector libsrtp_v7_srtcp)" srtcp-index 1
+kat_in "libsrtp2 v7: AES_256_CM_HMAC_SHA1_80 SRTCP verified and decrypted" \
+	AES_256_CM_HMAC_SHA1_80 "$BTI_TMP/rfc6188.keys" 0x5eed5eed \
+	"$(vector libsrtp_v7_srtcp)" "$(vector libsrtp_v7_plain)"
 
 # Tear the namespaces down with a live session before the log check.
 ip netns del "$A"

@@ -18,7 +18,7 @@
 #define BT_BUF_LEN 512
 #define BT_CANARY 0xa5
 
-#define BT_NUM_SUITES 4
+#define BT_NUM_SUITES 6
 extern const u32 bt_suites[BT_NUM_SUITES];
 const char *bt_suite_name(u32 suite);
 
@@ -73,10 +73,15 @@ bool bt_kat_17_2_protect(void);
 bool bt_kat_17_2_unprotect(void);
 bool bt_kat_17_3_verify(void);
 bool bt_kat_17_4_verify(void);
+bool bt_kat_b2_keystream(void);
+bool bt_kat_6188_keystream(void);
 bool bt_kat_libsrtp_v1(void);
 bool bt_kat_libsrtp_v2(void);
 bool bt_kat_libsrtp_v3(void);
 bool bt_kat_libsrtp_v4(void);
+bool bt_kat_libsrtp_v5(void);
+bool bt_kat_libsrtp_v6(void);
+bool bt_kat_libsrtp_v7(void);
 
 bool bt_srtp_roundtrip(void);
 bool bt_srtp_flips(void);

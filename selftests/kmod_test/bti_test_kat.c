@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Known answers: RFC 7714 sections 16 and 17 (AES-GCM, SRTP and SRTCP)
- * and libsrtp2's output for the AES-CM suites (libsrtp_vectors.h, made
- * on the host by gen_libsrtp_vectors.c). Protecting the plaintext must
+ * Known answers: RFC 7714 sections 16 and 17 (AES-GCM, SRTP and SRTCP),
+ * the AES-CM keystreams of RFC 3711 B.2 and RFC 6188 7.1, and libsrtp2's
+ * output for the AES-CM suites (libsrtp_vectors.h, made on the host by
+ * gen_libsrtp_vectors.c, with the session keys of RFC 3711 B.3 and RFC
+ * 6188 7.2). Protecting the plaintext must
  * give the published octets exactly; unprotecting them must give the
  * plaintext back.
  */
@@ -24,8 +26,17 @@ static struct bti_ctx *bt_rfc7714_ctx(u32 suite, u32 ssrc)
 			   NULL, ssrc, 0, BTI_REPLAY_WINDOW_DEFAULT);
 }
 
+/* The session keys of the vectors: RFC 6188 7.2's master for AES-256. */
 static struct bti_ctx *bt_libsrtp_ctx(u32 suite, u32 ssrc, u32 roc)
 {
+	if (bti_suite_info(suite)->cipher_key_len == 32)
+		return bt_ctx_keys(suite, libsrtp256_srtp_cipher_key,
+				   libsrtp256_srtp_salt,
+				   libsrtp256_srtp_auth_key,
+				   libsrtp256_srtcp_cipher_key,
+				   libsrtp256_srtcp_salt,
+				   libsrtp256_srtcp_auth_key, ssrc, roc,
+				   BTI_REPLAY_WINDOW_DEFAULT);
 	return bt_ctx_keys(suite, libsrtp_srtp_cipher_key, libsrtp_srtp_salt,
 			   libsrtp_srtp_auth_key, libsrtp_srtcp_cipher_key,
 			   libsrtp_srtcp_salt, libsrtp_srtcp_auth_key, ssrc,
@@ -190,6 +201,90 @@ bool bt_kat_17_4_verify(void)
 				sizeof(rfc7714_rtcp_plain));
 }
 
+/*
+ * RFC 3711 B.2 (AES-128) and RFC 6188 7.1 (AES-256): the AES-CM
+ * keystream for session salt F0F1...FD, SSRC 0 and index 0, its blocks 0
+ * to 2. Protected with those, an RTP packet with SSRC 0 and SEQ 0 (ROC
+ * 0) and 48 zero octets of payload leaves with the keystream as payload.
+ */
+#define BT_KS_LEN 48
+
+static const u8 rfc_cm_salt[14] = {
+	0xf0, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7,
+	0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd,
+};
+
+static const u8 rfc3711_b2_key[16] = {
+	0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,
+	0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c,
+};
+
+static const u8 rfc3711_b2_stream[BT_KS_LEN] = {
+	0xe0, 0x3e, 0xad, 0x09, 0x35, 0xc9, 0x5e, 0x80,
+	0xe1, 0x66, 0xb1, 0x6d, 0xd9, 0x2b, 0x4e, 0xb4,
+	0xd2, 0x35, 0x13, 0x16, 0x2b, 0x02, 0xd0, 0xf7,
+	0x2a, 0x43, 0xa2, 0xfe, 0x4a, 0x5f, 0x97, 0xab,
+	0x41, 0xe9, 0x5b, 0x3b, 0xb0, 0xa2, 0xe8, 0xdd,
+	0x47, 0x79, 0x01, 0xe4, 0xfc, 0xa8, 0x94, 0xc0,
+};
+
+static const u8 rfc6188_71_key[32] = {
+	0x57, 0xf8, 0x2f, 0xe3, 0x61, 0x3f, 0xd1, 0x70,
+	0xa8, 0x5e, 0xc9, 0x3c, 0x40, 0xb1, 0xf0, 0x92,
+	0x2e, 0xc4, 0xcb, 0x0d, 0xc0, 0x25, 0xb5, 0x82,
+	0x72, 0x14, 0x7c, 0xc4, 0x38, 0x94, 0x4a, 0x98,
+};
+
+static const u8 rfc6188_71_stream[BT_KS_LEN] = {
+	0x92, 0xbd, 0xd2, 0x8a, 0x93, 0xc3, 0xf5, 0x25,
+	0x11, 0xc6, 0x77, 0xd0, 0x8b, 0x55, 0x15, 0xa4,
+	0x9d, 0xa7, 0x1b, 0x23, 0x78, 0xa8, 0x54, 0xf6,
+	0x70, 0x50, 0x75, 0x6d, 0xed, 0x16, 0x5b, 0xac,
+	0x63, 0xc4, 0x86, 0x8b, 0x70, 0x96, 0xd8, 0x84,
+	0x21, 0xb5, 0x63, 0xb8, 0xc9, 0x4c, 0x9a, 0x31,
+};
+
+static bool bt_kat_keystream(u32 suite, const u8 *key, const u8 *stream)
+{
+	static const u8 auth[20];	/* the tag is not looked at */
+	u8 plain[12 + BT_KS_LEN] = { 0x80 };	/* V 2, SEQ 0, SSRC 0 */
+	unsigned int out_len = 0;
+	struct bti_ctx *ctx;
+	bool ok = false;
+	u8 *buf;
+	int ret;
+
+	ctx = bt_ctx_keys(suite, key, rfc_cm_salt, auth, NULL, NULL, NULL, 0,
+			  0, BTI_REPLAY_WINDOW_DEFAULT);
+	if (!ctx)
+		return false;
+	buf = bt_buf();
+	if (!buf)
+		goto out;
+	bt_buf_fill(buf, plain, sizeof(plain));
+	ret = bta_srtp_protect(ctx, buf, sizeof(plain), BT_BUF_LEN, &out_len);
+	ok = bt_ret("protect", ret, 0) &&
+	     bt_eq("header", buf, 12, plain, 12) &&
+	     bt_eq("payload, the keystream", buf + 12, BT_KS_LEN, stream,
+		   BT_KS_LEN);
+out:
+	kfree(buf);
+	bti_ctx_free(ctx);
+	return ok;
+}
+
+bool bt_kat_b2_keystream(void)
+{
+	return bt_kat_keystream(BTI_SUITE_AES_CM_128_HMAC_SHA1_80,
+				rfc3711_b2_key, rfc3711_b2_stream);
+}
+
+bool bt_kat_6188_keystream(void)
+{
+	return bt_kat_keystream(BTI_SUITE_AES_256_CM_HMAC_SHA1_80,
+				rfc6188_71_key, rfc6188_71_stream);
+}
+
 /* The SSRC of an RTP packet. */
 static u32 bt_ssrc(const u8 *pkt)
 {
@@ -230,22 +325,48 @@ bool bt_kat_libsrtp_v3(void)
 				  libsrtp_v3_srtp, sizeof(libsrtp_v3_srtp));
 }
 
-bool bt_kat_libsrtp_v4(void)
+/* An SRTCP vector: libsrtp2's first index, protected and verified. */
+static bool bt_kat_libsrtp_rtcp(u32 suite, u32 index, const u8 *plain,
+				unsigned int plain_len, const u8 *prot,
+				unsigned int prot_len)
 {
-	const u8 *p = libsrtp_v4_plain;
-	u32 ssrc = (u32)p[4] << 24 | p[5] << 16 | p[6] << 8 | p[7];
+	u32 ssrc = (u32)plain[4] << 24 | plain[5] << 16 | plain[6] << 8 |
+		   plain[7];
 	struct bti_ctx *tx;
 	bool ok;
 
-	tx = bt_libsrtp_ctx(BTI_SUITE_AES_CM_128_HMAC_SHA1_80, ssrc, 0);
+	tx = bt_libsrtp_ctx(suite, ssrc, 0);
 	if (tx)
-		tx->srtcp_index = LIBSRTP_V4_INDEX;
-	ok = bt_kat_protect(tx, true, libsrtp_v4_plain,
-			    sizeof(libsrtp_v4_plain), libsrtp_v4_srtcp,
-			    sizeof(libsrtp_v4_srtcp));
-	return bt_kat_unprotect(bt_libsrtp_ctx(BTI_SUITE_AES_CM_128_HMAC_SHA1_80,
-					       ssrc, 0), true,
-				libsrtp_v4_srtcp, sizeof(libsrtp_v4_srtcp),
-				libsrtp_v4_plain, sizeof(libsrtp_v4_plain)) &&
-	       ok;
+		tx->srtcp_index = index;
+	ok = bt_kat_protect(tx, true, plain, plain_len, prot, prot_len);
+	return bt_kat_unprotect(bt_libsrtp_ctx(suite, ssrc, 0), true, prot,
+				prot_len, plain, plain_len) && ok;
+}
+
+bool bt_kat_libsrtp_v4(void)
+{
+	return bt_kat_libsrtp_rtcp(LIBSRTP_V4_SUITE, LIBSRTP_V4_INDEX,
+				   libsrtp_v4_plain, sizeof(libsrtp_v4_plain),
+				   libsrtp_v4_srtcp, sizeof(libsrtp_v4_srtcp));
+}
+
+bool bt_kat_libsrtp_v5(void)
+{
+	return bt_kat_libsrtp_rtp(LIBSRTP_V5_SUITE, LIBSRTP_V5_ROC,
+				  libsrtp_v5_plain, sizeof(libsrtp_v5_plain),
+				  libsrtp_v5_srtp, sizeof(libsrtp_v5_srtp));
+}
+
+bool bt_kat_libsrtp_v6(void)
+{
+	return bt_kat_libsrtp_rtp(LIBSRTP_V6_SUITE, LIBSRTP_V6_ROC,
+				  libsrtp_v6_plain, sizeof(libsrtp_v6_plain),
+				  libsrtp_v6_srtp, sizeof(libsrtp_v6_srtp));
+}
+
+bool bt_kat_libsrtp_v7(void)
+{
+	return bt_kat_libsrtp_rtcp(LIBSRTP_V7_SUITE, LIBSRTP_V7_INDEX,
+				   libsrtp_v7_plain, sizeof(libsrtp_v7_plain),
+				   libsrtp_v7_srtcp, sizeof(libsrtp_v7_srtcp));
 }

@@ -23,6 +23,8 @@ const u32 bt_suites[BT_NUM_SUITES] = {
 	BTI_SUITE_AES_CM_128_HMAC_SHA1_32,
 	BTI_SUITE_AEAD_AES_128_GCM,
 	BTI_SUITE_AEAD_AES_256_GCM,
+	BTI_SUITE_AES_256_CM_HMAC_SHA1_80,
+	BTI_SUITE_AES_256_CM_HMAC_SHA1_32,
 };
 
 /* Arbitrary keys for the cases that check behaviour, not known answers. */

@@ -6,10 +6,11 @@
  * "make -C selftests/kmod_test vectors"), which the in-kernel test
  * module checks bti.ko against byte for byte.
  *
- * The master key and salt are those of RFC 3711 Appendix B.3; the session
- * keys bti.ko is given are derived from them with tools/lib/srtp_kdf
- * (labels 0-2 for SRTP, 3-5 for SRTCP), and the SRTP ones are checked
- * against the values B.3 prints before anything is written.
+ * The master keys and salts are those of RFC 3711 Appendix B.3 (AES-128)
+ * and RFC 6188 section 7.2 (AES-256); the session keys bti.ko is given
+ * are derived from them with tools/lib/srtp_kdf (labels 0-2 for SRTP,
+ * 3-5 for SRTCP), and the SRTP ones are checked against the values the
+ * RFCs print before anything is written.
  *
  * Vectors:
  *  1 AES_CM_128_HMAC_SHA1_80 SRTP, plain 12-octet header, ROC 0
@@ -17,6 +18,9 @@
  *    marker and padding (4 octets), ROC 5 (srtp_set_stream_roc)
  *  3 AES_CM_128_HMAC_SHA1_32 SRTP, plain header, ROC 0
  *  4 AES_CM_128_HMAC_SHA1_80 SRTCP (E set, libsrtp's first index)
+ *  5 AES_256_CM_HMAC_SHA1_80 SRTP, 1 CSRC, ROC 3
+ *  6 AES_256_CM_HMAC_SHA1_32 SRTP, plain header, ROC 0
+ *  7 AES_256_CM_HMAC_SHA1_80 SRTCP (E set, libsrtp's first index)
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -51,6 +55,62 @@ static const uint8_t b3_auth_key[20] = {
 	0xab, 0x49, 0xaf, 0x25, 0x6a, 0x15, 0x6d, 0x38, 0xba, 0xa4,
 };
 
+/* RFC 6188 7.2. */
+static const uint8_t master_key_256[32] = {
+	0xf0, 0xf0, 0x49, 0x14, 0xb5, 0x13, 0xf2, 0x76,
+	0x3a, 0x1b, 0x1f, 0xa1, 0x30, 0xf1, 0x0e, 0x29,
+	0x98, 0xf6, 0xf6, 0xe4, 0x3e, 0x43, 0x09, 0xd1,
+	0xe6, 0x22, 0xa0, 0xe3, 0x32, 0xb9, 0xf1, 0xb6,
+};
+static const uint8_t master_salt_256[14] = {
+	0x3b, 0x04, 0x80, 0x3d, 0xe5, 0x1e, 0xe7, 0xc9,
+	0x64, 0x23, 0xab, 0x5b, 0x78, 0xd2,
+};
+/* What 7.2 prints for labels 0, 2 and 1. */
+static const uint8_t rfc6188_cipher_key[32] = {
+	0x5b, 0xa1, 0x06, 0x4e, 0x30, 0xec, 0x51, 0x61,
+	0x3c, 0xad, 0x92, 0x6c, 0x5a, 0x28, 0xef, 0x73,
+	0x1e, 0xc7, 0xfb, 0x39, 0x7f, 0x70, 0xa9, 0x60,
+	0x65, 0x3c, 0xaf, 0x06, 0x55, 0x4c, 0xd8, 0xc4,
+};
+static const uint8_t rfc6188_salt[14] = {
+	0xfa, 0x31, 0x79, 0x16, 0x85, 0xca, 0x44, 0x4a,
+	0x9e, 0x07, 0xc6, 0xc6, 0x4e, 0x93,
+};
+static const uint8_t rfc6188_auth_key[20] = {
+	0xfd, 0x9c, 0x32, 0xd3, 0x9e, 0xd5, 0xfb, 0xb5, 0xa9, 0xdc,
+	0x96, 0xb3, 0x08, 0x18, 0x45, 0x4d, 0x13, 0x13, 0xdc, 0x05,
+};
+
+/* A suite of the vectors: libsrtp2's policies and bti's name. */
+struct cm_suite {
+	const char *name;
+	size_t key_len;
+	void (*rtp)(srtp_crypto_policy_t *p);
+	void (*rtcp)(srtp_crypto_policy_t *p);
+};
+
+/* RFC 4568, RFC 6188: the SRTCP tag is 80 bits in the _32 suites too. */
+static const struct cm_suite cm128_80 = {
+	"AES_CM_128_HMAC_SHA1_80", 16,
+	srtp_crypto_policy_set_rtp_default, srtp_crypto_policy_set_rtcp_default,
+};
+static const struct cm_suite cm128_32 = {
+	"AES_CM_128_HMAC_SHA1_32", 16,
+	srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32,
+	srtp_crypto_policy_set_rtcp_default,
+};
+static const struct cm_suite cm256_80 = {
+	"AES_256_CM_HMAC_SHA1_80", 32,
+	srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80,
+	srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80,
+};
+static const struct cm_suite cm256_32 = {
+	"AES_256_CM_HMAC_SHA1_32", 32,
+	srtp_crypto_policy_set_aes_cm_256_hmac_sha1_32,
+	srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80,
+};
+
 #define MAX_PKT 256
 
 static void die(const char *what, int status)
@@ -81,23 +141,26 @@ static void print_array(const char *name, const uint8_t *p, size_t n)
 	printf("\n};\n\n");
 }
 
-/* A session of one outbound stream, the RFC 3711 B.3 master key. */
-static srtp_t make_session(uint32_t ssrc, int sha1_32)
+/*
+ * A session of one outbound stream: the RFC 3711 B.3 master key for the
+ * AES-128 suites, RFC 6188 7.2's for the AES-256 ones.
+ */
+static srtp_t make_session(uint32_t ssrc, const struct cm_suite *su)
 {
-	uint8_t key[30];
+	uint8_t key[32 + 14];
 	srtp_policy_t policy;
 	srtp_t session;
 	int st;
 
-	memcpy(key, master_key, 16);
-	memcpy(key + 16, master_salt, 14);
-	memset(&policy, 0, sizeof(policy));
-	if (sha1_32)
-		srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32(&policy.rtp);
+	if (su->key_len == 32)
+		memcpy(key, master_key_256, 32);
 	else
-		srtp_crypto_policy_set_rtp_default(&policy.rtp);
-	/* RFC 4568: the SRTCP tag is 80 bits in both suites. */
-	srtp_crypto_policy_set_rtcp_default(&policy.rtcp);
+		memcpy(key, master_key, 16);
+	memcpy(key + su->key_len,
+	       su->key_len == 32 ? master_salt_256 : master_salt, 14);
+	memset(&policy, 0, sizeof(policy));
+	su->rtp(&policy.rtp);
+	su->rtcp(&policy.rtcp);
 	policy.ssrc.type = ssrc_specific;
 	policy.ssrc.value = ssrc;
 	policy.key = key;
@@ -151,14 +214,14 @@ static size_t rtp_packet(uint8_t *p, int cc, int ext_words, int pad,
 	return n;
 }
 
-static void rtp_vector(const char *name, const char *what, int sha1_32,
-		       uint32_t roc, int cc, int ext_words, int pad,
+static void rtp_vector(const char *name, const char *what,
+		       const struct cm_suite *su, uint32_t roc, int cc, int ext_words, int pad,
 		       int marker, uint16_t seq, uint32_t ssrc,
 		       size_t payload_len)
 {
 	uint8_t plain[MAX_PKT], prot[MAX_PKT + SRTP_MAX_TRAILER_LEN];
 	char sym[64];
-	srtp_t session = make_session(ssrc, sha1_32);
+	srtp_t session = make_session(ssrc, su);
 	int len, st;
 
 	len = rtp_packet(plain, cc, ext_words, pad, marker, seq, ssrc,
@@ -175,8 +238,7 @@ static void rtp_vector(const char *name, const char *what, int sha1_32,
 	printf("/*\n * %s:\n * %s;\n * SSRC 0x%08x, ROC %u, SEQ 0x%04x.\n */\n",
 	       name, what, ssrc, roc, seq);
 	printf("#define %s_ROC %uU\n", upper(name), roc);
-	printf("#define %s_SUITE BTI_SUITE_AES_CM_128_HMAC_SHA1_%s\n",
-	       upper(name), sha1_32 ? "32" : "80");
+	printf("#define %s_SUITE BTI_SUITE_%s\n", upper(name), su->name);
 	snprintf(sym, sizeof(sym), "%s_plain", name);
 	print_array(sym, plain, rtp_packet(plain, cc, ext_words, pad, marker,
 					    seq, ssrc, payload_len));
@@ -185,7 +247,8 @@ static void rtp_vector(const char *name, const char *what, int sha1_32,
 	srtp_dealloc(session);
 }
 
-static void rtcp_vector(const char *name, uint32_t ssrc)
+static void rtcp_vector(const char *name, const struct cm_suite *su,
+			uint32_t ssrc)
 {
 	/* An RR with one report block, then an SDES CNAME. */
 	static const uint8_t rr[] = {
@@ -203,7 +266,7 @@ static void rtcp_vector(const char *name, uint32_t ssrc)
 		'i', '@', 'x', 0x00,
 	};
 	uint8_t plain[sizeof(rr)], prot[MAX_PKT + SRTP_MAX_TRAILER_LEN];
-	srtp_t session = make_session(ssrc, 0);
+	srtp_t session = make_session(ssrc, su);
 	char sym[64];
 	int len = sizeof(rr), st;
 	uint32_t word;
@@ -219,8 +282,9 @@ static void rtcp_vector(const char *name, uint32_t ssrc)
 		die("srtp_protect_rtcp", st);
 	word = (uint32_t)prot[len - 14] << 24 | prot[len - 13] << 16 |
 	       prot[len - 12] << 8 | prot[len - 11];
-	printf("/*\n * %s: AES_CM_128_HMAC_SHA1_80 SRTCP;\n * SSRC 0x%08x, E|index 0x%08x.\n */\n",
-	       name, ssrc, word);
+	printf("/*\n * %s: %s SRTCP;\n * SSRC 0x%08x, E|index 0x%08x.\n */\n",
+	       name, su->name, ssrc, word);
+	printf("#define %s_SUITE BTI_SUITE_%s\n", upper(name), su->name);
 	printf("#define %s_INDEX 0x%xU\n", upper(name), word & 0x7fffffff);
 	snprintf(sym, sizeof(sym), "%s_plain", name);
 	print_array(sym, plain, sizeof(plain));
@@ -229,32 +293,48 @@ static void rtcp_vector(const char *name, uint32_t ssrc)
 	srtp_dealloc(session);
 }
 
-static void session_keys(void)
+/*
+ * The session keys of one master key, as arrays named PREFIX_srtp_... and
+ * PREFIX_srtcp_...; the SRTP ones must be the RFC's.
+ */
+static void session_keys(const char *prefix, const uint8_t *mkey,
+			 size_t key_len, const uint8_t *msalt,
+			 const uint8_t *rfc_key, const uint8_t *rfc_salt,
+			 const uint8_t *rfc_auth, const char *rfc)
 {
 	struct srtp_session_keys k;
+	char sym[64];
 	int ret;
 
-	ret = srtp_kdf_session_keys(master_key, 16, master_salt,
+	ret = srtp_kdf_session_keys(mkey, key_len, msalt,
 				    SRTP_KDF_STREAM_SRTP, 0, 0, 20, &k);
 	if (ret)
 		die("srtp_kdf_session_keys (SRTP)", ret);
-	if (memcmp(k.cipher_key, b3_cipher_key, 16) ||
-	    memcmp(k.salt, b3_salt, 14) || memcmp(k.auth_key, b3_auth_key, 20))
-		die("tools/lib/srtp_kdf disagrees with RFC 3711 B.3", 0);
-	printf("/* SRTP session keys (labels 0, 2, 1): RFC 3711 B.3. */\n");
-	print_array("libsrtp_srtp_cipher_key", k.cipher_key, 16);
-	print_array("libsrtp_srtp_salt", k.salt, 14);
-	print_array("libsrtp_srtp_auth_key", k.auth_key, 20);
+	if (memcmp(k.cipher_key, rfc_key, key_len) ||
+	    memcmp(k.salt, rfc_salt, 14) || memcmp(k.auth_key, rfc_auth, 20)) {
+		fprintf(stderr, "gen_libsrtp_vectors: %s: ", rfc);
+		die("tools/lib/srtp_kdf disagrees with the RFC", 0);
+	}
+	printf("/* SRTP session keys (labels 0, 2, 1): %s. */\n", rfc);
+	snprintf(sym, sizeof(sym), "%s_srtp_cipher_key", prefix);
+	print_array(sym, k.cipher_key, key_len);
+	snprintf(sym, sizeof(sym), "%s_srtp_salt", prefix);
+	print_array(sym, k.salt, 14);
+	snprintf(sym, sizeof(sym), "%s_srtp_auth_key", prefix);
+	print_array(sym, k.auth_key, 20);
 	srtp_session_keys_wipe(&k);
 
-	ret = srtp_kdf_session_keys(master_key, 16, master_salt,
+	ret = srtp_kdf_session_keys(mkey, key_len, msalt,
 				    SRTP_KDF_STREAM_SRTCP, 0, 0, 20, &k);
 	if (ret)
 		die("srtp_kdf_session_keys (SRTCP)", ret);
 	printf("/* SRTCP session keys (labels 3, 5, 4), tools/lib/srtp_kdf. */\n");
-	print_array("libsrtp_srtcp_cipher_key", k.cipher_key, 16);
-	print_array("libsrtp_srtcp_salt", k.salt, 14);
-	print_array("libsrtp_srtcp_auth_key", k.auth_key, 20);
+	snprintf(sym, sizeof(sym), "%s_srtcp_cipher_key", prefix);
+	print_array(sym, k.cipher_key, key_len);
+	snprintf(sym, sizeof(sym), "%s_srtcp_salt", prefix);
+	print_array(sym, k.salt, 14);
+	snprintf(sym, sizeof(sym), "%s_srtcp_auth_key", prefix);
+	print_array(sym, k.auth_key, 20);
 	srtp_session_keys_wipe(&k);
 }
 
@@ -268,19 +348,31 @@ int main(void)
 	printf("/*\n * Generated by gen_libsrtp_vectors.c with %s\n",
 	       srtp_get_version_string());
 	printf(" * (make -C selftests/kmod_test vectors); do not edit.\n");
-	printf(" * Master key E1F97A0D3E018BE0D64FA32C06DE4139, master salt\n");
-	printf(" * 0EC675AD498AFEEBB6960B3AABE6 (RFC 3711 B.3), KDR 0.\n */\n");
+	printf(" * AES-128: master key E1F97A0D3E018BE0D64FA32C06DE4139, master salt\n");
+	printf(" * 0EC675AD498AFEEBB6960B3AABE6 (RFC 3711 B.3), KDR 0.\n");
+	printf(" * AES-256: master key F0F04914B513F2763A1B1FA130F10E29\n");
+	printf(" * 98F6F6E43E4309D1E622A0E332B9F1B6, master salt\n");
+	printf(" * 3B04803DE51EE7C96423AB5B78D2 (RFC 6188 7.2), KDR 0.\n */\n");
 	printf("#ifndef _BTI_TEST_LIBSRTP_VECTORS_H\n");
 	printf("#define _BTI_TEST_LIBSRTP_VECTORS_H\n\n");
-	session_keys();
+	session_keys("libsrtp", master_key, 16, master_salt, b3_cipher_key,
+		     b3_salt, b3_auth_key, "RFC 3711 B.3");
+	session_keys("libsrtp256", master_key_256, 32, master_salt_256,
+		     rfc6188_cipher_key, rfc6188_salt, rfc6188_auth_key,
+		     "RFC 6188 7.2");
 	rtp_vector("libsrtp_v1", "AES_CM_128_HMAC_SHA1_80 SRTP, 12-octet header",
-		   0, 0, 0, -1, 0, 0, 0x1234, 0xcafebabe, 32);
+		   &cm128_80, 0, 0, -1, 0, 0, 0x1234, 0xcafebabe, 32);
 	rtp_vector("libsrtp_v2",
 		   "AES_CM_128_HMAC_SHA1_80 SRTP, 2 CSRCs, extension, marker, padding",
-		   0, 5, 2, 2, 4, 1, 0xfff0, 0x0badf00d, 27);
+		   &cm128_80, 5, 2, 2, 4, 1, 0xfff0, 0x0badf00d, 27);
 	rtp_vector("libsrtp_v3", "AES_CM_128_HMAC_SHA1_32 SRTP, 12-octet header",
-		   1, 0, 0, -1, 0, 0, 0x0001, 0x01020304, 20);
-	rtcp_vector("libsrtp_v4", 0xcafebabe);
+		   &cm128_32, 0, 0, -1, 0, 0, 0x0001, 0x01020304, 20);
+	rtcp_vector("libsrtp_v4", &cm128_80, 0xcafebabe);
+	rtp_vector("libsrtp_v5", "AES_256_CM_HMAC_SHA1_80 SRTP, 1 CSRC",
+		   &cm256_80, 3, 1, -1, 0, 0, 0x8001, 0x5eed5eed, 160);
+	rtp_vector("libsrtp_v6", "AES_256_CM_HMAC_SHA1_32 SRTP, 12-octet header",
+		   &cm256_32, 0, 0, -1, 0, 0, 0x0002, 0x01020304, 20);
+	rtcp_vector("libsrtp_v7", &cm256_80, 0x5eed5eed);
 	printf("#endif /* _BTI_TEST_LIBSRTP_VECTORS_H */\n");
 	srtp_shutdown();
 	return 0;

@@ -107,6 +107,8 @@ suite_ids() {
 		AES_CM_128_HMAC_SHA1_32) ids+=(2) ;;
 		AEAD_AES_128_GCM) ids+=(3) ;;
 		AEAD_AES_256_GCM) ids+=(4) ;;
+		AES_256_CM_HMAC_SHA1_80) ids+=(5) ;;
+		AES_256_CM_HMAC_SHA1_32) ids+=(6) ;;
 		*) die "unknown suite $s" ;;
 		esac
 	done
@@ -156,6 +158,7 @@ netns_up() {
 keys_for() {
 	local suite=$1 klen=16 slen=14 d
 	case $suite in AEAD*) slen=12 ;; esac
+	case $suite in *_256_*) klen=32 ;; esac
 	printf '%s %s %s\n' "$suite" "$(hex $klen)" "$(hex $slen)" >"$tmp/peer.keys"
 	: >"$tmp/bti.keys"
 	for d in tx rx; do

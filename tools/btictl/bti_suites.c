@@ -34,6 +34,18 @@ static const struct bti_suite_desc suites[] = {
 		.cipher_key_len = 32, .salt_len = 12, .auth_key_len = 0,
 		.master_salt_len = 12,
 	},
+	{
+		.id = BTI_SUITE_AES_256_CM_HMAC_SHA1_80,
+		.name = "AES_256_CM_HMAC_SHA1_80",
+		.cipher_key_len = 32, .salt_len = 14, .auth_key_len = 20,
+		.master_salt_len = 14,
+	},
+	{
+		.id = BTI_SUITE_AES_256_CM_HMAC_SHA1_32,
+		.name = "AES_256_CM_HMAC_SHA1_32",
+		.cipher_key_len = 32, .salt_len = 14, .auth_key_len = 20,
+		.master_salt_len = 14,
+	},
 };
 
 #define N_SUITES (sizeof(suites) / sizeof(suites[0]))

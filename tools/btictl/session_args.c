@@ -104,7 +104,7 @@ static void suite_list(char *buf, size_t len)
 static int take_value(struct session_args *a, enum keyword k,
 		      const char *v, char *msg, size_t len)
 {
-	char why[96], list[160];
+	char why[96], list[192];
 	uint64_t x;
 
 	switch (k) {

@@ -221,15 +221,20 @@ enum bti_stats_attr {
  *	SRTCP keeps the 80-bit tag (RFC 5764 section 4.1.2)
  * @BTI_SUITE_AEAD_AES_128_GCM: AES-128-GCM, 128-bit tag (RFC 7714)
  * @BTI_SUITE_AEAD_AES_256_GCM: AES-256-GCM, 128-bit tag (RFC 7714)
+ * @BTI_SUITE_AES_256_CM_HMAC_SHA1_80: AES-256 counter mode (RFC 6188),
+ *	80-bit HMAC-SHA1 tag on SRTP and SRTCP
+ * @BTI_SUITE_AES_256_CM_HMAC_SHA1_32: as above with a 32-bit tag on SRTP;
+ *	SRTCP keeps the 80-bit tag
  * @__BTI_SUITE_MAX: internal use
  *
  * Key sizes per suite (the session keys, as derived in RFC 3711 section
- * 4.3 or RFC 7714 section 11):
+ * 4.3, RFC 6188 section 5.1 or RFC 7714 section 11):
  *
  * ============================== ====== ==== ========
  * suite                          cipher salt auth key
  * ============================== ====== ==== ========
  * AES_CM_128_HMAC_SHA1_80 / _32  16     14   20
+ * AES_256_CM_HMAC_SHA1_80 / _32  32     14   20
  * AEAD_AES_128_GCM               16     12   none
  * AEAD_AES_256_GCM               32     12   none
  * ============================== ====== ==== ========
@@ -240,6 +245,8 @@ enum bti_suite {
 	BTI_SUITE_AES_CM_128_HMAC_SHA1_32,
 	BTI_SUITE_AEAD_AES_128_GCM,
 	BTI_SUITE_AEAD_AES_256_GCM,
+	BTI_SUITE_AES_256_CM_HMAC_SHA1_80,
+	BTI_SUITE_AES_256_CM_HMAC_SHA1_32,
 	__BTI_SUITE_MAX
 };
 

@@ -36,6 +36,11 @@ static void test_uapi_table(void **state)
 		     0, 12);
 	expect_suite(BTI_SUITE_AEAD_AES_256_GCM, "AEAD_AES_256_GCM", 32, 12,
 		     0, 12);
+	/* RFC 6188 §5.1: a 256-bit key, the salt and tag of AES-128-CM. */
+	expect_suite(BTI_SUITE_AES_256_CM_HMAC_SHA1_80,
+		     "AES_256_CM_HMAC_SHA1_80", 32, 14, 20, 14);
+	expect_suite(BTI_SUITE_AES_256_CM_HMAC_SHA1_32,
+		     "AES_256_CM_HMAC_SHA1_32", 32, 14, 20, 14);
 }
 
 static void test_names_case_insensitive(void **state)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Unit tests of key_derive: the session keys of a direction from a master
- * key and salt, checked against RFC 3711 B.3 (the vector of lib/tests)
- * for SRTP, and for SRTCP through the salt octet that the label is XORed
+ * key and salt, checked against RFC 3711 B.3 and RFC 6188 7.2 (the
+ * vectors of lib/tests) for SRTP, and for SRTCP through the salt octet that the label is XORed
  * into (as lib's tests do: neither RFC prints an SRTCP vector); for the
  * AES-GCM suites, whose derivation at index 0 no RFC prints, against
  * libsrtp2 (lib/tests/libsrtp_gcm.h).
@@ -16,6 +16,7 @@
 #include "key_derive.h"
 #include "libsrtp_gcm.h"
 #include "rfc3711_b3.h"
+#include "rfc6188_72.h"
 #include "srtp_kdf.h"
 #include "test_hex.h"
 
@@ -73,6 +74,41 @@ static void test_srtp_rfc3711_b3(void **state)
 		expect_hex(k.srtp.auth_key, 20, RFC3711_B3_AUTH_KEY_20);
 		secret_wipe(&k, sizeof(k));
 	}
+}
+
+/*
+ * RFC 6188 7.2: the SRTP keys of the AES_256_CM suites, derived with the
+ * AES-256 PRF from a 32-octet master key.
+ */
+static void test_srtp_rfc6188_72(void **state)
+{
+	static const uint32_t suites[] = {
+		BTI_SUITE_AES_256_CM_HMAC_SHA1_80,
+		BTI_SUITE_AES_256_CM_HMAC_SHA1_32,
+	};
+	uint8_t key[32], salt[14];
+	struct bti_dir_keys k;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(test_hex(RFC6188_72_MASTER_KEY, key, sizeof(key)), 32);
+	assert_int_equal(test_hex(RFC6188_72_MASTER_SALT, salt, sizeof(salt)),
+			 14);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(key_derive_master(suite(suites[i]), key, 32,
+						   salt, 14, &k), 0);
+		assert_true(k.present);
+		assert_int_equal(k.srtp.cipher_key_len, 32);
+		assert_int_equal(k.srtp.salt_len, 14);
+		assert_int_equal(k.srtp.auth_key_len, 20);
+		expect_hex(k.srtp.cipher_key, 32, RFC6188_72_CIPHER_KEY);
+		expect_hex(k.srtp.salt, 14, RFC6188_72_CIPHER_SALT);
+		expect_hex(k.srtp.auth_key, 20, RFC6188_72_AUTH_KEY);
+		secret_wipe(&k, sizeof(k));
+	}
+	/* A 16-octet master key is AES-128's, not this suite's. */
+	assert_int_equal(key_derive_master(suite(suites[0]), key, 16, salt, 14,
+					   &k), -EINVAL);
 }
 
 /*
@@ -236,6 +272,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_srtp_rfc3711_b3),
+		cmocka_unit_test(test_srtp_rfc6188_72),
 		cmocka_unit_test(test_srtcp_rfc3711_b3),
 		cmocka_unit_test(test_srtcp_matches_lib),
 		cmocka_unit_test(test_gcm_matches_libsrtp2),

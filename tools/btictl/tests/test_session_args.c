@@ -152,7 +152,7 @@ static void test_bad_values(void **state)
 		     "bad soft-limit 'lots': expected a number of packets (0: never)");
 	expect_error(PARSE(SESSION_VERB_ADD, &a, msg, "suite", "AES_256_CM"),
 		     msg,
-		     "unknown suite 'AES_256_CM' (known: AES_CM_128_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_32, AEAD_AES_128_GCM, AEAD_AES_256_GCM)");
+		     "unknown suite 'AES_256_CM' (known: AES_CM_128_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_32, AEAD_AES_128_GCM, AEAD_AES_256_GCM, AES_256_CM_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32)");
 	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", ""),
 		     msg, "'keys' needs a file name or '-'");
 }

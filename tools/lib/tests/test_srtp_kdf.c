@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "rfc3711_b3.h"
+#include "rfc6188_72.h"
 #include "srtp_aes_cm.h"
 #include "srtp_kdf.h"
 #include "test_hex.h"
@@ -34,16 +35,12 @@ static const char b3_iv_label00[] = RFC3711_B3_IV_LABEL00;
 static const char b3_iv_label02[] = RFC3711_B3_IV_LABEL02;
 static const char b3_iv_label01[] = RFC3711_B3_IV_LABEL01;
 
-/* RFC 6188 §7.2: AES_256_CM_PRF test cases. */
-static const char rfc6188_master_key[] =
-	"f0f04914b513f2763a1b1fa130f10e29"
-	"98f6f6e43e4309d1e622a0e332b9f1b6";
-static const char rfc6188_master_salt[] = "3b04803de51ee7c96423ab5b78d2";
-static const char rfc6188_cipher_key[] =
-	"5ba1064e30ec51613cad926c5a28ef73"
-	"1ec7fb397f70a960653caf06554cd8c4";
-static const char rfc6188_cipher_salt[] = "fa31791685ca444a9e07c6c64e93";
-static const char rfc6188_auth_key[] = "fd9c32d39ed5fbb5a9dc96b30818454d1313dc05";
+/* RFC 6188 §7.2: AES_256_CM_PRF test cases (rfc6188_72.h). */
+static const char rfc6188_master_key[] = RFC6188_72_MASTER_KEY;
+static const char rfc6188_master_salt[] = RFC6188_72_MASTER_SALT;
+static const char rfc6188_cipher_key[] = RFC6188_72_CIPHER_KEY;
+static const char rfc6188_cipher_salt[] = RFC6188_72_CIPHER_SALT;
+static const char rfc6188_auth_key[] = RFC6188_72_AUTH_KEY;
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
