@@ -49,31 +49,42 @@ static const struct bti_suite_desc *suite(uint32_t id)
 	return d;
 }
 
+/*
+ * The SRTP keys that @suite_id derives from a master key and a 14-octet
+ * master salt must be the RFC's @cipher_hex, @salt_hex and @auth_hex.
+ */
+static void expect_cm_srtp_keys(uint32_t suite_id, const uint8_t *key,
+				size_t key_len, const uint8_t *salt,
+				const char *cipher_hex, const char *salt_hex,
+				const char *auth_hex)
+{
+	struct bti_dir_keys k;
+
+	assert_int_equal(key_derive_master(suite(suite_id), key, key_len, salt,
+					   14, &k), 0);
+	assert_true(k.present);
+	assert_int_equal(k.srtp.cipher_key_len, key_len);
+	assert_int_equal(k.srtp.salt_len, 14);
+	assert_int_equal(k.srtp.auth_key_len, 20);
+	expect_hex(k.srtp.cipher_key, key_len, cipher_hex);
+	expect_hex(k.srtp.salt, 14, salt_hex);
+	expect_hex(k.srtp.auth_key, 20, auth_hex);
+	secret_wipe(&k, sizeof(k));
+}
+
 /* RFC 3711 B.3: SRTP cipher key, salt and the first 20 auth key octets. */
 static void test_srtp_rfc3711_b3(void **state)
 {
-	static const uint32_t suites[] = {
-		BTI_SUITE_AES_CM_128_HMAC_SHA1_80,
-		BTI_SUITE_AES_CM_128_HMAC_SHA1_32,
-	};
-	struct bti_dir_keys k;
 	struct b3 v;
-	size_t i;
 
 	(void)state;
 	load_b3(&v);
-	for (i = 0; i < 2; i++) {
-		assert_int_equal(key_derive_master(suite(suites[i]), v.key, 16,
-						   v.salt, 14, &k), 0);
-		assert_true(k.present);
-		assert_int_equal(k.srtp.cipher_key_len, 16);
-		assert_int_equal(k.srtp.salt_len, 14);
-		assert_int_equal(k.srtp.auth_key_len, 20);
-		expect_hex(k.srtp.cipher_key, 16, RFC3711_B3_CIPHER_KEY);
-		expect_hex(k.srtp.salt, 14, RFC3711_B3_CIPHER_SALT);
-		expect_hex(k.srtp.auth_key, 20, RFC3711_B3_AUTH_KEY_20);
-		secret_wipe(&k, sizeof(k));
-	}
+	expect_cm_srtp_keys(BTI_SUITE_AES_CM_128_HMAC_SHA1_80, v.key, 16,
+			    v.salt, RFC3711_B3_CIPHER_KEY,
+			    RFC3711_B3_CIPHER_SALT, RFC3711_B3_AUTH_KEY_20);
+	expect_cm_srtp_keys(BTI_SUITE_AES_CM_128_HMAC_SHA1_32, v.key, 16,
+			    v.salt, RFC3711_B3_CIPHER_KEY,
+			    RFC3711_B3_CIPHER_SALT, RFC3711_B3_AUTH_KEY_20);
 }
 
 /*
@@ -82,33 +93,22 @@ static void test_srtp_rfc3711_b3(void **state)
  */
 static void test_srtp_rfc6188_72(void **state)
 {
-	static const uint32_t suites[] = {
-		BTI_SUITE_AES_256_CM_HMAC_SHA1_80,
-		BTI_SUITE_AES_256_CM_HMAC_SHA1_32,
-	};
 	uint8_t key[32], salt[14];
 	struct bti_dir_keys k;
-	size_t i;
 
 	(void)state;
 	assert_int_equal(test_hex(RFC6188_72_MASTER_KEY, key, sizeof(key)), 32);
 	assert_int_equal(test_hex(RFC6188_72_MASTER_SALT, salt, sizeof(salt)),
 			 14);
-	for (i = 0; i < 2; i++) {
-		assert_int_equal(key_derive_master(suite(suites[i]), key, 32,
-						   salt, 14, &k), 0);
-		assert_true(k.present);
-		assert_int_equal(k.srtp.cipher_key_len, 32);
-		assert_int_equal(k.srtp.salt_len, 14);
-		assert_int_equal(k.srtp.auth_key_len, 20);
-		expect_hex(k.srtp.cipher_key, 32, RFC6188_72_CIPHER_KEY);
-		expect_hex(k.srtp.salt, 14, RFC6188_72_CIPHER_SALT);
-		expect_hex(k.srtp.auth_key, 20, RFC6188_72_AUTH_KEY);
-		secret_wipe(&k, sizeof(k));
-	}
+	expect_cm_srtp_keys(BTI_SUITE_AES_256_CM_HMAC_SHA1_80, key, 32, salt,
+			    RFC6188_72_CIPHER_KEY, RFC6188_72_CIPHER_SALT,
+			    RFC6188_72_AUTH_KEY);
+	expect_cm_srtp_keys(BTI_SUITE_AES_256_CM_HMAC_SHA1_32, key, 32, salt,
+			    RFC6188_72_CIPHER_KEY, RFC6188_72_CIPHER_SALT,
+			    RFC6188_72_AUTH_KEY);
 	/* A 16-octet master key is AES-128's, not this suite's. */
-	assert_int_equal(key_derive_master(suite(suites[0]), key, 16, salt, 14,
-					   &k), -EINVAL);
+	assert_int_equal(key_derive_master(suite(BTI_SUITE_AES_256_CM_HMAC_SHA1_80),
+					   key, 16, salt, 14, &k), -EINVAL);
 }
 
 /*
