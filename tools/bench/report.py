@@ -222,9 +222,10 @@ def main():
         lines = ["bti bench: kernel %s, qemu %s (%s), guest CPU %s, "
                  "host CPU %s" % (env["kernel"], host["qemu"], host["accel"],
                                   env["guest_cpu"], host["cpu"]),
-                 "%s rounds; every process pinned to guest CPU %s; %s" % (
-                     env["rounds"], env["pinned_cpu"],
-                     host.get("packages", "?")),
+                 "%s rounds; %s guest CPUs, every process pinned to guest "
+                 "CPU %s; %s" % (
+                     env["rounds"], env.get("guest_cpus", "?"),
+                     env["pinned_cpu"], host.get("packages", "?")),
                  "host load average %s" % host.get("host_load", "?"),
                  ""]
         if "icount" in host["accel"]:
