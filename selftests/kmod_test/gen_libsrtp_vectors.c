@@ -30,83 +30,65 @@
 
 #include <srtp2/srtp.h>
 
+#include "hex_decode.h"
+#include "rfc3711_b3.h"
+#include "rfc6188_72.h"
 #include "srtp_kdf.h"
 
-/* RFC 3711 B.3. */
-static const uint8_t master_key[16] = {
-	0xe1, 0xf9, 0x7a, 0x0d, 0x3e, 0x01, 0x8b, 0xe0,
-	0xd6, 0x4f, 0xa3, 0x2c, 0x06, 0xde, 0x41, 0x39,
-};
-static const uint8_t master_salt[14] = {
-	0x0e, 0xc6, 0x75, 0xad, 0x49, 0x8a, 0xfe, 0xeb,
-	0xb6, 0x96, 0x0b, 0x3a, 0xab, 0xe6,
-};
-/* What B.3 prints for labels 0, 2 and (the first 20 octets of) 1. */
-static const uint8_t b3_cipher_key[16] = {
-	0xc6, 0x1e, 0x7a, 0x93, 0x74, 0x4f, 0x39, 0xee,
-	0x10, 0x73, 0x4a, 0xfe, 0x3f, 0xf7, 0xa0, 0x87,
-};
-static const uint8_t b3_salt[14] = {
-	0x30, 0xcb, 0xbc, 0x08, 0x86, 0x3d, 0x8c, 0x85,
-	0xd4, 0x9d, 0xb3, 0x4a, 0x9a, 0xe1,
-};
-static const uint8_t b3_auth_key[20] = {
-	0xce, 0xbe, 0x32, 0x1f, 0x6f, 0xf7, 0x71, 0x6b, 0x6f, 0xd4,
-	0xab, 0x49, 0xaf, 0x25, 0x6a, 0x15, 0x6d, 0x38, 0xba, 0xa4,
+/*
+ * A key derivation vector of an RFC, as the hex strings of lib's tests:
+ * the master key and salt, and the SRTP session keys the RFC prints
+ * (labels 0, 2 and the first 20 octets of 1). @prefix names the arrays
+ * of session keys written for it.
+ */
+struct kdf_vector {
+	const char *rfc;
+	const char *prefix;
+	size_t key_len;
+	const char *master_key;
+	const char *master_salt;
+	const char *cipher_key;
+	const char *cipher_salt;
+	const char *auth_key;
 };
 
-/* RFC 6188 7.2. */
-static const uint8_t master_key_256[32] = {
-	0xf0, 0xf0, 0x49, 0x14, 0xb5, 0x13, 0xf2, 0x76,
-	0x3a, 0x1b, 0x1f, 0xa1, 0x30, 0xf1, 0x0e, 0x29,
-	0x98, 0xf6, 0xf6, 0xe4, 0x3e, 0x43, 0x09, 0xd1,
-	0xe6, 0x22, 0xa0, 0xe3, 0x32, 0xb9, 0xf1, 0xb6,
+static const struct kdf_vector rfc3711_b3 = {
+	"RFC 3711 B.3", "libsrtp", 16,
+	RFC3711_B3_MASTER_KEY, RFC3711_B3_MASTER_SALT, RFC3711_B3_CIPHER_KEY,
+	RFC3711_B3_CIPHER_SALT, RFC3711_B3_AUTH_KEY_20,
 };
-static const uint8_t master_salt_256[14] = {
-	0x3b, 0x04, 0x80, 0x3d, 0xe5, 0x1e, 0xe7, 0xc9,
-	0x64, 0x23, 0xab, 0x5b, 0x78, 0xd2,
-};
-/* What 7.2 prints for labels 0, 2 and 1. */
-static const uint8_t rfc6188_cipher_key[32] = {
-	0x5b, 0xa1, 0x06, 0x4e, 0x30, 0xec, 0x51, 0x61,
-	0x3c, 0xad, 0x92, 0x6c, 0x5a, 0x28, 0xef, 0x73,
-	0x1e, 0xc7, 0xfb, 0x39, 0x7f, 0x70, 0xa9, 0x60,
-	0x65, 0x3c, 0xaf, 0x06, 0x55, 0x4c, 0xd8, 0xc4,
-};
-static const uint8_t rfc6188_salt[14] = {
-	0xfa, 0x31, 0x79, 0x16, 0x85, 0xca, 0x44, 0x4a,
-	0x9e, 0x07, 0xc6, 0xc6, 0x4e, 0x93,
-};
-static const uint8_t rfc6188_auth_key[20] = {
-	0xfd, 0x9c, 0x32, 0xd3, 0x9e, 0xd5, 0xfb, 0xb5, 0xa9, 0xdc,
-	0x96, 0xb3, 0x08, 0x18, 0x45, 0x4d, 0x13, 0x13, 0xdc, 0x05,
+
+static const struct kdf_vector rfc6188_72 = {
+	"RFC 6188 7.2", "libsrtp256", 32,
+	RFC6188_72_MASTER_KEY, RFC6188_72_MASTER_SALT, RFC6188_72_CIPHER_KEY,
+	RFC6188_72_CIPHER_SALT, RFC6188_72_AUTH_KEY,
 };
 
 /* A suite of the vectors: libsrtp2's policies and bti's name. */
 struct cm_suite {
 	const char *name;
-	size_t key_len;
+	const struct kdf_vector *kdf;
 	void (*rtp)(srtp_crypto_policy_t *p);
 	void (*rtcp)(srtp_crypto_policy_t *p);
 };
 
 /* RFC 4568, RFC 6188: the SRTCP tag is 80 bits in the _32 suites too. */
 static const struct cm_suite cm128_80 = {
-	"AES_CM_128_HMAC_SHA1_80", 16,
+	"AES_CM_128_HMAC_SHA1_80", &rfc3711_b3,
 	srtp_crypto_policy_set_rtp_default, srtp_crypto_policy_set_rtcp_default,
 };
 static const struct cm_suite cm128_32 = {
-	"AES_CM_128_HMAC_SHA1_32", 16,
+	"AES_CM_128_HMAC_SHA1_32", &rfc3711_b3,
 	srtp_crypto_policy_set_aes_cm_128_hmac_sha1_32,
 	srtp_crypto_policy_set_rtcp_default,
 };
 static const struct cm_suite cm256_80 = {
-	"AES_256_CM_HMAC_SHA1_80", 32,
+	"AES_256_CM_HMAC_SHA1_80", &rfc6188_72,
 	srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80,
 	srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80,
 };
 static const struct cm_suite cm256_32 = {
-	"AES_256_CM_HMAC_SHA1_32", 32,
+	"AES_256_CM_HMAC_SHA1_32", &rfc6188_72,
 	srtp_crypto_policy_set_aes_cm_256_hmac_sha1_32,
 	srtp_crypto_policy_set_aes_cm_256_hmac_sha1_80,
 };
@@ -117,6 +99,13 @@ static void die(const char *what, int status)
 {
 	fprintf(stderr, "gen_libsrtp_vectors: %s (%d)\n", what, status);
 	exit(1);
+}
+
+/* The @len octets of @hex, an RFC's value from lib's tests. */
+static void unhex(const char *hex, uint8_t *out, size_t len)
+{
+	if (hex_decode(hex, strlen(hex), out, len) != (long)len)
+		die("bad hex in a vector header", (int)len);
 }
 
 /* NAME in upper case, for macros. */
@@ -142,22 +131,19 @@ static void print_array(const char *name, const uint8_t *p, size_t n)
 }
 
 /*
- * A session of one outbound stream: the RFC 3711 B.3 master key for the
- * AES-128 suites, RFC 6188 7.2's for the AES-256 ones.
+ * A session of one outbound stream, with the master key and salt of the
+ * suite's vector: RFC 3711 B.3 for AES-128, RFC 6188 7.2 for AES-256.
  */
 static srtp_t make_session(uint32_t ssrc, const struct cm_suite *su)
 {
+	const struct kdf_vector *v = su->kdf;
 	uint8_t key[32 + 14];
 	srtp_policy_t policy;
 	srtp_t session;
 	int st;
 
-	if (su->key_len == 32)
-		memcpy(key, master_key_256, 32);
-	else
-		memcpy(key, master_key, 16);
-	memcpy(key + su->key_len,
-	       su->key_len == 32 ? master_salt_256 : master_salt, 14);
+	unhex(v->master_key, key, v->key_len);
+	unhex(v->master_salt, key + v->key_len, 14);
 	memset(&policy, 0, sizeof(policy));
 	su->rtp(&policy.rtp);
 	su->rtcp(&policy.rtcp);
@@ -294,33 +280,37 @@ static void rtcp_vector(const char *name, const struct cm_suite *su,
 }
 
 /*
- * The session keys of one master key, as arrays named PREFIX_srtp_... and
- * PREFIX_srtcp_...; the SRTP ones must be the RFC's.
+ * The session keys of @v's master key, as arrays named PREFIX_srtp_...
+ * and PREFIX_srtcp_...; the SRTP ones must be those the RFC prints.
  */
-static void session_keys(const char *prefix, const uint8_t *mkey,
-			 size_t key_len, const uint8_t *msalt,
-			 const uint8_t *rfc_key, const uint8_t *rfc_salt,
-			 const uint8_t *rfc_auth, const char *rfc)
+static void session_keys(const struct kdf_vector *v)
 {
+	uint8_t mkey[32], msalt[14], rfc_key[32], rfc_salt[14], rfc_auth[20];
 	struct srtp_session_keys k;
+	size_t key_len = v->key_len;
 	char sym[64];
 	int ret;
 
+	unhex(v->master_key, mkey, key_len);
+	unhex(v->master_salt, msalt, sizeof(msalt));
+	unhex(v->cipher_key, rfc_key, key_len);
+	unhex(v->cipher_salt, rfc_salt, sizeof(rfc_salt));
+	unhex(v->auth_key, rfc_auth, sizeof(rfc_auth));
 	ret = srtp_kdf_session_keys(mkey, key_len, msalt,
 				    SRTP_KDF_STREAM_SRTP, 0, 0, 20, &k);
 	if (ret)
 		die("srtp_kdf_session_keys (SRTP)", ret);
 	if (memcmp(k.cipher_key, rfc_key, key_len) ||
 	    memcmp(k.salt, rfc_salt, 14) || memcmp(k.auth_key, rfc_auth, 20)) {
-		fprintf(stderr, "gen_libsrtp_vectors: %s: ", rfc);
+		fprintf(stderr, "gen_libsrtp_vectors: %s: ", v->rfc);
 		die("tools/lib/srtp_kdf disagrees with the RFC", 0);
 	}
-	printf("/* SRTP session keys (labels 0, 2, 1): %s. */\n", rfc);
-	snprintf(sym, sizeof(sym), "%s_srtp_cipher_key", prefix);
+	printf("/* SRTP session keys (labels 0, 2, 1): %s. */\n", v->rfc);
+	snprintf(sym, sizeof(sym), "%s_srtp_cipher_key", v->prefix);
 	print_array(sym, k.cipher_key, key_len);
-	snprintf(sym, sizeof(sym), "%s_srtp_salt", prefix);
+	snprintf(sym, sizeof(sym), "%s_srtp_salt", v->prefix);
 	print_array(sym, k.salt, 14);
-	snprintf(sym, sizeof(sym), "%s_srtp_auth_key", prefix);
+	snprintf(sym, sizeof(sym), "%s_srtp_auth_key", v->prefix);
 	print_array(sym, k.auth_key, 20);
 	srtp_session_keys_wipe(&k);
 
@@ -329,13 +319,20 @@ static void session_keys(const char *prefix, const uint8_t *mkey,
 	if (ret)
 		die("srtp_kdf_session_keys (SRTCP)", ret);
 	printf("/* SRTCP session keys (labels 3, 5, 4), tools/lib/srtp_kdf. */\n");
-	snprintf(sym, sizeof(sym), "%s_srtcp_cipher_key", prefix);
+	snprintf(sym, sizeof(sym), "%s_srtcp_cipher_key", v->prefix);
 	print_array(sym, k.cipher_key, key_len);
-	snprintf(sym, sizeof(sym), "%s_srtcp_salt", prefix);
+	snprintf(sym, sizeof(sym), "%s_srtcp_salt", v->prefix);
 	print_array(sym, k.salt, 14);
-	snprintf(sym, sizeof(sym), "%s_srtcp_auth_key", prefix);
+	snprintf(sym, sizeof(sym), "%s_srtcp_auth_key", v->prefix);
 	print_array(sym, k.auth_key, 20);
 	srtp_session_keys_wipe(&k);
+}
+
+/* The master key and salt of @v, for the generated header's comment. */
+static void print_master(const char *aes, const struct kdf_vector *v)
+{
+	printf(" * %s: master key and salt of %s, KDR 0:\n", aes, v->rfc);
+	printf(" *   %s\n *   %s\n", v->master_key, v->master_salt);
 }
 
 int main(void)
@@ -348,18 +345,13 @@ int main(void)
 	printf("/*\n * Generated by gen_libsrtp_vectors.c with %s\n",
 	       srtp_get_version_string());
 	printf(" * (make -C selftests/kmod_test vectors); do not edit.\n");
-	printf(" * AES-128: master key E1F97A0D3E018BE0D64FA32C06DE4139, master salt\n");
-	printf(" * 0EC675AD498AFEEBB6960B3AABE6 (RFC 3711 B.3), KDR 0.\n");
-	printf(" * AES-256: master key F0F04914B513F2763A1B1FA130F10E29\n");
-	printf(" * 98F6F6E43E4309D1E622A0E332B9F1B6, master salt\n");
-	printf(" * 3B04803DE51EE7C96423AB5B78D2 (RFC 6188 7.2), KDR 0.\n */\n");
+	print_master("AES-128", &rfc3711_b3);
+	print_master("AES-256", &rfc6188_72);
+	printf(" */\n");
 	printf("#ifndef _BTI_TEST_LIBSRTP_VECTORS_H\n");
 	printf("#define _BTI_TEST_LIBSRTP_VECTORS_H\n\n");
-	session_keys("libsrtp", master_key, 16, master_salt, b3_cipher_key,
-		     b3_salt, b3_auth_key, "RFC 3711 B.3");
-	session_keys("libsrtp256", master_key_256, 32, master_salt_256,
-		     rfc6188_cipher_key, rfc6188_salt, rfc6188_auth_key,
-		     "RFC 6188 7.2");
+	session_keys(&rfc3711_b3);
+	session_keys(&rfc6188_72);
 	rtp_vector("libsrtp_v1", "AES_CM_128_HMAC_SHA1_80 SRTP, 12-octet header",
 		   &cm128_80, 0, 0, -1, 0, 0, 0x1234, 0xcafebabe, 32);
 	rtp_vector("libsrtp_v2",

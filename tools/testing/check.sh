@@ -5,6 +5,8 @@
 # `make setup`). Stages, each logged to build/logs/<stage>.log:
 #
 #   unit      userspace unit tests (cmocka)
+#   vectors   bti_test.ko's libsrtp2 known answers are what
+#             gen_libsrtp_vectors writes today (RFC keys checked first)
 #   fuzz      the protocol codec's libFuzzer targets, a few seconds each
 #             (FUZZ_CHECK_SECONDS, default 3)
 #   lint      checkpatch --strict, kernel-doc, W=1 C=1 builds per kernel
@@ -60,6 +62,20 @@ if ! make -C tools >"$logs/build-tools.log" 2>&1; then
 	stage_failures+=("the tools did not build; see $logs/build-tools.log")
 fi
 stage unit "$results/unit" make -C tools check RESULTS="$top/$results/unit"
+# vectors_check DIR: one TAP case, the checked-in libsrtp_vectors.h
+# against a fresh run of its generator (libsrtp2 and lib's KDF, which
+# the generator holds against RFC 3711 B.3 and RFC 6188 7.2 first).
+vectors_check() {
+	local name="kmod_test/libsrtp_vectors.h is what gen_libsrtp_vectors writes"
+	printf 'TAP version 13\n1..1\n' >"$1/vectors.tap"
+	if make -C selftests/kmod_test check; then
+		echo "ok 1 $name" >>"$1/vectors.tap"
+	else
+		echo "not ok 1 $name" >>"$1/vectors.tap"
+		return 1
+	fi
+}
+stage vectors "$results/vectors" vectors_check "$results/vectors"
 stage fuzz "$results/fuzz" tools/testing/fuzz.sh "$results/fuzz" \
 	"${FUZZ_CHECK_SECONDS:-3}"
 stage lint "$results/lint" tools/testing/lint.sh "$results/lint" "${kdirs[@]}"
