@@ -29,7 +29,9 @@ static struct bti_ctx *bt_rfc7714_ctx(u32 suite, u32 ssrc)
 /* The session keys of the vectors: RFC 6188 7.2's master for AES-256. */
 static struct bti_ctx *bt_libsrtp_ctx(u32 suite, u32 ssrc, u32 roc)
 {
-	if (bti_suite_info(suite)->cipher_key_len == 32)
+	const struct bti_suite_info *info = bti_suite_info(suite);
+
+	if (info && info->cipher_key_len == 32)
 		return bt_ctx_keys(suite, libsrtp256_srtp_cipher_key,
 				   libsrtp256_srtp_salt,
 				   libsrtp256_srtp_auth_key,

@@ -222,7 +222,7 @@ def main():
         lines = ["bti bench: kernel %s, qemu %s (%s), guest CPU %s, "
                  "host CPU %s" % (env["kernel"], host["qemu"], host["accel"],
                                   env["guest_cpu"], host["cpu"]),
-                 "%s rounds; %s guest CPUs, every process pinned to guest "
+                 "%s rounds; guest CPUs: %s, every process pinned to "
                  "CPU %s; %s" % (
                      env["rounds"], env.get("guest_cpus", "?"),
                      env["pinned_cpu"], host.get("packages", "?")),
