@@ -279,6 +279,20 @@ static void rtcp_vector(const char *name, const struct cm_suite *su,
 	srtp_dealloc(session);
 }
 
+/* @k as the arrays PREFIX_STREAM_cipher_key, _salt and _auth_key. */
+static void print_keys(const char *prefix, const char *stream,
+		       const struct srtp_session_keys *k, size_t key_len)
+{
+	char sym[64];
+
+	snprintf(sym, sizeof(sym), "%s_%s_cipher_key", prefix, stream);
+	print_array(sym, k->cipher_key, key_len);
+	snprintf(sym, sizeof(sym), "%s_%s_salt", prefix, stream);
+	print_array(sym, k->salt, 14);
+	snprintf(sym, sizeof(sym), "%s_%s_auth_key", prefix, stream);
+	print_array(sym, k->auth_key, 20);
+}
+
 /*
  * The session keys of @v's master key, as arrays named PREFIX_srtp_...
  * and PREFIX_srtcp_...; the SRTP ones must be those the RFC prints.
@@ -288,7 +302,6 @@ static void session_keys(const struct kdf_vector *v)
 	uint8_t mkey[32], msalt[14], rfc_key[32], rfc_salt[14], rfc_auth[20];
 	struct srtp_session_keys k;
 	size_t key_len = v->key_len;
-	char sym[64];
 	int ret;
 
 	unhex(v->master_key, mkey, key_len);
@@ -306,12 +319,7 @@ static void session_keys(const struct kdf_vector *v)
 		die("tools/lib/srtp_kdf disagrees with the RFC", 0);
 	}
 	printf("/* SRTP session keys (labels 0, 2, 1): %s. */\n", v->rfc);
-	snprintf(sym, sizeof(sym), "%s_srtp_cipher_key", v->prefix);
-	print_array(sym, k.cipher_key, key_len);
-	snprintf(sym, sizeof(sym), "%s_srtp_salt", v->prefix);
-	print_array(sym, k.salt, 14);
-	snprintf(sym, sizeof(sym), "%s_srtp_auth_key", v->prefix);
-	print_array(sym, k.auth_key, 20);
+	print_keys(v->prefix, "srtp", &k, key_len);
 	srtp_session_keys_wipe(&k);
 
 	ret = srtp_kdf_session_keys(mkey, key_len, msalt,
@@ -319,12 +327,7 @@ static void session_keys(const struct kdf_vector *v)
 	if (ret)
 		die("srtp_kdf_session_keys (SRTCP)", ret);
 	printf("/* SRTCP session keys (labels 3, 5, 4), tools/lib/srtp_kdf. */\n");
-	snprintf(sym, sizeof(sym), "%s_srtcp_cipher_key", v->prefix);
-	print_array(sym, k.cipher_key, key_len);
-	snprintf(sym, sizeof(sym), "%s_srtcp_salt", v->prefix);
-	print_array(sym, k.salt, 14);
-	snprintf(sym, sizeof(sym), "%s_srtcp_auth_key", v->prefix);
-	print_array(sym, k.auth_key, 20);
+	print_keys(v->prefix, "srtcp", &k, key_len);
 	srtp_session_keys_wipe(&k);
 }
 
