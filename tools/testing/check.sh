@@ -4,6 +4,8 @@
 # check.sh: every test of the project, as `make check` runs it (after
 # `make setup`). Stages, each logged to build/logs/<stage>.log:
 #
+#   summary   tap-summary.sh, which prints the end of this, names every
+#             failure where a log cut to its tail still shows it
 #   unit      userspace unit tests (cmocka)
 #   vectors   bti_test.ko's libsrtp2 known answers are what
 #             gen_libsrtp_vectors writes today (RFC keys checked first)
@@ -61,6 +63,8 @@ done
 if ! make -C tools >"$logs/build-tools.log" 2>&1; then
 	stage_failures+=("the tools did not build; see $logs/build-tools.log")
 fi
+stage summary "$results/summary" \
+	tools/testing/tap-summary-test.sh "$results/summary"
 stage unit "$results/unit" make -C tools check RESULTS="$top/$results/unit"
 # vectors_check DIR: one TAP case, the checked-in libsrtp_vectors.h
 # against a fresh run of its generator (libsrtp2 and lib's KDF, which

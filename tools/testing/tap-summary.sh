@@ -5,9 +5,10 @@
 #
 # Counts the top-level results of every *.tap file under RESULTS_DIR
 # ("ok N ..." and "not ok N ..." at the start of a line; "# SKIP" results
-# are counted as skipped), lists the failures, and ends with the line
-# "N passed, M failed[, K skipped]". Exits 1 if anything failed or if no
-# result was found at all.
+# are counted as skipped), lists the failures under each file and again,
+# all together, just before the last line (a log cut to its tail still
+# names them), and ends with the line "N passed, M failed[, K skipped]".
+# Exits 1 if anything failed or if no result was found at all.
 set -eu
 
 if [ $# -ne 1 ] || [ ! -d "$1" ]; then
@@ -18,6 +19,7 @@ fi
 passed=0
 failed=0
 skipped=0
+failures=()
 while IFS= read -r -d '' tap; do
 	name=${tap#"$1"/}
 	p=$(grep -cE '^ok [0-9]+' "$tap" || true)
@@ -25,7 +27,10 @@ while IFS= read -r -d '' tap; do
 	f=$(grep -cE '^not ok [0-9]+' "$tap" || true)
 	p=$((p - s))
 	printf '%-40s %4d passed %4d failed %4d skipped\n' "$name" "$p" "$f" "$s"
-	grep -E '^not ok [0-9]+' "$tap" | sed "s|^|    $name: |" || true
+	while IFS= read -r line; do
+		echo "    $name: $line"
+		failures+=("$name: $line")
+	done < <(grep -E '^not ok [0-9]+' "$tap" || true)
 	passed=$((passed + p))
 	failed=$((failed + f))
 	skipped=$((skipped + s))
@@ -34,6 +39,11 @@ done < <(find "$1" -name '*.tap' -print0 | sort -z)
 if [ $((passed + failed + skipped)) -eq 0 ]; then
 	echo "no test results found under $1"
 	failed=1
+fi
+
+if [ ${#failures[@]} -gt 0 ]; then
+	echo "failed:"
+	printf '    %s\n' "${failures[@]}"
 fi
 
 if [ "$skipped" -gt 0 ]; then
