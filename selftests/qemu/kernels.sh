@@ -197,6 +197,16 @@ fetch_kver() {
 	info "$kver: indexing modules"
 	depmod -b "${moddir%/lib/modules/"$kver"}" "$kver" ||
 		{ warn "$kver: depmod failed"; return 1; }
+	# dpkg -x installs no dependencies: what the kbuild tools run (pahole,
+	# since the 6.12 headers ship a vmlinux for module BTF) must be on the
+	# host already, from tools/setup/debian-packages.txt.
+	local dep missing=()
+	for dep in $(depends_matching "$kbuild" '.'); do
+		dpkg-query -W -f='${db:Status-Status}' "$dep" 2>/dev/null |
+			grep -qx installed || missing+=("$dep")
+	done
+	[ ${#missing[@]} -eq 0 ] ||
+		warn "$kver: $kbuild needs ${missing[*]}, not installed on this host (add to tools/setup/debian-packages.txt)"
 	info "$kver: building a test module against the headers"
 	verify_kdir "$kver" "$root/usr/src/linux-headers-$kver" "$dir/kdir-check" ||
 		{ warn "$kver: the headers in $root cannot build a module"; return 1; }
