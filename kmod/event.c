@@ -123,7 +123,8 @@ static void bti_event_auth(struct bti_net *bn, struct bti_session *session)
  * bti_event_packet() - send the events a packet's outcome calls for
  * @bn: the namespace of the session
  * @session: the session
- * @ctx: the context in force for the packet's direction
+ * @ctx: the context of the packet's direction: the one in force, or for a
+ *	packet finished by its completion the one whose keys did the work
  * @dir: BTI_EVENT_DIR_TX or BTI_EVENT_DIR_RX
  * @srtcp: the packet is (S)RTCP
  * @ret: what the transform returned: a length (success) or a negative

@@ -7,7 +7,11 @@
  * sent and forwarded packets with the addresses they leave with. Ingress
  * runs at PRE_ROUTING just before destination NAT, so it sees the
  * addresses they arrived with. IP defragmentation is enabled in every
- * namespace so that a fragment never passes unexamined.
+ * namespace, so a datagram normally reaches the hooks whole. A fragment
+ * that reaches them anyway (a notrack rule ahead of defragmentation, a
+ * forwarded fragment) cannot be verified or protected: the first
+ * fragment of a session's flow, which carries the UDP header, is
+ * dropped, and without it the others can never be reassembled.
  *
  * Fail closed: a packet of a flow with a session that cannot be protected
  * or verified is dropped and counted, never passed on.
@@ -96,10 +100,13 @@ static unsigned int bti_drop(struct bti_net *bn, struct bti_session *session,
 /*
  * The flow of a UDP packet as a session key, seen from this host: on
  * egress the source is local, on ingress the destination is. Returns
- * false if the packet is not UDP or is too short to be.
+ * false if the packet is not UDP, is too short to be, or is a fragment
+ * other than the first; @first_frag tells a first fragment, whose flow
+ * is that of its whole datagram.
  */
 static bool bti_skb_flow(struct sk_buff *skb, u8 pf, bool egress,
-			 struct bti_flow *flow, unsigned int *udp_off)
+			 struct bti_flow *flow, unsigned int *udp_off,
+			 bool *first_frag)
 {
 	const struct udphdr *uh;
 	unsigned int off;
@@ -108,8 +115,10 @@ static bool bti_skb_flow(struct sk_buff *skb, u8 pf, bool egress,
 	if (pf == NFPROTO_IPV4) {
 		const struct iphdr *iph = ip_hdr(skb);
 
-		if (iph->protocol != IPPROTO_UDP || ip_is_fragment(iph))
+		if (iph->protocol != IPPROTO_UDP ||
+		    (iph->frag_off & htons(IP_OFFSET)))
 			return false;
+		*first_frag = !!(iph->frag_off & htons(IP_MF));
 		off = skb_network_offset(skb) + iph->ihl * 4;
 		memcpy(egress ? &flow->laddr : &flow->raddr, &iph->saddr, 4);
 		memcpy(egress ? &flow->raddr : &flow->laddr, &iph->daddr, 4);
@@ -120,10 +129,13 @@ static bool bti_skb_flow(struct sk_buff *skb, u8 pf, bool egress,
 		u8 nexthdr = ip6h->nexthdr;
 		int hoff;
 
+		/* Past a fragment header only if its offset is 0. */
 		hoff = ipv6_skip_exthdr(skb, skb_network_offset(skb) +
 					sizeof(*ip6h), &nexthdr, &frag_off);
-		if (hoff < 0 || nexthdr != IPPROTO_UDP || frag_off)
+		if (hoff < 0 || nexthdr != IPPROTO_UDP ||
+		    (frag_off & htons(IP6_OFFSET)))
 			return false;
+		*first_frag = !!(frag_off & htons(IP6_MF));
 		off = hoff;
 		flow->laddr = egress ? ip6h->saddr : ip6h->daddr;
 		flow->raddr = egress ? ip6h->daddr : ip6h->saddr;
@@ -417,18 +429,21 @@ static void bti_async_done(struct bti_async *as, int ret)
 	struct bti_hook_async *ha = as->priv;
 	struct bti_hook_pkt *pkt = &ha->pkt;
 	struct bti_session *session = pkt->session;
+	/*
+	 * The context whose keys did the work: a rekey since may have put
+	 * another one in force, whose limits this packet says nothing of.
+	 */
+	struct bti_ctx *ctx = as->op.ctx;
 	unsigned int verdict;
 
 	if (pkt->egress)
-		verdict = bti_protect_end(pkt->bn, session,
-					  rcu_dereference(session->tx),
-					  pkt->skb, &ha->state, pkt->udp_off,
-					  pkt->rtcp, ret);
+		verdict = bti_protect_end(pkt->bn, session, ctx, pkt->skb,
+					  &ha->state, pkt->udp_off, pkt->rtcp,
+					  ret);
 	else
-		verdict = bti_unprotect_end(pkt->bn, session,
-					    rcu_dereference(session->rx),
-					    pkt->skb, ha->state.pf,
-					    pkt->udp_off, pkt->rtcp, ret);
+		verdict = bti_unprotect_end(pkt->bn, session, ctx, pkt->skb,
+					    ha->state.pf, pkt->udp_off,
+					    pkt->rtcp, ret);
 	if (verdict == NF_ACCEPT)
 		bti_hook_resume(pkt->skb, &ha->state);
 	else
@@ -618,6 +633,7 @@ static unsigned int bti_gso(struct bti_net *bn, struct bti_session *session,
 	enum bti_counter reason;
 	struct bti_flow flow;
 	int err = 0;
+	bool frag;
 
 	/*
 	 * Other GSO types (UFO, tunnels) do not split into the datagrams of
@@ -660,7 +676,8 @@ static unsigned int bti_gso(struct bti_net *bn, struct bti_session *session,
 		if (nf_bridge_info_get(seg))
 			__skb_pull(seg, seg->network_header - seg->mac_header);
 #endif
-		if (!bti_skb_flow(seg, state->pf, egress, &flow, &udp_off)) {
+		if (!bti_skb_flow(seg, state->pf, egress, &flow, &udp_off,
+				  &frag) || frag) {
 			bti_count(bn, session, BTI_CTR_DROP_MALFORMED, 1);
 			kfree_skb(seg);
 			continue;
@@ -692,16 +709,19 @@ static unsigned int bti_hook(struct sk_buff *skb,
 	struct bti_session *session;
 	struct bti_flow flow;
 	unsigned int udp_off;
+	bool frag;
 
 	if (!READ_ONCE(bn->sessions.count))
 		return NF_ACCEPT;
-	if (!bti_skb_flow(skb, state->pf, egress, &flow, &udp_off))
+	if (!bti_skb_flow(skb, state->pf, egress, &flow, &udp_off, &frag))
 		return NF_ACCEPT;
 
 	/* Hooks run under rcu_read_lock(), taken by the netfilter core. */
 	session = bti_session_lookup(&bn->sessions, &flow);
 	if (!session)
 		return NF_ACCEPT;
+	if (unlikely(frag))
+		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
 	if (skb_is_gso(skb))
 		return bti_gso(bn, session, skb, state, egress);
 	return bti_one(bn, session, skb, state, egress, udp_off);

@@ -83,8 +83,10 @@ static void bti_replay_seed(struct bti_replay *rp, u64 from)
  * highest one @old accepted (none if it accepted none), and @new's
  * windows start there. A defaulted switch-over is in the past, so the
  * grace period of the old keys starts now; one the request set starts it
- * with the first packet the new keys accept. New SSRC: @new starts on its
- * own; the SSRC of a packet says which context verifies it.
+ * with the first packet the new keys accept. Before @old's first SRTP
+ * packet, @new takes its ROC. New SSRC: @new starts on its own, the SSRC
+ * of a packet says which context verifies it, and the grace period of the
+ * old keys starts now.
  *
  * Context: process context, the session table's mutex held; @old's own
  * previous context was already unlinked.
@@ -94,8 +96,11 @@ static void bti_replay_seed(struct bti_replay *rp, u64 from)
 bool bti_ctx_follow_rx(struct bti_ctx *new, struct bti_ctx *old,
 		       const struct bti_ctx_start *start)
 {
+	u32 old_roc;
+
 	if (new->ssrc == old->ssrc) {
 		spin_lock_bh(&old->lock);
+		old_roc = old->roc;
 		if (start->srtp_from_set)
 			new->srtp_from = start->srtp_from;
 		else if (old->srtp_replay.started)
@@ -117,14 +122,23 @@ bool bti_ctx_follow_rx(struct bti_ctx *new, struct bti_ctx *old,
 			new->first_at[1] = jiffies ?: 1;
 		bti_replay_seed(&new->srtp_replay, new->srtp_from);
 		bti_replay_seed(&new->srtcp_replay, new->srtcp_from);
-		if (new->srtp_from)
-			new->roc = (new->srtp_from - 1) >> 16;
+		/*
+		 * The ROC follows from the switch-over point; before the
+		 * first SRTP packet, the stream starts at the old one's
+		 * (BTI_CTX_A_ROC is refused for the same SSRC).
+		 */
+		new->roc = new->srtp_from ? (new->srtp_from - 1) >> 16 :
+					    old_roc;
 		if (!new->srtp_from)
 			set_bit(BTI_CTX_PREV_SRTP_RETIRED, &new->flags);
 		if (!new->srtcp_from)
 			set_bit(BTI_CTX_PREV_SRTCP_RETIRED, &new->flags);
 		if (!new->srtp_from && !new->srtcp_from)
 			return false;
+	} else {
+		/* New SSRC: the old keys' grace period starts now. */
+		new->first_at[0] = jiffies ?: 1;
+		new->first_at[1] = jiffies ?: 1;
 	}
 	rcu_assign_pointer(new->prev, old);
 	return true;

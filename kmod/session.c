@@ -115,7 +115,8 @@ void bti_session_table_destroy(struct bti_session_table *table)
  * @table: the namespace's table
  * @flow: the flow, with every padding octet zero
  *
- * Context: rcu_read_lock() or @table->lock held.
+ * Context: rcu_read_lock() held (also by a writer holding @table->lock:
+ * the bucket table is RCU-protected).
  * Return: the session or NULL.
  */
 struct bti_session *bti_session_lookup(struct bti_session_table *table,
@@ -182,9 +183,10 @@ void bti_ctx_free(struct bti_ctx *ctx)
 {
 	if (!ctx)
 		return;
-	bti_ctx_free(rcu_dereference_protected(ctx->prev, true));
+	/* Its requests' completions read @ctx->prev: they end first. */
 	if (!atomic_dec_and_test(&ctx->inflight))
 		wait_var_event(&ctx->inflight, !atomic_read(&ctx->inflight));
+	bti_ctx_free(rcu_dereference_protected(ctx->prev, true));
 	bti_keys_free(&ctx->srtp);
 	bti_keys_free(&ctx->srtcp);
 	kfree_sensitive(ctx);

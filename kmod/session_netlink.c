@@ -282,24 +282,44 @@ static struct bti_ctx *__bti_nl_ctx_new(struct nlattr *attr,
 	return ctx;
 }
 
+/* A key or a salt: wiped from the request, whatever became of it. */
+static bool bti_nl_is_key(int type)
+{
+	switch (type) {
+	case BTI_CTX_A_SRTP_CIPHER_KEY:
+	case BTI_CTX_A_SRTP_SALT:
+	case BTI_CTX_A_SRTP_AUTH_KEY:
+	case BTI_CTX_A_SRTCP_CIPHER_KEY:
+	case BTI_CTX_A_SRTCP_SALT:
+	case BTI_CTX_A_SRTCP_AUTH_KEY:
+		return true;
+	}
+	return false;
+}
+
 /*
  * The keys and salts of a request have done their job once the transforms
- * hold them: wipe them in the request too, so that they do not outlive it
- * in freed memory (nor in an error reply that echoes the request).
+ * hold them, or once the request was refused: wipe them in the request,
+ * so that they do not outlive it in freed memory (nor in an error reply
+ * that echoes the request). Walks the attributes as they are, so that a
+ * context refused half-parsed is wiped too.
  */
-static void bti_nl_wipe_keys(struct nlattr **ctb)
+static void bti_nl_wipe_request(struct genl_info *info)
 {
-	static const int key_attrs[] = {
-		BTI_CTX_A_SRTP_CIPHER_KEY, BTI_CTX_A_SRTP_SALT,
-		BTI_CTX_A_SRTP_AUTH_KEY, BTI_CTX_A_SRTCP_CIPHER_KEY,
-		BTI_CTX_A_SRTCP_SALT, BTI_CTX_A_SRTCP_AUTH_KEY,
-	};
-	unsigned int i;
+	const struct nlattr *nest = info->attrs[BTI_A_SESSION];
+	const struct nlattr *ctx, *attr;
+	int rem, crem;
 
-	for (i = 0; i < ARRAY_SIZE(key_attrs); i++)
-		if (ctb[key_attrs[i]])
-			memzero_explicit(nla_data(ctb[key_attrs[i]]),
-					 nla_len(ctb[key_attrs[i]]));
+	if (!nest)
+		return;
+	nla_for_each_nested(ctx, nest, rem) {
+		if (nla_type(ctx) != BTI_SESSION_A_TX &&
+		    nla_type(ctx) != BTI_SESSION_A_RX)
+			continue;
+		nla_for_each_nested(attr, ctx, crem)
+			if (bti_nl_is_key(nla_type(attr)))
+				memzero_explicit(nla_data(attr), nla_len(attr));
+	}
 }
 
 static struct bti_ctx *bti_nl_ctx_new(struct nlattr *attr,
@@ -309,20 +329,17 @@ static struct bti_ctx *bti_nl_ctx_new(struct nlattr *attr,
 				      struct netlink_ext_ack *extack)
 {
 	struct nlattr *ctb[BTI_CTX_A_MAX + 1];
-	struct bti_ctx *ctx;
 	int ret;
 
 	ret = nla_parse_nested(ctb, BTI_CTX_A_MAX, attr, bti_ctx_policy,
 			       extack);
 	if (ret)
 		return ERR_PTR(ret);
-	ctx = __bti_nl_ctx_new(attr, ctb, suite, tx, rekey, window, start,
-			       extack);
-	bti_nl_wipe_keys(ctb);
-	return ctx;
+	return __bti_nl_ctx_new(attr, ctb, suite, tx, rekey, window, start,
+				extack);
 }
 
-int bti_nl_session_new(struct sk_buff *skb, struct genl_info *info)
+static int __bti_nl_session_new(struct genl_info *info)
 {
 	struct bti_net *bn = bti_net(genl_info_net(info));
 	struct nlattr *stb[BTI_SESSION_A_MAX + 1];
@@ -417,7 +434,14 @@ static struct bti_session *bti_nl_session_find(struct bti_net *bn,
 
 	if (bti_nl_parse_flow(tb, &flow, extack))
 		return ERR_PTR(-EINVAL);
+	/*
+	 * rhashtable's own lockdep check knows only its mutex: a lookup
+	 * under ours still reads the bucket table under RCU, which a resize
+	 * may replace. The session itself stays: only we remove sessions.
+	 */
+	rcu_read_lock();
 	session = bti_session_lookup(&bn->sessions, &flow);
+	rcu_read_unlock();
 	if (!session) {
 		NL_SET_ERR_MSG(extack, "no session for this flow");
 		return ERR_PTR(-ENOENT);
@@ -450,7 +474,7 @@ static int bti_nl_rx_rekey_check(const struct bti_ctx *new,
 	return 0;
 }
 
-int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
+static int __bti_nl_session_set(struct genl_info *info)
 {
 	struct bti_net *bn = bti_net(genl_info_net(info));
 	struct nlattr *stb[BTI_SESSION_A_MAX + 1];
@@ -552,15 +576,36 @@ int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
 	bn->sessions.generation++;
 
 out:
-	mutex_unlock(&bn->sessions.lock);
+	/*
+	 * Old contexts (or new ones not applied) are unreachable. Freed with
+	 * the lock still held: the completion of a request still in flight
+	 * on one of them uses the session, which a DEL or FLUSH waiting for
+	 * the lock would otherwise free first.
+	 */
 	if (tx || rx || older) {
-		/* Old contexts (or new ones not applied) are unreachable. */
 		if (!ret)
 			synchronize_rcu();
 		bti_ctx_free(tx);
 		bti_ctx_free(rx);
 		bti_ctx_free(older);
 	}
+	mutex_unlock(&bn->sessions.lock);
+	return ret;
+}
+
+int bti_nl_session_new(struct sk_buff *skb, struct genl_info *info)
+{
+	int ret = __bti_nl_session_new(info);
+
+	bti_nl_wipe_request(info);
+	return ret;
+}
+
+int bti_nl_session_set(struct sk_buff *skb, struct genl_info *info)
+{
+	int ret = __bti_nl_session_set(info);
+
+	bti_nl_wipe_request(info);
 	return ret;
 }
 

@@ -7,8 +7,9 @@
 # packets, wrong versions, CSRC lists and header extensions running past
 # the end, authenticated packets (libsrtp2, tools/srtp-craft) whose
 # decrypted padding lies, wrong tags, bad SRTCP E|index words, zero-length
-# and random datagrams, 64 KiB datagrams in fragments, bad UDP lengths and
-# checksums. Then A's application sends plaintext that cannot be
+# and random datagrams, 64 KiB datagrams in fragments (also fragments a
+# notrack rule keeps from defragmentation), bad UDP lengths and checksums.
+# Then A's application sends plaintext that cannot be
 # protected. For every case:
 #   - the packet is dropped: an application socket bound to the flow's
 #     port receives nothing (and on the way out nothing reaches B);
@@ -57,7 +58,7 @@ S6='[fd00:97::1]:5004'
 E4=10.97.0.1:5006
 E6='[fd00:97::1]:5006'
 
-ktap_begin 38
+ktap_begin 40
 
 if bti_load; then
 	ktap_ok "module loads"
@@ -331,6 +332,43 @@ run_case "IPv6: authenticated, padding count 0: drop_malformed" \
 huge 65527 $RX_SSRC rtp >"$BTI_TMP/huge"
 run_case "IPv6: RTP of 65527 octets (IPv6 fragments), wrong tag: drop_auth" \
 	"$(want s6 drop_auth 1)" "$BTI_TMP/app6" peer sendfile "$P6" "$BTI_TMP/huge"
+
+# Fragments that skip defragmentation (a notrack rule ahead of it, as a
+# firewall may have) cannot be verified: the first one, which names the
+# flow, is dropped, and the rest can never be reassembled.
+# notrack ip|ip6 add|delete: such a rule in A
+notrack() {
+	if [ "$2" = add ]; then
+		ip netns exec "$A" nft -f - <<-EOF
+		table $1 bti_notrack {
+			chain pre {
+				type filter hook prerouting priority -450;
+				notrack
+			}
+		}
+		EOF
+	else
+		ip netns exec "$A" nft delete table "$1" bti_notrack
+	fi
+}
+huge 65507 $RX_SSRC rtp >"$BTI_TMP/huge"
+if notrack ip add; then
+	run_case "IPv4 fragments past defragmentation (notrack): the first dropped, drop_malformed" \
+		"$(want s4 drop_malformed 1)" "$BTI_TMP/app4" peer sendfile "$P4" "$BTI_TMP/huge"
+	notrack ip delete || ktap_diag "could not delete the notrack rule"
+else
+	ktap_fail "IPv4 fragments past defragmentation (notrack): the first dropped, drop_malformed" \
+		"nft could not add a notrack rule"
+fi
+huge 65527 $RX_SSRC rtp >"$BTI_TMP/huge"
+if notrack ip6 add; then
+	run_case "IPv6 fragments past defragmentation (notrack): the first dropped, drop_malformed" \
+		"$(want s6 drop_malformed 1)" "$BTI_TMP/app6" peer sendfile "$P6" "$BTI_TMP/huge"
+	notrack ip6 delete || ktap_diag "could not delete the notrack rule"
+else
+	ktap_fail "IPv6 fragments past defragmentation (notrack): the first dropped, drop_malformed" \
+		"nft could not add a notrack rule"
+fi
 
 # --- nothing leaked, and the receivers were listening ---------------------
 nothing_delivered() { [ ! -s "$BTI_TMP/app4" ] && [ ! -s "$BTI_TMP/app6" ]; }

@@ -44,7 +44,7 @@ declare -A SALT=(
 	[3]=101112131415161718191A1B1C1D [4]=1D1C1B1A19181716151413121110
 	[5]=A0A1A2A3A4A5A6A7A8A9AAABACAD [6]=B0B1B2B3B4B5B6B7B8B9BABBBCBD)
 
-ktap_begin 24
+ktap_begin 26
 
 if bti_load; then
 	ktap_ok "module loads"
@@ -246,6 +246,42 @@ peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 30 --count 10 || tru
 sleep 0.5
 ktap_check "rekey: new SSRC, the old SSRC is refused after a window of new packets" \
 	[ "$(stat_of drop_no_key)" = $((nokey0 + 10)) ]
+
+# A new SSRC also starts the old keys' 10 s: past them the old SSRC is
+# refused though the new one never sent a packet.
+new_session
+peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 0 --count 20 || true
+btictl_a session set local $LA remote $RB rx-ssrc 0x3333 keys "$BTI_TMP/rx6"
+sleep 11
+rx0=$(stat_of rx_packets)
+nokey0=$(stat_of drop_no_key)
+peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer2" --start-seq 20 --count 10 || true
+sleep 0.5
+if [ "$(stat_of rx_packets)" = "$rx0" ] &&
+   [ "$(stat_of drop_no_key)" = $((nokey0 + 10)) ]; then
+	ktap_ok "rekey: new SSRC, the old SSRC is refused 10 s after the rekey, new traffic or not"
+else
+	ktap_fail "rekey: new SSRC, the old SSRC is refused 10 s after the rekey, new traffic or not" \
+		"$(show .stats)"
+fi
+
+# Same SSRC before any packet: the new keys keep the ROC the session was
+# given (rx-roc 7), as the old ones would have used.
+cat "$BTI_TMP/tx1" "$BTI_TMP/rx2" >"$BTI_TMP/both"
+btictl_a session flush
+btictl_a session add local $LA remote $RB suite "$SUITE" tx-ssrc 0x1111 \
+	rx-ssrc 0x2222 rx-roc 7 srtcp-index 1 keys "$BTI_TMP/both"
+btictl_a session set local $LA remote $RB rx-ssrc 0x2222 keys "$BTI_TMP/rx3"
+peer_send --ssrc 0x2222 --keys "$BTI_TMP/peer3" --start-seq 100 --start-roc 7 \
+	--count 10 || true
+sleep 0.5
+if [ "$(stat_of rx_packets)" = 10 ] && [ "$(stat_of drop_auth)" = 0 ] &&
+   [ "$(show .rx.roc)" = 7 ]; then
+	ktap_ok "rekey: same SSRC before the first packet, the new keys keep the ROC (7)"
+else
+	ktap_fail "rekey: same SSRC before the first packet, the new keys keep the ROC (7)" \
+		"$(show .)"
+fi
 
 # 5. The other suites: the same dispatch with their tags and IVs, against
 # libsrtp2: receive across a switch-over with reordering (RTP and SRTCP),

@@ -60,16 +60,17 @@ def refused(g, name, cmd, payload, want_errno, want_msg=None, want_miss=None):
            "unchanged" if before == after else "CHANGED"))
 
 
-def echo_has_no_keys(g):
-    """Sends a rekey that is refused after its keys were parsed (ROC with
-    the same SSRC) on a socket that gets the request echoed in the error.
-    Returns (ok, diagnostic)."""
-    rx = nl.ctx(1, 0x22222222, 0x40, extra=[(nl.C_ROC, struct.pack("=I", 3))])
-    keys = [bytes((0x40 + typ + i) & 0xff for i in range(n))
-            for typ, n in ((nl.C_SRTP_KEY, 16), (nl.C_SRTP_AUTH, 20),
-                           (nl.C_SRTCP_KEY, 16), (nl.C_SRTCP_AUTH, 20))]
-    body = struct.pack("=BBH", nl.CMD["SESSION_SET"], 1, 0) + \
-        nl.session(L4, R4, None, rx=rx)
+def echo_has_no_keys(g, cmd, payload, want_errno):
+    """Sends a request that is refused, on a socket that gets the request
+    echoed in the error, and looks for its keys and salts (nl.ctx()'s,
+    seeds 0x40 and 0x60) in the echo. Returns (ok, diagnostic)."""
+    secrets = []
+    for seed in (0x40, 0x60):
+        for typ, n in ((nl.C_SRTP_KEY, 16), (nl.C_SRTP_SALT, 14),
+                       (nl.C_SRTP_AUTH, 20), (nl.C_SRTCP_KEY, 16),
+                       (nl.C_SRTCP_SALT, 14), (nl.C_SRTCP_AUTH, 20)):
+            secrets.append(bytes((seed + typ + i) & 0xff for i in range(n)))
+    body = struct.pack("=BBH", nl.CMD[cmd], 1, 0) + payload
     msg = struct.pack("=IHHII", 16 + len(body), g.family_id,
                       nl.NLM_F_REQUEST | nl.NLM_F_ACK, 4242, 0) + body
     sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW,
@@ -83,12 +84,35 @@ def echo_has_no_keys(g):
     mtype = struct.unpack_from("=H", reply, 4)[0]
     err = -struct.unpack_from("=i", reply, 16)[0]
     echoed = reply[20:20 + len(msg)]
-    if mtype != nl.NLMSG_ERROR or err != errno.EINVAL:
+    if mtype != nl.NLMSG_ERROR or err != want_errno:
         return False, "reply type %d errno %d" % (mtype, err)
     if len(echoed) != len(msg) or struct.pack("=I", 0x22222222) not in echoed:
         return False, "the request was not echoed"
-    left = [k.hex() for k in keys if k in echoed]
+    left = [k.hex() for k in secrets if k in echoed]
     return not left, "keys in the echo: %s" % left
+
+
+def echo_cases():
+    """Refusals at each stage of a request with keys: (name, command,
+    payload, errno). The contexts' SSRC is 0x22222222."""
+    tx = nl.ctx(1, 0x22222222, 0x60)
+    rx = nl.ctx(1, 0x22222222, 0x40)
+    rx_roc = nl.ctx(1, 0x22222222, 0x40,
+                    extra=[(nl.C_ROC, struct.pack("=I", 3))])
+    unknown = ("192.0.2.9", 5004)
+    return [
+        ("rekey refused after its keys were parsed (ROC, same SSRC)",
+         "SESSION_SET", nl.session(L4, R4, None, tx=tx, rx=rx_roc),
+         errno.EINVAL),
+        ("rekey of an unknown session", "SESSION_SET",
+         nl.session(unknown, R4, None, tx=tx, rx=rx), errno.ENOENT),
+        ("rekey with another suite", "SESSION_SET",
+         nl.session(L4, R4, 3, tx=tx, rx=rx), errno.EINVAL),
+        ("new session with a window not a multiple of 64", "SESSION_NEW",
+         nl.session(unknown, R4, 1, tx=tx, rx=rx, window=100), errno.EINVAL),
+        ("new session of a flow that has one", "SESSION_NEW",
+         nl.session(L4, R4, 1, tx=tx, rx=rx), errno.EEXIST),
+    ]
 
 
 def main():
@@ -290,8 +314,10 @@ def main():
 
     # A refused request is echoed back in full to a socket without
     # NETLINK_CAP_ACK: by then the keys in it are wiped.
-    ok, diag = echo_has_no_keys(g)
-    check(ok, "refused rekey: the echoed request carries no key", diag)
+    for name, cmd, payload, want in echo_cases():
+        ok, diag = echo_has_no_keys(g, cmd, payload, want)
+        check(ok, "%s: the echoed request carries no key or salt" % name,
+              diag)
 
     # Unprivileged: every change refused with EPERM, reading allowed.
     pid = os.fork()
