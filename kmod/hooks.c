@@ -461,6 +461,21 @@ static void bti_defer_init(struct bti_defer *defer, struct bti_hook_pkt *pkt)
 }
 
 /*
+ * The UDP checksum of a datagram is wrong. A zero IPv4 UDP checksum means
+ * none (RFC 768); over IPv6 it is refused by nf_checksum().
+ */
+static bool bti_udp_csum_bad(struct sk_buff *skb,
+			     const struct nf_hook_state *state,
+			     unsigned int udp_off)
+{
+	const struct udphdr *uh = (const struct udphdr *)(skb->data + udp_off);
+
+	if (state->pf == NFPROTO_IPV4 && !uh->check)
+		return false;
+	return nf_checksum(skb, state->hook, udp_off, IPPROTO_UDP, state->pf);
+}
+
+/*
  * Protect a datagram. NF_STOLEN: it went to an asynchronous transform,
  * whose completion finishes it.
  */
@@ -479,6 +494,13 @@ static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 	bool rtcp;
 	int ret;
 
+	/*
+	 * A forwarded datagram (it came in on a device) is checked before its
+	 * tag vouches for it: the phone's UDP checksum is all that covered
+	 * it so far.
+	 */
+	if (state->in && bti_udp_csum_bad(skb, state, udp_off))
+		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
 	if (bti_skb_make_room(skb, BTI_MAX_OVERHEAD))
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_NOMEM);
 
@@ -533,9 +555,7 @@ static unsigned int bti_unprotect(struct bti_net *bn,
 	/* The UDP length must cover exactly what is there. */
 	if (ntohs(uh->len) != skb->len - udp_off)
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
-	/* A zero IPv4 UDP checksum means none (RFC 768). */
-	if ((pf != NFPROTO_IPV4 || uh->check) &&
-	    nf_checksum(skb, state->hook, udp_off, IPPROTO_UDP, pf))
+	if (bti_udp_csum_bad(skb, state, udp_off))
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_MALFORMED);
 	if (bti_skb_make_room(skb, 0))
 		return bti_drop(bn, session, skb, BTI_CTR_DROP_NOMEM);

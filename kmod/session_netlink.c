@@ -413,6 +413,8 @@ static int __bti_nl_session_new(struct genl_info *info)
 		NL_SET_ERR_MSG(extack, "the flow already has a session");
 	else if (ret == -ENOSPC)
 		NL_SET_ERR_MSG(extack, "too many sessions in this namespace");
+	else if (ret)
+		NL_SET_ERR_MSG(extack, "the session table could not take the session");
 	if (ret)
 		goto err;
 	return 0;

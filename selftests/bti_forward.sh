@@ -35,7 +35,7 @@ S1=0EC675AD498AFEEBB6960B3AABE6
 K2=0EC675AD498AFEEBB6960B3AABE61234
 S2=E1F97A0D3E018BE0D64FA32C06DE
 
-ktap_begin 9
+ktap_begin 10
 
 if bti_load; then
 	ktap_ok "module loads"
@@ -105,6 +105,31 @@ both_ways() {
 }
 
 both_ways routed 192.168.77.2:5004
+
+# A forwarded datagram's UDP checksum is checked before the tag vouches
+# for it: from the phone, one with a wrong checksum is dropped, one with
+# the right one protected (both raw: no checksum offload).
+cpe_stat() {
+	ip netns exec "$R" "$BTICTL" -j session show | jq -r ".[0].stats.$1"
+}
+rtp=80004000000000000000111100112233445566778899aabbccddeeff
+malformed0=$(cpe_stat drop_malformed)
+tx0=$(cpe_stat tx_packets)
+ip netns exec "$P" python3 "$here/bti_udp.py" raw 192.168.77.2:5004 \
+	10.95.0.2:6004 0 bad "$rtp" &&
+	ip netns exec "$P" python3 "$here/bti_udp.py" raw 192.168.77.2:5004 \
+		10.95.0.2:6004 0 good "$rtp" || ktap_diag "the raw sends failed"
+for _ in $(seq 20); do
+	[ "$(cpe_stat tx_packets)" = $((tx0 + 1)) ] && break
+	sleep 0.2
+done
+if [ "$(cpe_stat drop_malformed)" = $((malformed0 + 1)) ] &&
+   [ "$(cpe_stat tx_packets)" = $((tx0 + 1)) ]; then
+	ktap_ok "routed: a forwarded datagram with a wrong UDP checksum is dropped (drop_malformed), with the right one protected"
+else
+	ktap_fail "routed: a forwarded datagram with a wrong UDP checksum is dropped (drop_malformed), with the right one protected" \
+		"$(ip netns exec "$R" "$BTICTL" -j session show)"
+fi
 
 # Behind masquerade the phone's media leaves with the WAN address; the
 # peer answers there, and the CPE verifies before it translates back.
