@@ -351,24 +351,22 @@ notrack() {
 		ip netns exec "$A" nft delete table "$1" bti_notrack
 	fi
 }
-huge 65507 $RX_SSRC rtp >"$BTI_TMP/huge"
-if notrack ip add; then
-	run_case "IPv4 fragments past defragmentation (notrack): the first dropped, drop_malformed" \
-		"$(want s4 drop_malformed 1)" "$BTI_TMP/app4" peer sendfile "$P4" "$BTI_TMP/huge"
-	notrack ip delete || ktap_diag "could not delete the notrack rule"
-else
-	ktap_fail "IPv4 fragments past defragmentation (notrack): the first dropped, drop_malformed" \
-		"nft could not add a notrack rule"
-fi
-huge 65527 $RX_SSRC rtp >"$BTI_TMP/huge"
-if notrack ip6 add; then
-	run_case "IPv6 fragments past defragmentation (notrack): the first dropped, drop_malformed" \
-		"$(want s6 drop_malformed 1)" "$BTI_TMP/app6" peer sendfile "$P6" "$BTI_TMP/huge"
-	notrack ip6 delete || ktap_diag "could not delete the notrack rule"
-else
-	ktap_fail "IPv6 fragments past defragmentation (notrack): the first dropped, drop_malformed" \
-		"nft could not add a notrack rule"
-fi
+# notrack_case ip|ip6 IPv4|IPv6 SIZE SESSION APP FLOW: a plaintext of
+# SIZE octets from the peer on FLOW, behind such a rule
+notrack_case() {
+	local name="$2 fragments past defragmentation (notrack): the first dropped, drop_malformed"
+
+	huge "$3" $RX_SSRC rtp >"$BTI_TMP/huge"
+	if notrack "$1" add; then
+		run_case "$name" "$(want "$4" drop_malformed 1)" "$5" \
+			peer sendfile "$6" "$BTI_TMP/huge"
+		notrack "$1" delete || ktap_diag "could not delete the notrack rule"
+	else
+		ktap_fail "$name" "nft could not add a notrack rule"
+	fi
+}
+notrack_case ip IPv4 65507 s4 "$BTI_TMP/app4" "$P4"
+notrack_case ip6 IPv6 65527 s6 "$BTI_TMP/app6" "$P6"
 
 # --- nothing leaked, and the receivers were listening ---------------------
 nothing_delivered() { [ ! -s "$BTI_TMP/app4" ] && [ ! -s "$BTI_TMP/app6" ]; }

@@ -115,10 +115,11 @@ cpe_stat() {
 rtp=80004000000000000000111100112233445566778899aabbccddeeff
 malformed0=$(cpe_stat drop_malformed)
 tx0=$(cpe_stat tx_packets)
-ip netns exec "$P" python3 "$here/bti_udp.py" raw 192.168.77.2:5004 \
-	10.95.0.2:6004 0 bad "$rtp" &&
+for sum in bad good; do
 	ip netns exec "$P" python3 "$here/bti_udp.py" raw 192.168.77.2:5004 \
-		10.95.0.2:6004 0 good "$rtp" || ktap_diag "the raw sends failed"
+		10.95.0.2:6004 0 $sum "$rtp" ||
+		ktap_diag "the raw send ($sum checksum) failed"
+done
 for _ in $(seq 20); do
 	[ "$(cpe_stat tx_packets)" = $((tx0 + 1)) ] && break
 	sleep 0.2
