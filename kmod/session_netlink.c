@@ -306,8 +306,8 @@ static bool bti_nl_is_key(int type)
  */
 static void bti_nl_wipe_request(struct genl_info *info)
 {
-	const struct nlattr *nest = info->attrs[BTI_A_SESSION];
-	const struct nlattr *ctx, *attr;
+	struct nlattr *nest = info->attrs[BTI_A_SESSION];
+	struct nlattr *ctx, *attr;
 	int rem, crem;
 
 	if (!nest)
