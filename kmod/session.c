@@ -2,8 +2,11 @@
 /*
  * The session table of a network namespace: an rhashtable keyed by flow
  * for the packet path (RCU readers, no lock) and an RCU list for dumps.
- * Changes are serialised by the table's mutex; memory of a removed
- * session is released only after a grace period.
+ * Changes are serialised by the table's mutex. What a change takes out of
+ * use (a removed session, the contexts a rekey replaced) is handed to the
+ * table's reaper, a work item that frees it a grace period later, as xfrm
+ * frees its states: a request that removes one session does not wait for
+ * a grace period, and removals close together share one.
  */
 
 #include <linux/jhash.h>
@@ -13,6 +16,7 @@
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
 #include <linux/wait_bit.h>
+#include <linux/workqueue.h>
 #include <net/ipv6.h>
 
 #include "session.h"
@@ -83,6 +87,42 @@ void bti_session_caches_destroy(void)
 }
 
 /**
+ * bti_session_reap() - free what the table's changes took out of use
+ * @work: &bti_session_table.reaper
+ *
+ * Everything on the lists was unreachable for new readers when it was
+ * put there, so one grace period after taking the lists covers it all.
+ * Contexts go before sessions: the completion of a request still in
+ * flight on a replaced context uses its session (bti_ctx_free() waits
+ * for it). A context is buried under the table's mutex before its
+ * session can be removed, so taking the sessions first, then the
+ * contexts, takes every context buried before a session taken.
+ *
+ * Context: process context (a workqueue); sleeps for the grace period.
+ */
+static void bti_session_reap(struct work_struct *work)
+{
+	struct bti_session_table *table =
+		container_of(work, struct bti_session_table, reaper);
+	struct llist_node *sessions = llist_del_all(&table->dead_sessions);
+	struct llist_node *ctxs = llist_del_all(&table->dead_ctxs);
+	struct bti_session *session, *next_session;
+	struct bti_ctx_corpse *corpse, *next_corpse;
+	int i;
+
+	if (!sessions && !ctxs)
+		return;
+	synchronize_rcu();
+	llist_for_each_entry_safe(corpse, next_corpse, ctxs, node) {
+		for (i = 0; i < BTI_CORPSE_CTXS; i++)
+			bti_ctx_free(corpse->ctx[i]);
+		kfree(corpse);
+	}
+	llist_for_each_entry_safe(session, next_session, sessions, dead)
+		bti_session_free(session);
+}
+
+/**
  * bti_session_table_init() - set up an empty table
  * @table: the table
  *
@@ -94,12 +134,18 @@ int bti_session_table_init(struct bti_session_table *table)
 	mutex_init(&table->lock);
 	table->count = 0;
 	table->generation = 0;
+	init_llist_head(&table->dead_sessions);
+	init_llist_head(&table->dead_ctxs);
+	INIT_WORK(&table->reaper, bti_session_reap);
 	return rhashtable_init(&table->ht, &bti_session_params);
 }
 
 /**
  * bti_session_table_destroy() - free every session and the table
  * @table: the table of a namespace that is going away
+ *
+ * Returns once everything the table's changes took out of use is freed
+ * too (see bti_session_flush()).
  *
  * Context: process context; no reader may start any more.
  */
@@ -233,28 +279,59 @@ int bti_session_insert(struct bti_session_table *table,
 	return 0;
 }
 
+/* Unlinks @session and hands it to the reaper. Context: @table->lock held. */
+static void bti_session_unlink(struct bti_session_table *table,
+			       struct bti_session *session)
+{
+	rhashtable_remove_fast(&table->ht, &session->node, bti_session_params);
+	list_del_rcu(&session->list);
+	llist_add(&session->dead, &table->dead_sessions);
+}
+
 /**
  * bti_session_remove() - take a session out of the table
  * @table: the namespace's table, @table->lock held
  * @session: a session of @table
  *
- * Readers may still see @session until a grace period has passed; only
- * then may the caller free it.
+ * Readers may still see @session until a grace period has passed; the
+ * table's reaper frees it after that, and after the requests still in
+ * flight on its contexts (see bti_session_reap()).
  */
 void bti_session_remove(struct bti_session_table *table,
 			struct bti_session *session)
 {
 	lockdep_assert_held(&table->lock);
 
-	rhashtable_remove_fast(&table->ht, &session->node, bti_session_params);
-	list_del_rcu(&session->list);
+	bti_session_unlink(table, session);
 	table->count--;
 	table->generation++;
+	schedule_work(&table->reaper);
+}
+
+/**
+ * bti_session_bury_ctxs() - hand the contexts a rekey replaced to the reaper
+ * @table: the namespace's table, @table->lock held
+ * @corpse: the contexts, no longer reachable from the session
+ *
+ * Readers may still use them until a grace period has passed; the
+ * table's reaper frees them after that, and before any session removed
+ * later (see bti_session_reap()).
+ */
+void bti_session_bury_ctxs(struct bti_session_table *table,
+			   struct bti_ctx_corpse *corpse)
+{
+	lockdep_assert_held(&table->lock);
+
+	llist_add(&corpse->node, &table->dead_ctxs);
+	schedule_work(&table->reaper);
 }
 
 /**
  * bti_session_flush() - remove and free every session
  * @table: the namespace's table
+ *
+ * Returns once the sessions are freed, and with them everything the
+ * table's changes had taken out of use before.
  *
  * Context: process context, may sleep (waits for one grace period).
  * Return: the number of sessions removed.
@@ -263,20 +340,16 @@ unsigned int bti_session_flush(struct bti_session_table *table)
 {
 	struct bti_session *session, *tmp;
 	unsigned int removed;
-	LIST_HEAD(dead);
 
 	mutex_lock(&table->lock);
-	list_for_each_entry(session, &table->list, list)
-		rhashtable_remove_fast(&table->ht, &session->node,
-				       bti_session_params);
+	list_for_each_entry_safe(session, tmp, &table->list, list)
+		bti_session_unlink(table, session);
 	removed = table->count;
 	table->count = 0;
 	table->generation++;
-	/* Unlinks the list and waits for every reader of it and the table. */
-	list_splice_init_rcu(&table->list, &dead, synchronize_rcu);
+	schedule_work(&table->reaper);
 	mutex_unlock(&table->lock);
 
-	list_for_each_entry_safe(session, tmp, &dead, list)
-		bti_session_free(session);
+	flush_work(&table->reaper);
 	return removed;
 }

@@ -5,9 +5,11 @@
 #include <linux/atomic.h>
 #include <linux/in6.h>
 #include <linux/list.h>
+#include <linux/llist.h>
 #include <linux/mutex.h>
 #include <linux/rhashtable-types.h>
 #include <linux/spinlock.h>
+#include <linux/workqueue.h>
 
 #include "keys.h"
 #include "replay.h"
@@ -124,6 +126,7 @@ enum bti_ctx_flag {
  * @ctr: the session's counters, indexed by enum bti_counter
  * @auth_event_at: jiffies of the last authentication failure event
  * @auth_reported: @ctr[BTI_CTR_DROP_AUTH] when that event was sent
+ * @dead: in &bti_session_table.dead_sessions once removed
  */
 struct bti_session {
 	struct rhash_head node;
@@ -138,6 +141,7 @@ struct bti_session {
 	atomic64_t ctr[BTI_CTR_NUM];
 	unsigned long auth_event_at;
 	u64 auth_reported;
+	struct llist_node dead;
 };
 
 /**
@@ -147,6 +151,11 @@ struct bti_session {
  * @lock: serialises every change
  * @count: number of sessions
  * @generation: grows with every change, so dumps can tell they raced one
+ * @dead_sessions: sessions removed from the table, for @reaper
+ * @dead_ctxs: contexts a rekey replaced (&struct bti_ctx_corpse), for
+ *	@reaper
+ * @reaper: frees what is on the two lists a grace period after it got
+ *	there (bti_session_reap())
  */
 struct bti_session_table {
 	struct rhashtable ht;
@@ -154,6 +163,24 @@ struct bti_session_table {
 	struct mutex lock;	/* serialises writers */
 	unsigned int count;
 	unsigned int generation;
+	struct llist_head dead_sessions;
+	struct llist_head dead_ctxs;
+	struct work_struct reaper;
+};
+
+#define BTI_CORPSE_CTXS 3
+
+/**
+ * struct bti_ctx_corpse - contexts a rekey took out of use
+ * @node: in &bti_session_table.dead_ctxs
+ * @ctx: the contexts, NULL where there is none
+ *
+ * Allocated by the rekey before it changes anything, so that handing the
+ * old contexts over cannot fail.
+ */
+struct bti_ctx_corpse {
+	struct llist_node node;
+	struct bti_ctx *ctx[BTI_CORPSE_CTXS];
 };
 
 #define BTI_SESSIONS_MAX 65536
@@ -173,6 +200,8 @@ int bti_session_insert(struct bti_session_table *table,
 		       struct bti_session *session);
 void bti_session_remove(struct bti_session_table *table,
 			struct bti_session *session);
+void bti_session_bury_ctxs(struct bti_session_table *table,
+			   struct bti_ctx_corpse *corpse);
 unsigned int bti_session_flush(struct bti_session_table *table);
 
 #endif /* _BTI_SESSION_H */

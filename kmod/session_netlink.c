@@ -483,6 +483,7 @@ static int __bti_nl_session_set(struct genl_info *info)
 	struct netlink_ext_ack *extack = info->extack;
 	struct bti_ctx *tx = NULL, *rx = NULL, *older = NULL, *old;
 	struct bti_ctx_start tx_start, rx_start;
+	struct bti_ctx_corpse *corpse = NULL;
 	struct bti_session *session;
 	struct nlattr **tb;
 	u32 window;
@@ -550,7 +551,15 @@ static int __bti_nl_session_set(struct genl_info *info)
 			goto out;
 	}
 
-	/* Everything checked: apply it all. The old contexts come back. */
+	/* Everything checked; what a new context replaces goes to the reaper. */
+	if (tx || rx)
+		corpse = kzalloc(sizeof(*corpse), GFP_KERNEL);
+	if ((tx || rx) && !corpse) {
+		NL_SET_ERR_MSG(extack, "out of memory");
+		ret = -ENOMEM;
+		goto out;
+	}
+	/* Apply it all. The old contexts come back. */
 	if (tx) {
 		old = rcu_dereference_protected(session->tx,
 						lockdep_is_held(&bn->sessions.lock));
@@ -577,21 +586,25 @@ static int __bti_nl_session_set(struct genl_info *info)
 			   nla_get_u64(tb[BTI_SESSION_A_SOFT_LIMIT]));
 	bn->sessions.generation++;
 
-out:
 	/*
-	 * Old contexts (or new ones not applied) are unreachable. Freed with
-	 * the lock still held: the completion of a request still in flight
-	 * on one of them uses the session, which a DEL or FLUSH waiting for
-	 * the lock would otherwise free first.
+	 * Readers may still use the old contexts, and requests be in flight
+	 * on them: the reaper frees them later, before the session if a DEL
+	 * or FLUSH follows. Buried with the lock still held, so that it does.
 	 */
-	if (tx || rx || older) {
-		if (!ret)
-			synchronize_rcu();
-		bti_ctx_free(tx);
-		bti_ctx_free(rx);
-		bti_ctx_free(older);
+	if (corpse) {
+		corpse->ctx[0] = tx;
+		corpse->ctx[1] = rx;
+		corpse->ctx[2] = older;
+		bti_session_bury_ctxs(&bn->sessions, corpse);
 	}
 	mutex_unlock(&bn->sessions.lock);
+	return 0;
+
+out:
+	/* New contexts not applied: nothing ever saw them. */
+	mutex_unlock(&bn->sessions.lock);
+	bti_ctx_free(tx);
+	bti_ctx_free(rx);
 	return ret;
 }
 
@@ -622,17 +635,13 @@ int bti_nl_session_del(struct sk_buff *skb, struct genl_info *info)
 	if (!tb)
 		return -EINVAL;
 
+	/* The table's reaper frees the session a grace period later. */
 	mutex_lock(&bn->sessions.lock);
 	session = bti_nl_session_find(bn, tb, info->extack);
 	if (!IS_ERR(session))
 		bti_session_remove(&bn->sessions, session);
 	mutex_unlock(&bn->sessions.lock);
-	if (IS_ERR(session))
-		return PTR_ERR(session);
-
-	synchronize_rcu();
-	bti_session_free(session);
-	return 0;
+	return PTR_ERR_OR_ZERO(session);
 }
 
 int bti_nl_session_flush(struct sk_buff *skb, struct genl_info *info)

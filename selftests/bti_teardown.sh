@@ -50,14 +50,16 @@ IP_B=10.96.0.2
 # more objects once the first 2 N sessions are in, at least 0.9 per
 # session: contexts, crypto transforms); the others move by a slab or two
 # with whatever else runs (namespaces free their memory lazily).
-# The test makes and frees 3 N + 4 D + 2 sessions; one leaked object per
+# The test makes and frees 3 N + 5 D + 2 sessions; one leaked object per
 # session on any path with N sessions exceeds the slack.
 SLAB_SLACK=${BTI_TEARDOWN_SLAB_SLACK:-$((N / 2))}
+# kmalloc caches not checked at all (bti_async_teardown.sh says why).
+SKIP_CACHES=${BTI_TEARDOWN_SKIP_CACHES:-}
 
 KMEMLEAK=/sys/kernel/debug/kmemleak
 kmemleak=0
 [ -w "$KMEMLEAK" ] && kmemleak=1
-ktap_begin $((18 + kmemleak))
+ktap_begin $((19 + kmemleak))
 if [ "$kmemleak" = 1 ]; then
 	echo clear >"$KMEMLEAK"
 else
@@ -281,6 +283,15 @@ step_rekey() {
 	slab_holds $((2 * N))
 }
 check_case "(c) $D of A's sessions rekeyed under traffic, each keeping its previous receive context" step_rekey
+# B's: rekeyed and then deleted at once, while packets are verified with
+# both generations of keys; the replaced contexts are freed in the
+# background, before their sessions.
+step_rekey_del() {
+	sessions rekey b 0 "$D" && sessions del b 0 "$D" &&
+		[ "$(count_sessions "$B")" = $((N - D)) ] && slab_holds $((2 * N - D)) &&
+		sessions add b 0 "$D" && slab_holds $((2 * N)) && flowing
+}
+check_case "(c) $D of B's sessions rekeyed, deleted right away and added again under traffic" step_rekey_del
 step_netns() {
 	flood_stop a
 	ip netns del "$A"
@@ -346,9 +357,12 @@ slab_grew() {
 	local grown
 	for _ in $(seq 120); do
 		slab_objects "${KMALLOC[@]}" >"$BTI_TMP/slab.after"
-		grown=$(awk -v n="$N" -v slack="$SLAB_SLACK" '
+		grown=$(awk -v n="$N" -v slack="$SLAB_SLACK" -v skip=" $SKIP_CACHES " '
 			FILENAME ~ /before$/ { was[$1] = $2; next }
-			FILENAME ~ /sessions$/ { if ($2 - was[$1] >= 1.8 * n) used[$1] = 1; next }
+			FILENAME ~ /sessions$/ {
+				if ($2 - was[$1] >= 1.8 * n && !index(skip, " " $1 " ")) used[$1] = 1
+				next
+			}
 			($1 in used) && $2 - was[$1] > slack { printf "%s %+d; ", $1, $2 - was[$1] }' \
 			"$BTI_TMP/slab.before" "$BTI_TMP/slab.sessions" "$BTI_TMP/slab.after")
 		[ -z "$grown" ] && break
@@ -361,9 +375,10 @@ slab_grew() {
 		$1 in per { printf "%s %.1f/session, %+d at the end; ", $1, per[$1], $2 - was[$1] }' \
 		"$BTI_TMP/slab.before" "$BTI_TMP/slab.sessions" "$BTI_TMP/slab.after"
 	echo
+	[ -z "$SKIP_CACHES" ] || echo "not checked: $SKIP_CACHES"
 	[ -z "$grown" ] || { echo "grew by more than $SLAB_SLACK objects: $grown"; return 1; }
 }
-check_case "no kmalloc cache that sessions use grew by more than $SLAB_SLACK objects over $((3 * N + 4 * D + 2)) sessions" slab_grew
+check_case "no kmalloc cache that sessions use grew by more than $SLAB_SLACK objects over $((3 * N + 5 * D + 2)) sessions" slab_grew
 
 if [ "$kmemleak" = 1 ]; then
 	step_kmemleak() {

@@ -76,6 +76,8 @@
  * Joining the group needs no privilege, like BTI_CMD_SESSION_GET.
  *
  * BTI_CMD_SESSION_DEL: BTI_A_SESSION naming the flow. ENOENT if none.
+ * Replies once the session is out of the table; its keys are wiped a grace
+ * period later.
  *
  * BTI_CMD_SESSION_GET: as a request (doit), BTI_A_SESSION naming the flow;
  * as a dump (NLM_F_DUMP), no attributes. Each reply carries BTI_A_SESSION
@@ -84,7 +86,8 @@
  * change is flagged with NLM_F_DUMP_INTR.
  *
  * BTI_CMD_SESSION_FLUSH: no attributes. Removes every session of the
- * caller's namespace.
+ * caller's namespace; replies once every key the namespace held (of the
+ * sessions removed, and of those deleted or rekeyed before) is wiped.
  *
  * Compatibility: attributes and commands are only ever added, never
  * renumbered or removed; BTI_GENL_VERSION grows when the meaning of an
