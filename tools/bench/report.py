@@ -169,7 +169,7 @@ def sessions(raw, lines, res):
         total = -md["MemFree"] / n
         install_us = 1e6 * s["install_s"] / n
         null_us = 1e6 * s["null_request_s"] / n
-        del_ms = 1e3 * s["delete_s"] / max(s["deleted_one_by_one"], 1)
+        del_us = 1e6 * s["delete_s"] / max(s["deleted_one_by_one"], 1)
         left = s["memcg_left_after_removal"].get("slab")
         res["sessions"][suite] = {
             "sessions": n, "listed": s["listed"],
@@ -180,7 +180,7 @@ def sessions(raw, lines, res):
             "crypto_slab_bytes": crypto,
             "total_memfree_bytes": total,
             "install_us": install_us, "null_request_us": null_us,
-            "delete_ms": del_ms, "deleted_one_by_one":
+            "delete_us": del_us, "deleted_one_by_one":
             s["deleted_one_by_one"], "flushed": s["flushed"],
             "flush_s": s["flush_s"], "memcg_slab_left_bytes": left,
             "slab_caches": s["slab_caches"],
@@ -200,9 +200,9 @@ def sessions(raw, lines, res):
                      "octets/session; MemFree fell by %5.0f" % (
                          crypto, total))
         lines.append("    install: %.0f us/session (a no-op netlink round "
-                     "trip: %.0f us); delete: %.1f ms/session (%d one by "
+                     "trip: %.0f us); delete: %.0f us/session (%d one by "
                      "one), flush of %d: %.3f s" % (
-                         install_us, null_us, del_ms,
+                         install_us, null_us, del_us,
                          s["deleted_one_by_one"], s["flushed"],
                          s["flush_s"]))
         lines.append("    left charged to the cgroup after removal: %s "
