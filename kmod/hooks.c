@@ -722,6 +722,21 @@ static unsigned int bti_gso(struct bti_net *bn, struct bti_session *session,
 	return NF_STOLEN;
 }
 
+/*
+ * A VRF runs the hooks a second time, as its own device, for what its
+ * links send and receive: POST_ROUTING with the VRF as output before the
+ * link's own pass, PRE_ROUTING with it as input after the link's. Only the
+ * link's pass protects or verifies; a packet would otherwise be protected
+ * twice, or verified again once decrypted. (Traffic between two local
+ * addresses of a VRF goes through the VRF device only, and so neither.)
+ */
+static bool bti_vrf_pass(const struct nf_hook_state *state, bool egress)
+{
+	const struct net_device *dev = egress ? state->out : state->in;
+
+	return dev && netif_is_l3_master(dev);
+}
+
 static unsigned int bti_hook(struct sk_buff *skb,
 			     const struct nf_hook_state *state, bool egress)
 {
@@ -731,7 +746,7 @@ static unsigned int bti_hook(struct sk_buff *skb,
 	unsigned int udp_off;
 	bool frag;
 
-	if (!READ_ONCE(bn->sessions.count))
+	if (!READ_ONCE(bn->sessions.count) || bti_vrf_pass(state, egress))
 		return NF_ACCEPT;
 	if (!bti_skb_flow(skb, state->pf, egress, &flow, &udp_off, &frag))
 		return NF_ACCEPT;
