@@ -239,3 +239,54 @@ bti_peer_recv() {
 	done
 	return 1
 }
+
+# bti_media_both_ways LABEL SESSION_NS LOCAL CLEAR_NS CLEAR PEER_NS REMOTE N:
+# three cases of a session against libsrtp2 ($PEER). SESSION_NS gets, after
+# a flush, one $SUITE session of LOCAL and REMOTE (addr:port) with the keys
+# of $BTI_TMP/session.keys, sending SSRC 0x1111 and receiving 0x2222.
+# CLEAR_NS sends N RTP packets in clear from CLEAR to REMOTE, where
+# libsrtp2 in PEER_NS must verify them all ($BTI_TMP/k1); libsrtp2 sends N
+# SRTP packets ($BTI_TMP/k2) to LOCAL, which must reach CLEAR verified and
+# decrypted; the session counts N each way and no drop.
+bti_media_both_ways() {
+	local label=$1 sess_ns=$2 local=$3 clear_ns=$4 clear=$5 peer_ns=$6
+	local remote=$7 n=$8 stats name
+
+	ip netns exec "$sess_ns" "$BTICTL" session flush
+	ip netns exec "$sess_ns" "$BTICTL" session add local "$local" remote "$remote" \
+		suite "$SUITE" tx-ssrc 0x1111 rx-ssrc 0x2222 srtcp-index 1 \
+		keys "$BTI_TMP/session.keys"
+
+	name="$label: $n RTP packets sent in clear leave protected; libsrtp2 verifies all"
+	bti_peer_recv "$peer_ns" 5000 recv --local "$remote" --ssrc 0x1111 \
+		--keys "$BTI_TMP/k1" --count "$n" || true
+	ip netns exec "$clear_ns" "$PEER" plain-send --local "$clear" --remote "$remote" \
+		--ssrc 0x1111 --count "$n" --interval-us 200 >/dev/null
+	wait "$RX_PID" || true
+	if jq -e ".ok == $n and .auth_fail == 0" "$BTI_TMP/rx" >/dev/null; then
+		ktap_ok "$name"
+	else
+		ktap_fail "$name" "$(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
+	fi
+
+	name="$label: libsrtp2's $n SRTP packets arrive verified and decrypted"
+	bti_peer_recv "$clear_ns" 5000 plain-recv --local "$clear" --ssrc 0x2222 \
+		--count "$n" || true
+	ip netns exec "$peer_ns" "$PEER" send --local "$remote" --remote "$local" \
+		--ssrc 0x2222 --keys "$BTI_TMP/k2" --count "$n" --interval-us 200 >/dev/null
+	wait "$RX_PID" || true
+	if jq -e ".ok == $n and .content_mismatch == 0" "$BTI_TMP/rx" >/dev/null; then
+		ktap_ok "$name"
+	else
+		ktap_fail "$name" "$(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
+	fi
+
+	name="$label: the session counted $n each way and no drop"
+	stats=$(ip netns exec "$sess_ns" "$BTICTL" -j session show | jq -c '.[0].stats')
+	if printf '%s' "$stats" | jq -e ".tx_packets == $n and .rx_packets == $n and
+		([.drop_auth, .drop_replay, .drop_malformed, .drop_no_key] | add) == 0" >/dev/null; then
+		ktap_ok "$name"
+	else
+		ktap_fail "$name" "$stats"
+	fi
+}

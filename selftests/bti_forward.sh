@@ -60,48 +60,13 @@ ktap_check "phone, CPE and peer, routed" [ "$setup" -eq 0 ]
 printf '%s %s %s\n' "$SUITE" "$K1" "$S1" >"$BTI_TMP/k1"
 printf '%s %s %s\n' "$SUITE" "$K2" "$S2" >"$BTI_TMP/k2"
 printf 'tx-master-key %s\ntx-master-salt %s\nrx-master-key %s\nrx-master-salt %s\n' \
-	"$K1" "$S1" "$K2" "$S2" >"$BTI_TMP/cpe.keys"
+	"$K1" "$S1" "$K2" "$S2" >"$BTI_TMP/session.keys"
 
 # both_ways LABEL LOCAL: the CPE's session names the phone's media as
 # LOCAL (its address on the wire at the CPE's WAN side); the phone sends
 # and receives plaintext, the peer SRTP.
 both_ways() {
-	local label=$1 local=$2 stats
-	ip netns exec "$R" "$BTICTL" session flush
-	ip netns exec "$R" "$BTICTL" session add local "$local" remote 10.95.0.2:6004 \
-		suite $SUITE tx-ssrc 0x1111 rx-ssrc 0x2222 srtcp-index 1 \
-		keys "$BTI_TMP/cpe.keys"
-
-	bti_peer_recv "$B" 5000 recv --local 10.95.0.2:6004 --ssrc 0x1111 --keys "$BTI_TMP/k1" \
-		--count $N || true
-	ip netns exec "$P" "$PEER" plain-send --local 192.168.77.2:5004 \
-		--remote 10.95.0.2:6004 --ssrc 0x1111 --count $N --interval-us 200 >/dev/null
-	wait "$RX_PID" || true
-	if jq -e ".ok == $N and .auth_fail == 0" "$BTI_TMP/rx" >/dev/null; then
-		ktap_ok "$label: the phone's $N RTP packets leave the CPE protected; libsrtp2 verifies all"
-	else
-		ktap_fail "$label: the phone's $N RTP packets leave the CPE protected; libsrtp2 verifies all" \
-			"$(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
-	fi
-
-	bti_peer_recv "$P" 5000 plain-recv --local 192.168.77.2:5004 --ssrc 0x2222 --count $N || true
-	ip netns exec "$B" "$PEER" send --local 10.95.0.2:6004 --remote "$local" \
-		--ssrc 0x2222 --keys "$BTI_TMP/k2" --count $N --interval-us 200 >/dev/null
-	wait "$RX_PID" || true
-	if jq -e ".ok == $N and .content_mismatch == 0" "$BTI_TMP/rx" >/dev/null; then
-		ktap_ok "$label: the peer's $N SRTP packets reach the phone verified and decrypted"
-	else
-		ktap_fail "$label: the peer's $N SRTP packets reach the phone verified and decrypted" \
-			"$(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
-	fi
-
-	stats=$(ip netns exec "$R" "$BTICTL" -j session show | jq -c '.[0].stats')
-	if printf '%s' "$stats" | jq -e ".tx_packets == $N and .rx_packets == $N and
-		([.drop_auth, .drop_replay, .drop_malformed, .drop_no_key] | add) == 0" >/dev/null; then
-		ktap_ok "$label: the CPE counted $N each way and no drop"
-	else
-		ktap_fail "$label: the CPE counted $N each way and no drop" "$stats"
-	fi
+	bti_media_both_ways "$1" "$R" "$2" "$P" 192.168.77.2:5004 "$B" 10.95.0.2:6004 $N
 }
 
 both_ways routed 192.168.77.2:5004
@@ -156,7 +121,7 @@ table ip bti_test_ct {
 }
 EOF
 ip netns exec "$R" "$BTICTL" session add local 192.168.77.2:5008 remote 10.95.0.2:6004 \
-	suite $SUITE tx-ssrc 0x1111 rx-ssrc 0x2222 srtcp-index 1 keys "$BTI_TMP/cpe.keys"
+	suite $SUITE tx-ssrc 0x1111 rx-ssrc 0x2222 srtcp-index 1 keys "$BTI_TMP/session.keys"
 csum_case "routed, connection tracking" 5008
 ip netns exec "$R" nft delete table ip bti_test_ct
 

@@ -68,47 +68,12 @@ ktap_check "a link in a VRF in A, joined to B" [ "$setup" -eq 0 ]
 printf '%s %s %s\n' "$SUITE" "$K1" "$S1" >"$BTI_TMP/k1"
 printf '%s %s %s\n' "$SUITE" "$K2" "$S2" >"$BTI_TMP/k2"
 printf 'tx-master-key %s\ntx-master-salt %s\nrx-master-key %s\nrx-master-salt %s\n' \
-	"$K1" "$S1" "$K2" "$S2" >"$BTI_TMP/a.keys"
+	"$K1" "$S1" "$K2" "$S2" >"$BTI_TMP/session.keys"
 
 # both_ways LABEL LOCAL REMOTE: A's session of LOCAL and REMOTE (addr:port),
 # A in clear, B with libsrtp2.
 both_ways() {
-	local label=$1 local=$2 remote=$3 stats
-	ip netns exec "$A" "$BTICTL" session flush
-	ip netns exec "$A" "$BTICTL" session add local "$local" remote "$remote" \
-		suite $SUITE tx-ssrc 0x1111 rx-ssrc 0x2222 srtcp-index 1 \
-		keys "$BTI_TMP/a.keys"
-
-	bti_peer_recv "$B" 5000 recv --local "$remote" --ssrc 0x1111 --keys "$BTI_TMP/k1" \
-		--count $N || true
-	ip netns exec "$A" "$PEER" plain-send --local "$local" --remote "$remote" \
-		--ssrc 0x1111 --count $N --interval-us 200 >/dev/null
-	wait "$RX_PID" || true
-	if jq -e ".ok == $N and .auth_fail == 0" "$BTI_TMP/rx" >/dev/null; then
-		ktap_ok "$label: A's $N RTP packets leave protected once; libsrtp2 verifies all"
-	else
-		ktap_fail "$label: A's $N RTP packets leave protected once; libsrtp2 verifies all" \
-			"$(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
-	fi
-
-	bti_peer_recv "$A" 5000 plain-recv --local "$local" --ssrc 0x2222 --count $N || true
-	ip netns exec "$B" "$PEER" send --local "$remote" --remote "$local" \
-		--ssrc 0x2222 --keys "$BTI_TMP/k2" --count $N --interval-us 200 >/dev/null
-	wait "$RX_PID" || true
-	if jq -e ".ok == $N and .content_mismatch == 0" "$BTI_TMP/rx" >/dev/null; then
-		ktap_ok "$label: B's $N SRTP packets reach A verified and decrypted once"
-	else
-		ktap_fail "$label: B's $N SRTP packets reach A verified and decrypted once" \
-			"$(cat "$BTI_TMP/rx" "$BTI_TMP/rx.err")"
-	fi
-
-	stats=$(ip netns exec "$A" "$BTICTL" -j session show | jq -c '.[0].stats')
-	if printf '%s' "$stats" | jq -e ".tx_packets == $N and .rx_packets == $N and
-		([.drop_auth, .drop_replay, .drop_malformed, .drop_no_key] | add) == 0" >/dev/null; then
-		ktap_ok "$label: A counted $N each way and no drop"
-	else
-		ktap_fail "$label: A counted $N each way and no drop" "$stats"
-	fi
+	bti_media_both_ways "$1" "$A" "$2" "$A" "$2" "$B" "$3" $N
 }
 
 both_ways IPv4 10.97.0.1:5004 10.97.0.2:6004
