@@ -552,12 +552,13 @@ static int __bti_nl_session_set(struct genl_info *info)
 	}
 
 	/* Everything checked; what a new context replaces goes to the reaper. */
-	if (tx || rx)
-		corpse = kzalloc(sizeof(*corpse), GFP_KERNEL);
-	if ((tx || rx) && !corpse) {
-		NL_SET_ERR_MSG(extack, "out of memory");
-		ret = -ENOMEM;
-		goto out;
+	if (tx || rx) {
+		corpse = kzalloc(sizeof(*corpse), GFP_KERNEL_ACCOUNT);
+		if (!corpse) {
+			NL_SET_ERR_MSG(extack, "out of memory");
+			ret = -ENOMEM;
+			goto out;
+		}
 	}
 	/* Apply it all. The old contexts come back. */
 	if (tx) {
@@ -591,11 +592,14 @@ static int __bti_nl_session_set(struct genl_info *info)
 	 * on them: the reaper frees them later, before the session if a DEL
 	 * or FLUSH follows. Buried with the lock still held, so that it does.
 	 */
-	if (corpse) {
+	if (tx || rx || older) {
 		corpse->ctx[0] = tx;
 		corpse->ctx[1] = rx;
 		corpse->ctx[2] = older;
 		bti_session_bury_ctxs(&bn->sessions, corpse);
+	} else {
+		/* A new receive context took the old one as its previous. */
+		kfree(corpse);
 	}
 	mutex_unlock(&bn->sessions.lock);
 	return 0;

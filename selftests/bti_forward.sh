@@ -35,7 +35,7 @@ S1=0EC675AD498AFEEBB6960B3AABE6
 K2=0EC675AD498AFEEBB6960B3AABE61234
 S2=E1F97A0D3E018BE0D64FA32C06DE
 
-ktap_begin 11
+ktap_begin 12
 
 if bti_load; then
 	ktap_ok "module loads"
@@ -123,6 +123,13 @@ EOF
 ip netns exec "$R" "$BTICTL" session add local 192.168.77.2:5008 remote 10.95.0.2:6004 \
 	suite $SUITE tx-ssrc 0x1111 rx-ssrc 0x2222 srtcp-index 1 keys "$BTI_TMP/session.keys"
 csum_case "routed, connection tracking" 5008
+# The case means something only if conntrack did look at the datagram.
+if ip netns exec "$R" nft list chain ip bti_test_ct check | grep -q 'invalid counter packets 1 '; then
+	ktap_ok "routed, connection tracking: conntrack found the datagram with the wrong checksum invalid"
+else
+	ktap_fail "routed, connection tracking: conntrack found the datagram with the wrong checksum invalid" \
+		"$(ip netns exec "$R" nft list chain ip bti_test_ct check)"
+fi
 ip netns exec "$R" nft delete table ip bti_test_ct
 
 # Behind masquerade the phone's media leaves with the WAN address; the

@@ -262,12 +262,15 @@ check_case "(a) B verifies none of A's packets now in clear on those flows, and 
 step_readd() { sessions add a 0 "$D" && slab_holds $((2 * N)) && flowing; }
 check_case "(a) they are added again under traffic: traffic both ways again" step_readd
 
-# (b) Flush B's sessions under traffic.
+# (b) Flush B's sessions under traffic. A flush returns only once the
+# sessions are freed: read once, not polled.
 step_flush() {
-	ip netns exec "$B" "$BTICTL" session flush && [ "$(count_sessions "$B")" = 0 ] &&
-		slab_holds "$N"
+	local got
+	ip netns exec "$B" "$BTICTL" session flush && [ "$(count_sessions "$B")" = 0 ] || return 1
+	got=$(sessions_in_slab)
+	[ "$got" = "$N" ] || { echo "bti_session objects right after the flush: $got, expected $N"; return 1; }
 }
-check_case "(b) B's $N sessions flushed under traffic, their objects freed" step_flush
+check_case "(b) B's $N sessions flushed under traffic, their objects freed when the flush returns" step_flush
 step_readd_b() { sessions add b && slab_holds $((2 * N)) && flowing; }
 check_case "(b) B's sessions added again under traffic: traffic both ways again" step_readd_b
 
