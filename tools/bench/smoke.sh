@@ -62,7 +62,8 @@ jq_check "stream: plaintext, bti.ko, libsrtp2 and relay paths delivered packets"
 jq_check "sessions: every session installed and listed, memory measured" "
 	$suites as \$s | [\$s[] as \$x | .sessions[\$x] |
 	.listed == .sessions and .module_owned_memcg_bytes > 0 and
-	.crypto_slab_bytes > 0 and .install_us > 0 and .delete_us > 0] |
+	.crypto_slab_bytes > 0 and .install_us > 0 and .first_install_us > 0 and
+	.delete_us > 0] |
 	length == 1 and all"
 jq_check "sessions: what bti charged to the cgroup is returned on removal" "
 	$suites as \$s | [\$s[] as \$x | .sessions[\$x] |
