@@ -33,11 +33,37 @@ static const struct nla_policy bti_genl_policy[BTI_A_MAX + 1] = {
 	[BTI_A_EVENT] = { .type = NLA_REJECT },
 };
 
+/**
+ * bti_nl_no_attrs() - refuse a request that carries an attribute to a
+ *	command that takes none
+ * @info: the request
+ *
+ * The family's policy admits only %BTI_A_SESSION in requests. A command
+ * that acts on the whole namespace refuses it rather than ignore it: a
+ * flush that names one session would otherwise remove them all.
+ *
+ * Return: 0, or -EINVAL with an extack message.
+ */
+int bti_nl_no_attrs(struct genl_info *info)
+{
+	struct nlattr *attr = info->attrs[BTI_A_SESSION];
+
+	if (!attr)
+		return 0;
+	NL_SET_ERR_MSG_ATTR(info->extack, attr,
+			    "this command takes no attributes");
+	return -EINVAL;
+}
+
 static int bti_nl_get_version(struct sk_buff *skb, struct genl_info *info)
 {
 	struct sk_buff *msg;
 	void *hdr;
+	int ret;
 
+	ret = bti_nl_no_attrs(info);
+	if (ret)
+		return ret;
 	msg = genlmsg_new(nla_total_size(sizeof(BTI_MODULE_VERSION)) +
 			  nla_total_size(sizeof(u32)) +
 			  nla_total_size_64bit(sizeof(u64)), GFP_KERNEL);
@@ -89,7 +115,11 @@ static int bti_nl_get_stats(struct sk_buff *skb, struct genl_info *info)
 	struct bti_net *bn = bti_net(genl_info_net(info));
 	struct sk_buff *msg;
 	void *hdr;
+	int ret;
 
+	ret = bti_nl_no_attrs(info);
+	if (ret)
+		return ret;
 	msg = genlmsg_new(nla_total_size(0) +
 			  BTI_CTR_NUM * nla_total_size_64bit(sizeof(u64)),
 			  GFP_KERNEL);
@@ -112,7 +142,11 @@ nla_put_failure:
 static int bti_nl_zero_stats(struct sk_buff *skb, struct genl_info *info)
 {
 	struct bti_net *bn = bti_net(genl_info_net(info));
+	int ret;
 
+	ret = bti_nl_no_attrs(info);
+	if (ret)
+		return ret;
 	bti_stats_zero(&bn->stats);
 	return 0;
 }

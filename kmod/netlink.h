@@ -8,5 +8,6 @@ extern struct genl_family bti_genl_family;
 
 int bti_genl_register(void);
 void bti_genl_unregister(void);
+int bti_nl_no_attrs(struct genl_info *info);
 
 #endif /* _BTI_NETLINK_H */

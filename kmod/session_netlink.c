@@ -651,7 +651,11 @@ int bti_nl_session_del(struct sk_buff *skb, struct genl_info *info)
 int bti_nl_session_flush(struct sk_buff *skb, struct genl_info *info)
 {
 	struct bti_net *bn = bti_net(genl_info_net(info));
+	int ret;
 
+	ret = bti_nl_no_attrs(info);
+	if (ret)
+		return ret;
 	bti_session_flush(&bn->sessions);
 	return 0;
 }

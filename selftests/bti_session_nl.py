@@ -279,6 +279,11 @@ def main():
     refused(g, "set: a new window without a new receive context",
             "SESSION_SET", nl.session(L4, R4, None, window=512),
             errno.EINVAL, "receive context")
+    # Namespace-wide commands take no attribute: a FLUSH naming one
+    # session must not remove them all.
+    for cmd in ("SESSION_FLUSH", "ZERO_STATS", "GET_STATS", "GET_VERSION"):
+        refused(g, "%s with a session attribute" % cmd.lower(), cmd,
+                nl.session(L4, R4, None), errno.EINVAL, "takes no attributes")
 
     # Rekey: the switch-over index belongs to a rekeyed receive context.
     from_srtp = (nl.C_SRTP_FROM, struct.pack("=Q", 1000))

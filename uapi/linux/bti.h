@@ -7,7 +7,8 @@
  * The family is available in every network namespace and acts on the
  * namespace of the socket that sends the request. Every attribute is
  * validated with a strict policy: unknown attributes, wrong lengths and
- * trailing data are refused with an extended ACK message.
+ * trailing data are refused with an extended ACK message. A command
+ * documented as taking no attributes refuses any (EINVAL).
  *
  * Privilege levels:
  *
