@@ -184,8 +184,8 @@ struct bti_session *bti_session_alloc(void)
 /**
  * bti_ctx_alloc() - a zeroed crypto context, charged to the caller's memcg
  * @window: size of its replay windows in packets, a multiple of
- *	BITS_PER_LONG from 64 to %BTI_REPLAY_WINDOW_MAX (receive: the
- *	session's; transmit: %BTI_REPLAY_WINDOW_MIN)
+ *	BITS_PER_LONG from %BTI_TX_WINDOW to %BTI_REPLAY_WINDOW_MAX
+ *	(receive: the session's; transmit: %BTI_TX_WINDOW)
  *
  * One allocation holds the context and both window bitmaps.
  *
@@ -196,7 +196,7 @@ struct bti_ctx *bti_ctx_alloc(u32 window)
 	unsigned int words = BITS_TO_LONGS(window);
 	struct bti_ctx *ctx;
 
-	if (window < BTI_REPLAY_WINDOW_MIN || window > BTI_REPLAY_WINDOW_MAX ||
+	if (window < BTI_TX_WINDOW || window > BTI_REPLAY_WINDOW_MAX ||
 	    window % BITS_PER_LONG)
 		return NULL;
 	ctx = kzalloc(struct_size(ctx, window, 2 * words), GFP_KERNEL_ACCOUNT);

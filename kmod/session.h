@@ -194,6 +194,13 @@ struct bti_session *bti_session_lookup(struct bti_session_table *table,
 				       const struct bti_flow *flow);
 struct bti_session *bti_session_alloc(void);
 void bti_session_free(struct bti_session *session);
+/*
+ * The window of a transmit context, which only keeps an index from being
+ * used twice; receive windows are the session's, from
+ * %BTI_REPLAY_WINDOW_MIN.
+ */
+#define BTI_TX_WINDOW 64
+
 struct bti_ctx *bti_ctx_alloc(u32 window);
 void bti_ctx_free(struct bti_ctx *ctx);
 int bti_session_insert(struct bti_session_table *table,

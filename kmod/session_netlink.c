@@ -261,7 +261,7 @@ static struct bti_ctx *__bti_nl_ctx_new(struct nlattr *attr,
 	if (ret)
 		return ERR_PTR(ret);
 
-	ctx = bti_ctx_alloc(tx ? BTI_REPLAY_WINDOW_MIN : window);
+	ctx = bti_ctx_alloc(tx ? BTI_TX_WINDOW : window);
 	if (!ctx)
 		return ERR_PTR(-ENOMEM);
 	ctx->ssrc = nla_get_u32(ctb[BTI_CTX_A_SSRC]);

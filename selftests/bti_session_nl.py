@@ -109,7 +109,7 @@ def echo_cases():
         ("rekey with another suite", "SESSION_SET",
          nl.session(L4, R4, 3, tx=tx, rx=rx), errno.EINVAL),
         ("new session with a window not a multiple of 64", "SESSION_NEW",
-         nl.session(unknown, R4, 1, tx=tx, rx=rx, window=100), errno.EINVAL),
+         nl.session(unknown, R4, 1, tx=tx, rx=rx, window=200), errno.EINVAL),
         ("new session of a flow that has one", "SESSION_NEW",
          nl.session(L4, R4, 1, tx=tx, rx=rx), errno.EEXIST),
     ]
@@ -249,8 +249,9 @@ def main():
     refused(g, "new: unspecified IPv6 local", "SESSION_NEW",
             nl.session(("::", 5), R6, 1, nl.ctx(1, 1, 1),
                        nl.ctx(1, 2, 2)), errno.EINVAL, "unicast")
-    for window, err, msg in ((100, errno.EINVAL, "multiple of 64"),
+    for window, err, msg in ((200, errno.EINVAL, "multiple of 64"),
                              (32, errno.ERANGE, "out of range"),
+                             (64, errno.ERANGE, "out of range"),
                              (8192, errno.ERANGE, "out of range")):
         refused(g, "new: replay window %d" % window, "SESSION_NEW",
                 nl.session(L4, other, 1, nl.ctx(1, 1, 1), nl.ctx(1, 2, 2),

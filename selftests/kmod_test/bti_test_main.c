@@ -64,7 +64,7 @@ static const struct bt_case bt_cases[] = {
 	{ bt_srtp_replay,
 	  "SRTP replayed packet refused (-EALREADY)" },
 	{ bt_srtp_too_old,
-	  "SRTP packet left of the window refused (-ESTALE), windows 64/128/4096" },
+	  "SRTP packet left of the window refused (-ESTALE), windows 128/1024/4096" },
 	{ bt_srtp_reorder,
 	  "SRTP reordered packet within the window accepted once" },
 	{ bt_srtp_window_slide,

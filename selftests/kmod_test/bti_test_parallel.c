@@ -88,7 +88,7 @@ static bool bt_par_run(u32 suite)
 
 	par.threads = min_t(unsigned int, num_online_cpus(),
 			    BT_PAR_THREADS_MAX);
-	par.tx = bt_ctx(suite, BT_PAR_SSRC, 0, BTI_REPLAY_WINDOW_MIN);
+	par.tx = bt_ctx(suite, BT_PAR_SSRC, 0, BTI_TX_WINDOW);
 	par.rx = bt_ctx(suite, BT_PAR_SSRC, 0, BTI_REPLAY_WINDOW_MAX);
 	workers = kcalloc(par.threads, sizeof(*workers), GFP_KERNEL);
 	if (!par.tx || !par.rx || !workers)

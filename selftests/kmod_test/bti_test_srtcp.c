@@ -38,7 +38,7 @@ static void bt_rtcp_free(struct bt_rtcp *p)
 static bool bt_rtcp_new(struct bt_rtcp *p, u32 suite, u32 window)
 {
 	memset(p, 0, sizeof(*p));
-	p->tx = bt_ctx(suite, BT_SSRC, 0, BTI_REPLAY_WINDOW_MIN);
+	p->tx = bt_ctx(suite, BT_SSRC, 0, BTI_TX_WINDOW);
 	p->rx = bt_ctx(suite, BT_SSRC, 0, window);
 	p->pkt = bt_buf();
 	p->buf = bt_buf();

@@ -64,7 +64,7 @@ static int bb_stream_init(struct bb_stream *s,
 	get_random_bytes(key, sizeof(key));
 	get_random_bytes(salt, sizeof(salt));
 	get_random_bytes(auth, sizeof(auth));
-	s->tx = bb_ctx(info, &km, BTI_REPLAY_WINDOW_MIN);
+	s->tx = bb_ctx(info, &km, BTI_TX_WINDOW);
 	s->rx = bb_ctx(info, &km, BTI_REPLAY_WINDOW_DEFAULT);
 	memzero_explicit(key, sizeof(key));
 	memzero_explicit(salt, sizeof(salt));

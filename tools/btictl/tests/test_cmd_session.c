@@ -271,7 +271,7 @@ static void test_add_usage(void **state)
 	expect_usage(&r, "unexpected argument 'tx-srtp-key' to 'session add'");
 	r = ADD(path_aes_cm, "window", "100", NULL);
 	expect_usage(&r,
-		     "bad window '100': expected a multiple of 64 from 64 to 4096");
+		     "bad window '100': expected a multiple of 64 from 128 to 4096");
 	assert_int_equal(fake_bti.n_open, 0);
 }
 
@@ -465,10 +465,10 @@ static void test_set_kernel_errors(void **state)
 
 	(void)state;
 	fake_bti.session_set.code = ENOENT;
-	r = run_btictl("session", "set", FLOW, "window", "64", NULL);
+	r = run_btictl("session", "set", FLOW, "window", "256", NULL);
 	expect(&r, 1, "btictl: changing the session: no session for this flow\n");
 	fake_bti.session_set.code = EPERM;
-	r = run_btictl("session", "set", FLOW, "window", "64", NULL);
+	r = run_btictl("session", "set", FLOW, "window", "256", NULL);
 	snprintf(want, sizeof(want), "btictl: changing the session: %s",
 		 eperm_tail);
 	expect(&r, 1, want);

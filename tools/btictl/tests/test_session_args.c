@@ -127,13 +127,16 @@ static void test_bad_values(void **state)
 		     msg, "local and remote must both be IPv4 or both IPv6");
 	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "window", "100"),
 		     msg,
-		     "bad window '100': expected a multiple of 64 from 64 to 4096");
+		     "bad window '100': expected a multiple of 64 from 128 to 4096");
 	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "window", "0"),
 		     msg,
-		     "bad window '0': expected a multiple of 64 from 64 to 4096");
+		     "bad window '0': expected a multiple of 64 from 128 to 4096");
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "window", "64"),
+		     msg,
+		     "bad window '64': expected a multiple of 64 from 128 to 4096");
 	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "window", "4160"),
 		     msg,
-		     "bad window '4160': expected a multiple of 64 from 64 to 4096");
+		     "bad window '4160': expected a multiple of 64 from 128 to 4096");
 	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "keys", "k",
 			   "tx-ssrc", "0x100000000"),
 		     msg,
@@ -200,7 +203,7 @@ static void test_set_rules(void **state)
 	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "tx-ssrc", "1"),
 		     msg,
 		     "'tx-ssrc' goes with 'keys': it sets up a rekeyed direction");
-	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "window", "64",
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "window", "256",
 			   "srtcp-index", "1"),
 		     msg,
 		     "'srtcp-index' goes with 'keys': it sets up a rekeyed direction");
@@ -208,7 +211,7 @@ static void test_set_rules(void **state)
 			   "192.0.2.1:5004", "remote", "192.0.2.2:6004"),
 		     msg,
 		     "'session set' has nothing to change: give keys, window or soft-limit");
-	expect_error(PARSE(SESSION_VERB_SET, &a, msg, "window", "64"),
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, "window", "256"),
 		     msg, "'session set' needs 'local'");
 }
 
@@ -262,7 +265,7 @@ static void test_switch_over(void **state)
 		     msg,
 		     "bad rx-srtcp-from '': expected an SRTCP index from 0 to 2147483647");
 
-	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "window", "64",
+	expect_error(PARSE(SESSION_VERB_SET, &a, msg, FLOW4, "window", "256",
 			   "rx-srtp-from", "1"),
 		     msg,
 		     "'rx-srtp-from' goes with 'keys': it sets up a rekeyed direction");
