@@ -829,6 +829,34 @@ err:
 	return ret;
 }
 
+/* BTI_GENL_INFO_DUMP: see Kbuild. */
+static struct nlattr **bti_nl_dump_attrs(struct netlink_callback *cb)
+{
+#ifdef BTI_GENL_INFO_DUMP
+	return genl_info_dump(cb)->attrs;
+#else
+	return genl_dumpit_info(cb)->attrs;
+#endif
+}
+
+/*
+ * A dump lists every session; one that carries %BTI_A_SESSION most likely
+ * meant to read that session alone (a GET without %NLM_F_DUMP), so it is
+ * refused rather than answered with all of them. Checked in the dump
+ * itself, not in a start callback: before 6.6 a start callback has no
+ * extack to put the message in, a dump's error in NLMSG_DONE has.
+ */
+static int bti_nl_dump_no_attrs(struct netlink_callback *cb)
+{
+	struct nlattr **attrs = bti_nl_dump_attrs(cb);
+
+	if (!attrs || !attrs[BTI_A_SESSION])
+		return 0;
+	NL_SET_ERR_MSG_ATTR(cb->extack, attrs[BTI_A_SESSION],
+			    "a dump takes no attributes; to read one session, send GET without NLM_F_DUMP");
+	return -EINVAL;
+}
+
 /*
  * Walks the namespace's list; cb->args[0] counts the sessions already
  * sent. A change between two parts of the dump sets NLM_F_DUMP_INTR.
@@ -838,8 +866,11 @@ int bti_nl_session_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	struct bti_net *bn = bti_net(sock_net(skb->sk));
 	struct bti_session *session;
 	long skip = cb->args[0], idx = 0;
-	int ret = 0;
+	int ret;
 
+	ret = bti_nl_dump_no_attrs(cb);
+	if (ret)
+		return ret;
 	rcu_read_lock();
 	cb->seq = READ_ONCE(bn->sessions.generation);
 	list_for_each_entry_rcu(session, &bn->sessions.list, list) {

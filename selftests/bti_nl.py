@@ -151,11 +151,13 @@ class Genl:
                     continue
                 if mflags & NLM_F_DUMP_INTR:
                     self.dump_intr = True
-                if mtype == NLMSG_ERROR:
+                if mtype in (NLMSG_ERROR, NLMSG_DONE):
                     err = -struct.unpack_from("=i", data, payload_off)[0]
                     if err == 0:
                         return replies
-                    inner_len = 16  # NETLINK_CAP_ACK: header only
+                    # An error's TLVs follow the echoed header
+                    # (NETLINK_CAP_ACK); a dump's NLMSG_DONE has none.
+                    inner_len = 16 if mtype == NLMSG_ERROR else 0
                     tlvs = {}
                     if mflags & NLM_F_ACK_TLVS:
                         tlvs = parse_attrs(
@@ -165,8 +167,6 @@ class Genl:
                     miss = tlvs.get(NLMSGERR_ATTR_MISS_TYPE)
                     miss = struct.unpack("=I", miss)[0] if miss else None
                     raise NetlinkError(err, text, miss)
-                if mtype == NLMSG_DONE:
-                    return replies
                 replies.append(data[payload_off + 4:off + mlen])
                 off += (mlen + 3) & ~3
 

@@ -285,6 +285,13 @@ def main():
     for cmd in ("SESSION_FLUSH", "ZERO_STATS", "GET_STATS", "GET_VERSION"):
         refused(g, "%s with a session attribute" % cmd.lower(), cmd,
                 nl.session(L4, R4, None), errno.EINVAL, "takes no attributes")
+    try:
+        g.request(nl.CMD["SESSION_GET"], nl.session(L4, R4, None), dump=True)
+        check(False, "dump with a session attribute", "answered")
+    except nl.NetlinkError as e:
+        check(e.errno == errno.EINVAL and "without NLM_F_DUMP" in e.msg,
+              "dump with a session attribute",
+              "errno %d msg %r" % (e.errno, e.msg))
 
     # Rekey: the switch-over index belongs to a rekeyed receive context.
     from_srtp = (nl.C_SRTP_FROM, struct.pack("=Q", 1000))

@@ -81,7 +81,8 @@
  * period later.
  *
  * BTI_CMD_SESSION_GET: as a request (doit), BTI_A_SESSION naming the flow;
- * as a dump (NLM_F_DUMP), no attributes. Each reply carries BTI_A_SESSION
+ * as a dump (NLM_F_DUMP), no attributes (a dump naming a flow ends
+ * with EINVAL in NLMSG_DONE). Each reply carries BTI_A_SESSION
  * with the flow, suite, the SSRC, ROC and SRTCP index of each direction,
  * the settings and BTI_SESSION_A_STATS; never a key. A dump that raced a
  * change is flagged with NLM_F_DUMP_INTR.
