@@ -59,6 +59,12 @@ jq_check "stream: plaintext, bti.ko, libsrtp2 and relay paths delivered packets"
 	.stream.plain.pps > 0 and
 	($suites as \$s | [\$s[] as \$x | (\"bti\", \"libsrtp2\", \"relay\") as \$c |
 	.stream[\"\(\$x) \(\$c)\"].pps > 0] | length == 3 and all)"
+jq_check "stream: time per packet over plaintext is the difference of the rates' inverses" "
+	$suites as \$s | [\$s[] as \$x | .stream.plain.pps as \$p |
+	(\"bti\", \"relay\") as \$c |
+	(1e9 / .stream[\"\(\$x) \(\$c)\"].pps - 1e9 / \$p) as \$want |
+	.stream[\"\(\$x) added\"][\"\(\$c)_ns\"] - \$want | fabs < 0.5] |
+	length == 2 and all"
 jq_check "sessions: every session installed and listed, memory measured" "
 	$suites as \$s | [\$s[] as \$x | .sessions[\$x] |
 	.listed == .sessions and .module_owned_memcg_bytes > 0 and
