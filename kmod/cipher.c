@@ -4,19 +4,22 @@
  * AES-CM keystream (RFC 3711 4.1.1), HMAC-SHA1 (4.2.1) and AES-GCM
  * (RFC 7714 8-9), with the IV formed here from salt, SSRC and index.
  *
- * With synchronous transforms nothing is allocated per packet. The
- * skcipher request and the hash descriptor live on the stack (plain
- * pointers); the AEAD request, every IV and the AES-GCM operation live in
- * a per-CPU scratch area made once at module load, so the callers run
- * with bottom halves disabled. Only packet memory (skb data, never the
- * stack) goes into a scatterlist.
+ * The cipher of a packet (the AES-GCM seal or open, the AES-CM keystream)
+ * is an operation, &struct bti_op, that ends in the caller's @finish: for
+ * AES-CM that is where a sealed packet gets its HMAC tag.
  *
- * An asynchronous AEAD transform (on x86 the AES-NI/AVX GCM driver is
- * registered only as one) gets a request buffer per packet, as ESP does,
- * in which the caller builds the operation and which also carries what
- * it needs to finish the packet in the completion: see bti_gcm_op() and
- * bti_gcm(). Each CPU keeps the buffer of the packet it finished last for
- * the next one.
+ * With synchronous transforms nothing is allocated per packet. The hash
+ * descriptor lives on the stack (plain pointers); the cipher request,
+ * every IV and the operation live in a per-CPU scratch area made once at
+ * module load, so the callers run with bottom halves disabled. Only
+ * packet memory (skb data, never the stack) goes into a scatterlist.
+ *
+ * An asynchronous transform (on x86 the AES-NI/AVX GCM and CTR drivers
+ * are registered only as ones) gets a request buffer per packet, as ESP
+ * does, in which the caller builds the operation and which also carries
+ * what it needs to finish the packet in the completion: see
+ * bti_cipher_op() and bti_cipher_run(). Each CPU keeps the buffer of the
+ * packet it finished last for the next one.
  */
 
 #include <crypto/aes.h>
@@ -29,13 +32,14 @@
 #include "rtp.h"
 #include "session.h"
 
-/* AEAD request context room when probing gcm(aes) tells nothing better. */
-#define BTI_AEAD_REQSIZE_MIN 512
+/* Request context room when probing the transforms tells nothing better. */
+#define BTI_REQSIZE_MIN 512
 #define BTI_IV_LEN AES_BLOCK_SIZE
 #define BTI_GCM_IV_LEN 12
 
 static void __percpu *bti_scratch;
-static unsigned int bti_scratch_reqsize;
+/* Octets of a request with its context: the larger of AEAD and skcipher. */
+static unsigned int bti_scratch_req;
 
 /*
  * The request buffer of the last packet each CPU finished, kept for the
@@ -45,11 +49,10 @@ static unsigned int bti_scratch_reqsize;
  */
 static DEFINE_PER_CPU(struct bti_async *, bti_async_spare);
 
-/* The AEAD request sits first, the IV after it, then the operation. */
+/* The request sits first, the IV after it, then the operation. */
 static unsigned int bti_scratch_iv_offset(void)
 {
-	return ALIGN(sizeof(struct aead_request) + bti_scratch_reqsize,
-		     BTI_IV_LEN);
+	return ALIGN(bti_scratch_req, BTI_IV_LEN);
 }
 
 static unsigned int bti_scratch_op_offset(void)
@@ -66,24 +69,32 @@ static unsigned int bti_scratch_size(void)
 /**
  * bti_cipher_init() - make the per-CPU scratch areas
  *
- * Sized for the request context of the "gcm(aes)" implementation the
- * crypto API picks now (at least %BTI_AEAD_REQSIZE_MIN octets); a later
- * key whose transform needs more is refused by bti_cipher_aead_fits().
+ * Sized for the request contexts of the synchronous "gcm(aes)" and
+ * "ctr(aes)" implementations the crypto API picks now (at least
+ * %BTI_REQSIZE_MIN octets); a later key whose synchronous transform needs
+ * more is refused by bti_cipher_aead_fits() or bti_cipher_skcipher_fits().
  *
  * Context: process context (module load).
  * Return: 0 or -ENOMEM.
  */
 int bti_cipher_init(void)
 {
-	struct crypto_aead *probe;
+	struct crypto_skcipher *ctr;
+	struct crypto_aead *gcm;
+	unsigned int aead_ctx = BTI_REQSIZE_MIN, skcipher_ctx = BTI_REQSIZE_MIN;
 
-	bti_scratch_reqsize = BTI_AEAD_REQSIZE_MIN;
-	probe = crypto_alloc_aead("gcm(aes)", 0, CRYPTO_ALG_ASYNC);
-	if (!IS_ERR(probe)) {
-		bti_scratch_reqsize = max(bti_scratch_reqsize,
-					  crypto_aead_reqsize(probe));
-		crypto_free_aead(probe);
+	gcm = crypto_alloc_aead("gcm(aes)", 0, CRYPTO_ALG_ASYNC);
+	if (!IS_ERR(gcm)) {
+		aead_ctx = max(aead_ctx, crypto_aead_reqsize(gcm));
+		crypto_free_aead(gcm);
 	}
+	ctr = crypto_alloc_skcipher("ctr(aes)", 0, CRYPTO_ALG_ASYNC);
+	if (!IS_ERR(ctr)) {
+		skcipher_ctx = max(skcipher_ctx, crypto_skcipher_reqsize(ctr));
+		crypto_free_skcipher(ctr);
+	}
+	bti_scratch_req = max(sizeof(struct aead_request) + aead_ctx,
+			      sizeof(struct skcipher_request) + skcipher_ctx);
 	bti_scratch = __alloc_percpu(bti_scratch_size(), CRYPTO_MINALIGN);
 	return bti_scratch ? 0 : -ENOMEM;
 }
@@ -113,11 +124,24 @@ void bti_cipher_exit(void)
  * bti_cipher_aead_fits() - can the scratch area hold a request of @tfm?
  * @tfm: a "gcm(aes)" transform about to be keyed
  *
- * Return: true if bti_gcm() can use @tfm.
+ * Return: true if a synchronous @tfm can run on the scratch area.
  */
 bool bti_cipher_aead_fits(struct crypto_aead *tfm)
 {
-	return crypto_aead_reqsize(tfm) <= bti_scratch_reqsize;
+	return sizeof(struct aead_request) + crypto_aead_reqsize(tfm) <=
+	       bti_scratch_req;
+}
+
+/**
+ * bti_cipher_skcipher_fits() - can the scratch area hold a request of @tfm?
+ * @tfm: a "ctr(aes)" transform about to be keyed
+ *
+ * Return: true if a synchronous @tfm can run on the scratch area.
+ */
+bool bti_cipher_skcipher_fits(struct crypto_skcipher *tfm)
+{
+	return sizeof(struct skcipher_request) + crypto_skcipher_reqsize(tfm) <=
+	       bti_scratch_req;
 }
 
 /* This CPU's scratch area. Context: bottom halves disabled. */
@@ -164,41 +188,6 @@ static void bti_gcm_iv(const struct bti_keys *keys, u32 ssrc, u64 index,
 }
 
 /**
- * bti_cm_xor() - AES-CM: XOR the keystream of a packet into its data
- * @keys: keys with a keyed "ctr(aes)" transform
- * @ssrc: the packet's SSRC
- * @index: SRTP packet index (48 bits) or SRTCP index (31 bits)
- * @data: the octets to encrypt or decrypt in place (packet memory)
- * @len: their number, below 2^16 blocks
- *
- * The keystream block counter is the low 16 bits of the IV; ctr(aes)
- * counts over all 128 bits, which is the same below 2^16 blocks.
- *
- * Context: bottom halves disabled.
- * Return: 0 or a negative errno from the transform.
- */
-int bti_cm_xor(const struct bti_keys *keys, u32 ssrc, u64 index, u8 *data,
-	       unsigned int len)
-{
-	SYNC_SKCIPHER_REQUEST_ON_STACK(req, keys->ctr);
-	u8 *iv = bti_scratch_this_cpu() + bti_scratch_iv_offset();
-	struct scatterlist sg;
-	int ret;
-
-	if (!len)
-		return 0;
-	bti_cm_iv(keys, ssrc, index, iv);
-	bti_sg_one(&sg, data, len);
-	skcipher_request_set_sync_tfm(req, keys->ctr);
-	skcipher_request_set_callback(req, 0, NULL, NULL);
-	skcipher_request_set_crypt(req, &sg, &sg, len, iv);
-	ret = crypto_skcipher_encrypt(req);
-	skcipher_request_zero(req);
-	memzero_explicit(iv, BTI_IV_LEN);
-	return ret;
-}
-
-/**
  * bti_cm_hmac() - HMAC-SHA1 of the authenticated portion of a packet
  * @keys: keys with a keyed "hmac(sha1)" transform
  * @data: the authenticated portion
@@ -229,20 +218,51 @@ int bti_cm_hmac(const struct bti_keys *keys, const u8 *data,
 	return ret;
 }
 
+/*
+ * Sends @op to its transform with @req (an AEAD request for AES-GCM, an
+ * skcipher request for AES-CM) and @iv, with the completion @done(@data)
+ * (NULL: a synchronous transform). AES-CM with nothing to encrypt (an
+ * empty payload) has no request to make, and answers 0.
+ */
+static int bti_op_submit(const struct bti_keys *keys, struct bti_op *op,
+			 void *req, u8 *iv, crypto_completion_t done,
+			 void *data)
+{
+	struct skcipher_request *skreq = req;
+	struct aead_request *areq = req;
+
+	if (keys->suite->aead) {
+		bti_gcm_iv(keys, op->ssrc, op->index, iv);
+		aead_request_set_tfm(areq, keys->gcm);
+		aead_request_set_callback(areq, 0, done, data);
+		aead_request_set_crypt(areq, op->sg, op->sg, op->cryptlen, iv);
+		aead_request_set_ad(areq, op->assoclen);
+		return op->encrypt ? crypto_aead_encrypt(areq) :
+				     crypto_aead_decrypt(areq);
+	}
+	if (!op->cryptlen)
+		return 0;
+	/*
+	 * The keystream block counter is the low 16 bits of the IV (see
+	 * bti_cm_iv()); ctr(aes) counts over all 128, which is the same
+	 * below 2^16 blocks, more than a datagram holds.
+	 */
+	bti_cm_iv(keys, op->ssrc, op->index, iv);
+	skcipher_request_set_tfm(skreq, keys->ctr);
+	skcipher_request_set_callback(skreq, 0, done, data);
+	skcipher_request_set_crypt(skreq, op->sg, op->sg, op->cryptlen, iv);
+	/* Counter mode: decryption is the same XOR of the keystream. */
+	return crypto_skcipher_encrypt(skreq);
+}
+
 /* The synchronous case: the request in this CPU's scratch area. */
-static int bti_gcm_sync(const struct bti_keys *keys, struct bti_op *op)
+static int bti_op_sync(const struct bti_keys *keys, struct bti_op *op)
 {
 	u8 *scratch = bti_scratch_this_cpu();
-	struct aead_request *req = (struct aead_request *)scratch;
 	u8 *iv = scratch + bti_scratch_iv_offset();
 	int ret;
 
-	bti_gcm_iv(keys, op->ssrc, op->index, iv);
-	aead_request_set_tfm(req, keys->gcm);
-	aead_request_set_callback(req, 0, NULL, NULL);
-	aead_request_set_crypt(req, op->sg, op->sg, op->cryptlen, iv);
-	aead_request_set_ad(req, op->assoclen);
-	ret = op->encrypt ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
+	ret = bti_op_submit(keys, op, scratch, iv, NULL, NULL);
 	memzero_explicit(iv, BTI_IV_LEN);
 	/* A synchronous transform never defers; treat it as a failure. */
 	if (ret == -EINPROGRESS || ret == -EBUSY)
@@ -250,7 +270,8 @@ static int bti_gcm_sync(const struct bti_keys *keys, struct bti_op *op)
 	return ret;
 }
 
-static struct aead_request *bti_async_req(struct bti_async *as)
+/* The request of @as, AEAD or skcipher: after @as, aligned. */
+static void *bti_async_req(struct bti_async *as)
 {
 	return (void *)as + ALIGN(sizeof(*as), CRYPTO_MINALIGN);
 }
@@ -348,7 +369,7 @@ static void bti_async_complete(struct crypto_async_request *areq, int err)
  * A synchronous answer ends the packet here: the operation's @finish,
  * then nothing of it is used again.
  */
-static int bti_gcm_finish(struct bti_op *op, int ret)
+static int bti_op_finish(struct bti_op *op, int ret)
 {
 	return op->finish ? op->finish(op, ret) : ret;
 }
@@ -358,25 +379,20 @@ static int bti_gcm_finish(struct bti_op *op, int ret)
  * buffer. Returns -EINPROGRESS when the packet is the completion's now,
  * else the synchronous result, finished.
  */
-static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
-			 const struct bti_defer *defer)
+static int bti_op_async(struct bti_keys *keys, struct bti_op *op,
+			const struct bti_defer *defer)
 {
 	struct bti_async *as = container_of(op, struct bti_async, op);
 	struct bti_ctx *ctx = op->ctx;
-	struct aead_request *req = bti_async_req(as);
 	int ret;
 
-	bti_gcm_iv(keys, op->ssrc, op->index, as->iv);
-	aead_request_set_tfm(req, keys->gcm);
-	aead_request_set_callback(req, 0, bti_async_complete, as);
-	aead_request_set_crypt(req, op->sg, op->sg, op->cryptlen, as->iv);
-	aead_request_set_ad(req, op->assoclen);
 	/* Counted before the request can complete; dropped at its end. */
 	atomic_inc(&ctx->inflight);
-	ret = op->encrypt ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
+	ret = bti_op_submit(keys, op, bti_async_req(as), as->iv,
+			    bti_async_complete, as);
 	if (ret != -EINPROGRESS) {
 		/* Answered at once (or refused: -EBUSY, -ENOSPC). */
-		ret = bti_gcm_finish(op, ret);
+		ret = bti_op_finish(op, ret);
 		bti_async_free(as);
 		bti_async_put(ctx);
 		return ret;
@@ -390,23 +406,36 @@ static int bti_gcm_async(struct bti_keys *keys, struct bti_op *op,
 	return -EINPROGRESS;
 }
 
+/* Octets of a request of @keys' cipher transform, with its context. */
+static unsigned int bti_op_req_size(const struct bti_keys *keys)
+{
+	if (keys->suite->aead)
+		return sizeof(struct aead_request) +
+		       crypto_aead_reqsize(keys->gcm);
+	return sizeof(struct skcipher_request) +
+	       crypto_skcipher_reqsize(keys->ctr);
+}
+
 /**
- * bti_gcm_op() - where to build the AES-GCM operation of one packet
- * @keys: keys with a keyed "gcm(aes)" transform
+ * bti_cipher_op() - where to build the cipher operation of one packet
+ * @keys: keys with a keyed "gcm(aes)" (AEAD suites) or "ctr(aes)"
+ *	(AES-CM suites) transform
  * @defer: how the caller finishes the packet if the transform completes
  *	later, or NULL if it cannot
  *
  * For a synchronous transform, this CPU's scratch area; for an
  * asynchronous one, the request buffer of the packet (this CPU's spare,
  * or a new one), so that nothing is copied when the request goes out.
- * The caller fills every field that its @finish reads and then passes
- * the operation to bti_gcm(), in the same bottom-half-disabled section.
+ * The caller fills every field that the transform and its @finish read
+ * and then passes the operation to bti_cipher_run(), in the same
+ * bottom-half-disabled section.
  *
  * Context: bottom halves disabled.
  * Return: the operation, ERR_PTR(-ENOMEM), or ERR_PTR(-EOPNOTSUPP) for
  * an asynchronous transform without @defer.
  */
-struct bti_op *bti_gcm_op(struct bti_keys *keys, const struct bti_defer *defer)
+struct bti_op *bti_cipher_op(struct bti_keys *keys,
+			     const struct bti_defer *defer)
 {
 	unsigned int req_off = ALIGN(sizeof(struct bti_async), CRYPTO_MINALIGN);
 	unsigned int priv_off;
@@ -417,9 +446,7 @@ struct bti_op *bti_gcm_op(struct bti_keys *keys, const struct bti_defer *defer)
 	/* Only the packet path can finish a packet later. */
 	if (!defer)
 		return ERR_PTR(-EOPNOTSUPP);
-	priv_off = req_off + ALIGN(sizeof(struct aead_request) +
-				   crypto_aead_reqsize(keys->gcm),
-				   CRYPTO_MINALIGN);
+	priv_off = req_off + ALIGN(bti_op_req_size(keys), CRYPTO_MINALIGN);
 	as = bti_async_alloc(priv_off + defer->priv_size);
 	if (!as)
 		return ERR_PTR(-ENOMEM);
@@ -430,34 +457,35 @@ struct bti_op *bti_gcm_op(struct bti_keys *keys, const struct bti_defer *defer)
 }
 
 /**
- * bti_gcm() - AES-GCM seal or open of one packet, in place
- * @keys: keys with a keyed "gcm(aes)" transform
- * @op: the operation (see &struct bti_op), from bti_gcm_op() with the
+ * bti_cipher_run() - the cipher of one packet, in place: AES-GCM seal or
+ *	open, or the AES-CM keystream
+ * @keys: the keys of bti_cipher_op()
+ * @op: the operation (see &struct bti_op), from bti_cipher_op() with the
  *	same @keys and @defer
- * @defer: as for bti_gcm_op()
+ * @defer: as for bti_cipher_op()
  *
  * A synchronous transform runs on this CPU's request area. An
  * asynchronous one (the SIMD drivers, which defer to cryptd when the FPU
  * is not usable, or cryptd itself) gets the packet's request buffer. When
- * the answer comes at once, @op->finish runs here and bti_gcm() returns
- * what it returned. Otherwise @defer->prepare runs before bti_gcm()
- * returns -EINPROGRESS, and once the request completed, @op->finish and
- * then @defer->done run under rcu_read_lock() with bottom halves
- * disabled: from the completion, or from bti_gcm() itself if the
- * completion came before @defer->prepare was done. The in-flight count
- * of @op->ctx holds bti_ctx_free() off until then. Either way @op is not
- * the caller's any more.
+ * the answer comes at once, @op->finish runs here and bti_cipher_run()
+ * returns what it returned. Otherwise @defer->prepare runs before
+ * bti_cipher_run() returns -EINPROGRESS, and once the request completed,
+ * @op->finish and then @defer->done run under rcu_read_lock() with bottom
+ * halves disabled: from the completion, or from bti_cipher_run() itself
+ * if the completion came before @defer->prepare was done. The in-flight
+ * count of @op->ctx holds bti_ctx_free() off until then. Either way @op
+ * is not the caller's any more.
  *
  * Context: bottom halves disabled; rcu_read_lock() held if @defer is set.
  * Return: what @op->finish returned for the transform's result (0, or
- * -EBADMSG when the tag of an opened packet does not verify, or another
- * negative errno: -EBUSY or -ENOSPC when the transform's queue is full),
- * or -EINPROGRESS (see above).
+ * -EBADMSG when the tag of an opened AES-GCM packet does not verify, or
+ * another negative errno: -EBUSY or -ENOSPC when the transform's queue is
+ * full), or -EINPROGRESS (see above).
  */
-int bti_gcm(struct bti_keys *keys, struct bti_op *op,
-	    const struct bti_defer *defer)
+int bti_cipher_run(struct bti_keys *keys, struct bti_op *op,
+		   const struct bti_defer *defer)
 {
 	if (likely(!keys->async))
-		return bti_gcm_finish(op, bti_gcm_sync(keys, op));
-	return bti_gcm_async(keys, op, defer);
+		return bti_op_finish(op, bti_op_sync(keys, op));
+	return bti_op_async(keys, op, defer);
 }

@@ -29,11 +29,14 @@ static inline void bti_sg_one(struct scatterlist *sg, void *buf,
 }
 
 /**
- * struct bti_op - one packet's AES-GCM operation and how it ends
- * @sg: associated data, then the text (and tag); packet memory only
+ * struct bti_op - one packet's cipher operation and how it ends: an
+ *	AES-GCM seal or open, or the AES-CM keystream of a packet
+ * @sg: AES-GCM: associated data, then the text (and tag); AES-CM: the
+ *	octets to encrypt or decrypt; packet memory only
  * @nents: entries of @sg in use, the last one marked as the end
- * @assoclen: octets of associated data at the start of @sg
- * @cryptlen: octets after them: plaintext to seal, ciphertext + tag to open
+ * @assoclen: AES-GCM: octets of associated data at the start of @sg
+ * @cryptlen: octets after them: plaintext to seal, ciphertext + tag to
+ *	open (AES-GCM); the octets to XOR with the keystream (AES-CM)
  * @encrypt: seal when true, open when false
  * @ssrc: the packet's SSRC, for the IV
  * @index: SRTP packet index (ROC || SEQ) or SRTCP index, for the IV and
@@ -48,9 +51,10 @@ static inline void bti_sg_one(struct scatterlist *sg, void *buf,
  * @hdr_len: for @finish: length of the RTP header
  * @padding: for @finish: the RTP padding bit was set
  *
- * Built where bti_gcm_op() says (this CPU's scratch area, or the request
- * buffer of an asynchronous transform), so nothing in it may point into
- * the stack.
+ * Built where bti_cipher_op() says (this CPU's scratch area, or the
+ * request buffer of an asynchronous transform), so nothing in it may
+ * point into the stack. AES-CM's @finish computes the tag of a sealed
+ * packet: the HMAC covers the ciphertext.
  */
 struct bti_op {
 	struct scatterlist sg[BTI_OP_SG_MAX];
@@ -71,7 +75,7 @@ struct bti_op {
 /**
  * struct bti_defer - how a caller lets a packet finish later
  * @prepare: called when the asynchronous request went in flight, before
- *	bti_gcm() returns -EINPROGRESS: saves in @as->priv what @done needs
+ *	bti_cipher_run() returns -EINPROGRESS: saves in @as->priv what @done needs
  *	and takes the references that keep it valid. A negative errno
  *	(nothing held) drops the packet: @done then gets that errno, once
  *	the request completed, and the operation's @finish does not run.
@@ -95,8 +99,8 @@ struct bti_defer {
 #define BTI_ASYNC_STEPS		(BTI_ASYNC_COMPLETED | BTI_ASYNC_PREPARED)
 
 /**
- * struct bti_async - a packet whose AES-GCM request is in flight
- * @op: the operation, built here by the caller (bti_gcm_op()); @op.ctx's
+ * struct bti_async - a packet whose cipher request is in flight
+ * @op: the operation, built here by the caller (bti_cipher_op()); @op.ctx's
  *	in-flight count includes this request
  * @done: &bti_defer.done
  * @priv: &bti_defer.priv_size octets of the caller's, after the request
@@ -106,8 +110,8 @@ struct bti_defer {
  * @iv: the request's IV
  * @size: octets allocated
  *
- * One buffer per packet: this, the AEAD request with its context, then
- * @priv. Released (the IV wiped) after @done returned, to the CPU's spare
+ * One buffer per packet: this, the AEAD or skcipher request with its
+ * context, then @priv. Released (the IV wiped) after @done returned, to the CPU's spare
  * (see cipher.c) or freed.
  */
 struct bti_async {
@@ -124,14 +128,14 @@ struct bti_async {
 int bti_cipher_init(void);
 void bti_cipher_exit(void);
 bool bti_cipher_aead_fits(struct crypto_aead *tfm);
+bool bti_cipher_skcipher_fits(struct crypto_skcipher *tfm);
 
-int bti_cm_xor(const struct bti_keys *keys, u32 ssrc, u64 index, u8 *data,
-	       unsigned int len);
 int bti_cm_hmac(const struct bti_keys *keys, const u8 *data,
 		unsigned int len, const u8 *trailer, unsigned int trailer_len,
 		u8 mac[BTI_HMAC_LEN]);
-struct bti_op *bti_gcm_op(struct bti_keys *keys, const struct bti_defer *defer);
-int bti_gcm(struct bti_keys *keys, struct bti_op *op,
-	    const struct bti_defer *defer);
+struct bti_op *bti_cipher_op(struct bti_keys *keys,
+			     const struct bti_defer *defer);
+int bti_cipher_run(struct bti_keys *keys, struct bti_op *op,
+		   const struct bti_defer *defer);
 
 #endif /* _BTI_CIPHER_H */

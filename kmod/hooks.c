@@ -22,7 +22,7 @@
  * through the rest of the hook's chain and on, as nf_queue does with the
  * segments it reinjects.
  *
- * With an asynchronous AES-GCM transform a datagram is stolen while its
+ * With an asynchronous cipher transform a datagram is stolen while its
  * request is in flight, and the request's completion finishes it the same
  * way (see bti_async_done()).
  */
@@ -485,7 +485,6 @@ static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 				unsigned int udp_off)
 {
 	unsigned int off = udp_off + sizeof(struct udphdr);
-	const struct bti_defer *dp = NULL;
 	unsigned int len, room, out_len;
 	struct bti_hook_pkt pkt;
 	struct bti_defer defer;
@@ -511,21 +510,18 @@ static unsigned int bti_protect(struct bti_net *bn, struct bti_session *session,
 		   bti_max_payload(skb, state->pf, off));
 	ctx = rcu_dereference(session->tx);
 	rtcp = bti_is_rtcp(payload, len);
-	if (session->suite->aead) {
-		pkt = (struct bti_hook_pkt){
-			.bn = bn, .session = session, .skb = skb,
-			.state = state, .udp_off = udp_off,
-			.egress = true, .rtcp = rtcp,
-		};
-		bti_defer_init(&defer, &pkt);
-		dp = &defer;
-	}
+	pkt = (struct bti_hook_pkt){
+		.bn = bn, .session = session, .skb = skb,
+		.state = state, .udp_off = udp_off,
+		.egress = true, .rtcp = rtcp,
+	};
+	bti_defer_init(&defer, &pkt);
 	if (rtcp)
 		ret = bti_srtcp_protect_defer(ctx, payload, len, room, &out_len,
-					      dp);
+					      &defer);
 	else
 		ret = bti_srtp_protect_defer(ctx, payload, len, room, &out_len,
-					     dp);
+					     &defer);
 	if (ret == -EINPROGRESS)
 		return NF_STOLEN;
 	return bti_protect_end(bn, session, ctx, skb, state, udp_off, rtcp,
@@ -540,7 +536,6 @@ static unsigned int bti_unprotect(struct bti_net *bn,
 				  unsigned int udp_off)
 {
 	unsigned int off = udp_off + sizeof(struct udphdr);
-	const struct bti_defer *dp = NULL;
 	const struct udphdr *uh;
 	struct bti_hook_pkt pkt;
 	struct bti_defer defer;
@@ -564,19 +559,16 @@ static unsigned int bti_unprotect(struct bti_net *bn,
 	len = skb->len - off;
 	ctx = rcu_dereference(session->rx);
 	rtcp = bti_is_rtcp(payload, len);
-	if (session->suite->aead) {
-		pkt = (struct bti_hook_pkt){
-			.bn = bn, .session = session, .skb = skb,
-			.state = state, .udp_off = udp_off,
-			.egress = false, .rtcp = rtcp,
-		};
-		bti_defer_init(&defer, &pkt);
-		dp = &defer;
-	}
+	pkt = (struct bti_hook_pkt){
+		.bn = bn, .session = session, .skb = skb,
+		.state = state, .udp_off = udp_off,
+		.egress = false, .rtcp = rtcp,
+	};
+	bti_defer_init(&defer, &pkt);
 	if (rtcp)
-		ret = bti_srtcp_unprotect_defer(ctx, payload, len, dp);
+		ret = bti_srtcp_unprotect_defer(ctx, payload, len, &defer);
 	else
-		ret = bti_srtp_unprotect_defer(ctx, payload, len, dp);
+		ret = bti_srtp_unprotect_defer(ctx, payload, len, &defer);
 	if (ret == -EINPROGRESS)
 		return NF_STOLEN;
 	return bti_unprotect_end(bn, session, ctx, skb, pf, udp_off, rtcp, ret);

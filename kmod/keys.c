@@ -3,9 +3,10 @@
  * Session keys: allocating and keying the crypto transforms of a context.
  *
  * Done once per key in process context; the packet path only uses the
- * keyed transforms. AES-CM uses synchronous implementations only; AES-GCM
- * takes the best implementation the crypto API has, which may be
- * asynchronous (the packet path then finishes packets in the completion).
+ * keyed transforms. The cipher, AES-GCM or AES-CM's counter mode, is the
+ * best implementation the crypto API has, which may be asynchronous (the
+ * packet path then finishes packets in the completion); HMAC-SHA1 is a
+ * synchronous hash.
  */
 
 #include <crypto/gcm.h>
@@ -21,20 +22,47 @@ module_param(gcm_alg, charp, 0444);
 MODULE_PARM_DESC(gcm_alg,
 		 "crypto API name of the AES-GCM transform (default gcm(aes)); tests name an asynchronous one, e.g. pcrypt(gcm_base(ctr(aes-generic),ghash-generic))");
 
+static char *ctr_alg = "ctr(aes)";
+module_param(ctr_alg, charp, 0444);
+MODULE_PARM_DESC(ctr_alg,
+		 "crypto API name of the AES counter mode transform of the AES-CM suites (default ctr(aes)); tests name an asynchronous one, e.g. cryptd(ctr(aes-generic))");
+
+/*
+ * Whether @tfm is AES in counter mode: "ctr(aes)" itself or a wrapper of
+ * it such as "cryptd(ctr(aes))", with a 16-octet IV.
+ */
+static bool bti_is_ctr(struct crypto_skcipher *tfm)
+{
+	const char *name = crypto_tfm_alg_name(crypto_skcipher_tfm(tfm));
+	size_t len = strlen(name), want = strlen("(ctr(aes))");
+
+	if (crypto_skcipher_ivsize(tfm) != AES_BLOCK_SIZE)
+		return false;
+	return !strcmp(name, "ctr(aes)") ||
+	       (len > want && !strcmp(name + len - want, "(ctr(aes))"));
+}
+
 static int bti_keys_init_cm(struct bti_keys *keys,
 			    const struct bti_key_material *km)
 {
 	const struct bti_suite_info *suite = keys->suite;
 	int ret;
 
-	keys->ctr = crypto_alloc_sync_skcipher("ctr(aes)", 0, 0);
+	keys->ctr = crypto_alloc_skcipher(ctr_alg, 0, 0);
 	if (IS_ERR(keys->ctr)) {
 		ret = PTR_ERR(keys->ctr);
 		keys->ctr = NULL;
 		return ret;
 	}
-	ret = crypto_sync_skcipher_setkey(keys->ctr, km->cipher_key,
-					  suite->cipher_key_len);
+	if (!bti_is_ctr(keys->ctr))
+		return -EINVAL;
+	keys->async = crypto_skcipher_alg(keys->ctr)->base.cra_flags &
+		      CRYPTO_ALG_ASYNC;
+	/* As for AES-GCM: see bti_keys_init_gcm(). */
+	if (!keys->async && !bti_cipher_skcipher_fits(keys->ctr))
+		return -EOPNOTSUPP;
+	ret = crypto_skcipher_setkey(keys->ctr, km->cipher_key,
+				     suite->cipher_key_len);
 	if (ret)
 		return ret;
 
@@ -128,7 +156,7 @@ EXPORT_SYMBOL_GPL(bti_keys_init);
  */
 void bti_keys_free(struct bti_keys *keys)
 {
-	crypto_free_sync_skcipher(keys->ctr);
+	crypto_free_skcipher(keys->ctr);
 	crypto_free_shash(keys->hmac);
 	crypto_free_aead(keys->gcm);
 	keys->ctr = NULL;

@@ -18,17 +18,17 @@
  * @hmac: HMAC-SHA1 authentication (AES_CM suites)
  * @gcm: AES-GCM (AEAD suites)
  * @salt: the session salt (14 octets for AES-CM, 12 for GCM)
- * @async: @gcm is an asynchronous transform (see bti_gcm()); in what
- *	was the padding after @salt
+ * @async: the cipher transform (@gcm or @ctr) is asynchronous (see
+ *	bti_cipher_run()); in what was the padding after @salt
  *
  * The keys themselves live only inside the transforms, which the crypto
  * API frees with kfree_sensitive(); the salt is wiped by bti_keys_free().
- * AES-CM transforms are synchronous; AES-GCM may not be, and then the
- * packet path finishes the packet in the request's completion.
+ * The cipher transform may be asynchronous (HMAC-SHA1 never is), and then
+ * the packet path finishes the packet in the request's completion.
  */
 struct bti_keys {
 	const struct bti_suite_info *suite;
-	struct crypto_sync_skcipher *ctr;
+	struct crypto_skcipher *ctr;
 	struct crypto_shash *hmac;
 	struct crypto_aead *gcm;
 	u8 salt[BTI_SALT_MAX];

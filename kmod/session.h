@@ -60,8 +60,8 @@ struct bti_flow {
  * @srtp_from: receive, with @prev of the same SSRC: SRTP indexes below
  *	this one belong to @prev
  * @srtcp_from: like @srtp_from, for SRTCP indexes
- * @inflight: asynchronous AES-GCM requests on these keys not completed
- *	yet (see bti_gcm()), plus one for the context itself: only
+ * @inflight: asynchronous cipher requests on these keys not completed
+ *	yet (see bti_cipher_run()), plus one for the context itself: only
  *	bti_ctx_free() drops that one, so a request's end wakes nobody
  *	unless the context is being freed, which waits for none to be left
  * @first_at: receive, with @prev: jiffies when the grace period of

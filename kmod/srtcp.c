@@ -34,32 +34,67 @@ static unsigned int bti_srtcp_tag_len(const struct bti_ctx *ctx)
 	return ctx->srtcp.suite->srtcp_tag_len;
 }
 
-/*
- * AES-CM: @len is the RTCP packet; the E|index word is written after it
- * and covered by the tag that follows.
- */
-static int bti_srtcp_seal_cm(const struct bti_keys *keys, u8 *pkt,
-			     unsigned int len, u32 ssrc, u32 index)
+/* AES-CM: what the keystream covers, everything after the first eight. */
+static void bti_srtcp_cm_op(struct bti_op *op, u8 *pkt, unsigned int len,
+			    u32 ssrc, u32 index, bool seal)
 {
-	u8 mac[BTI_HMAC_LEN];
-	int ret;
+	bti_sg_one(op->sg, pkt + BTI_RTCP_HDR_LEN, len - BTI_RTCP_HDR_LEN);
+	op->nents = 1;
+	op->assoclen = 0;
+	op->cryptlen = len - BTI_RTCP_HDR_LEN;
+	op->encrypt = seal;
+	op->ssrc = ssrc;
+	op->index = index;
+	op->pkt = pkt;
+}
 
-	bti_put_be32(pkt + len, BTI_SRTCP_E_FLAG | index);
-	ret = bti_cm_xor(keys, ssrc, index, pkt + BTI_RTCP_HDR_LEN,
-			 len - BTI_RTCP_HDR_LEN);
+/*
+ * &bti_op.finish of an AES-CM packet whose RTCP part is encrypted: the tag
+ * covers everything before it, the E|index word included. Returns the
+ * length of the SRTCP packet.
+ */
+static int bti_srtcp_sealed_cm(const struct bti_op *op, int ret)
+{
+	const struct bti_keys *keys = &op->ctx->srtcp;
+	unsigned int tag_len = keys->suite->srtcp_tag_len;
+	unsigned int auth_len = op->len - tag_len;
+	u8 mac[BTI_HMAC_LEN];
+
 	if (ret)
 		return ret;
-	ret = bti_cm_hmac(keys, pkt, len + BTI_SRTCP_WORD_LEN, NULL, 0, mac);
+	ret = bti_cm_hmac(keys, op->pkt, auth_len, NULL, 0, mac);
 	if (!ret)
-		memcpy(pkt + len + BTI_SRTCP_WORD_LEN, mac,
-		       keys->suite->srtcp_tag_len);
+		memcpy(op->pkt + auth_len, mac, tag_len);
 	memzero_explicit(mac, sizeof(mac));
-	return ret;
+	return ret ? ret : op->len;
+}
+
+/*
+ * AES-CM seal: @len is the RTCP packet; the E|index word is written after
+ * it, the keystream applied, and the operation's end appends the tag.
+ * Return: the length of the SRTCP packet, -EINPROGRESS or a negative
+ * errno.
+ */
+static int bti_srtcp_seal_cm(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+			     u32 ssrc, u32 index, unsigned int out_len,
+			     const struct bti_defer *defer)
+{
+	struct bti_keys *keys = &ctx->srtcp;
+	struct bti_op *op = bti_cipher_op(keys, defer);
+
+	if (IS_ERR(op))
+		return PTR_ERR(op);
+	bti_put_be32(pkt + len, BTI_SRTCP_E_FLAG | index);
+	bti_srtcp_cm_op(op, pkt, len, ssrc, index, true);
+	op->finish = bti_srtcp_sealed_cm;
+	op->ctx = ctx;
+	op->len = out_len;
+	return bti_cipher_run(keys, op, defer);
 }
 
 /* AES-CM: @len is the RTCP packet, E|index and tag follow it. */
-static int bti_srtcp_open_cm(const struct bti_keys *keys, u8 *pkt,
-			     unsigned int len, u32 ssrc, u32 word)
+static int bti_srtcp_verify_cm(const struct bti_keys *keys, const u8 *pkt,
+			       unsigned int len)
 {
 	unsigned int auth_len = len + BTI_SRTCP_WORD_LEN;
 	u8 mac[BTI_HMAC_LEN];
@@ -70,10 +105,7 @@ static int bti_srtcp_open_cm(const struct bti_keys *keys, u8 *pkt,
 				  keys->suite->srtcp_tag_len))
 		ret = -EBADMSG;
 	memzero_explicit(mac, sizeof(mac));
-	if (ret || !(word & BTI_SRTCP_E_FLAG))
-		return ret;
-	return bti_cm_xor(keys, ssrc, word & BTI_SRTCP_INDEX_MAX,
-			  pkt + BTI_RTCP_HDR_LEN, len - BTI_RTCP_HDR_LEN);
+	return ret;
 }
 
 /*
@@ -121,7 +153,7 @@ static int bti_srtcp_sealed(const struct bti_op *op, int ret)
 }
 
 /*
- * AES-GCM seal, the operation built where bti_gcm() takes it. Return: the
+ * AES-GCM seal, the operation built where bti_cipher_run() takes it. Return: the
  * length of the SRTCP packet, -EINPROGRESS or a negative errno.
  */
 static int bti_srtcp_seal_gcm(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
@@ -129,7 +161,7 @@ static int bti_srtcp_seal_gcm(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 			      const struct bti_defer *defer)
 {
 	struct bti_keys *keys = &ctx->srtcp;
-	struct bti_op *op = bti_gcm_op(keys, defer);
+	struct bti_op *op = bti_cipher_op(keys, defer);
 
 	if (IS_ERR(op))
 		return PTR_ERR(op);
@@ -138,7 +170,7 @@ static int bti_srtcp_seal_gcm(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 	op->finish = bti_srtcp_sealed;
 	op->ctx = ctx;
 	op->len = out_len;
-	return bti_gcm(keys, op, defer);
+	return bti_cipher_run(keys, op, defer);
 }
 
 /**
@@ -153,7 +185,7 @@ static int bti_srtcp_seal_gcm(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
  * Takes the next SRTCP index of the context, encrypts everything after
  * the first eight octets (E flag set) and appends the E|index word and
  * the tag in the suite's layout (see the top of srtcp.c). With an
- * asynchronous AES-GCM transform and @defer set, the packet may finish
+ * asynchronous cipher transform and @defer set, the packet may finish
  * later: see bti_srtp_protect_defer().
  *
  * Context: any but hard IRQ; disables bottom halves; takes @ctx->lock
@@ -194,7 +226,8 @@ int bti_srtcp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 			ret = bti_srtcp_seal_gcm(ctx, pkt, len, ssrc, index,
 						 len + extra, defer);
 		else
-			ret = bti_srtcp_seal_cm(keys, pkt, len, ssrc, index);
+			ret = bti_srtcp_seal_cm(ctx, pkt, len, ssrc, index,
+						len + extra, defer);
 	}
 	local_bh_enable();
 	if (ret < 0)
@@ -251,20 +284,28 @@ static int bti_srtcp_open(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
 	if (ret)
 		return ret;
 
+	/*
+	 * AES-CM: the tag first, then only a verified packet decrypted, and
+	 * with E clear not at all.
+	 */
 	if (!keys->suite->aead) {
-		ret = bti_srtcp_open_cm(keys, pkt, plen, ssrc, word);
+		ret = bti_srtcp_verify_cm(keys, pkt, plen);
 		if (ret)
 			return ret;
-		return bti_srtcp_accept(ctx, index, plen);
+		if (!(word & BTI_SRTCP_E_FLAG))
+			return bti_srtcp_accept(ctx, index, plen);
 	}
-	op = bti_gcm_op(keys, defer);
+	op = bti_cipher_op(keys, defer);
 	if (IS_ERR(op))
 		return PTR_ERR(op);
-	bti_srtcp_gcm_op(op, keys, pkt, plen, ssrc, word, false);
+	if (keys->suite->aead)
+		bti_srtcp_gcm_op(op, keys, pkt, plen, ssrc, word, false);
+	else
+		bti_srtcp_cm_op(op, pkt, plen, ssrc, index, false);
 	op->finish = bti_srtcp_opened;
 	op->ctx = ctx;
 	op->len = plen;
-	return bti_gcm(keys, op, defer);
+	return bti_cipher_run(keys, op, defer);
 }
 
 /*
@@ -302,7 +343,7 @@ static int bti_srtcp_dispatch(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
  * old keys: see rekey.c), pre-checks the index against its SRTCP replay
  * window, verifies the one tag (constant-time), decrypts when E is set,
  * and only then records the index. Packets with E clear (authenticated,
- * not encrypted) are accepted as they are. With an asynchronous AES-GCM
+ * not encrypted) are accepted as they are. With an asynchronous cipher
  * transform and @defer set, the recording may happen in the completion:
  * see bti_srtp_unprotect_defer().
  *

@@ -73,29 +73,66 @@ static int bti_srtp_commit(struct bti_ctx *ctx, u64 index)
 	return 0;
 }
 
-static int bti_srtp_seal_cm(const struct bti_keys *keys, u8 *pkt,
-			    const struct bti_rtp_hdr *hdr, unsigned int len,
-			    u64 index)
+/* AES-CM: the payload (after the header) is what the keystream covers. */
+static void bti_srtp_cm_op(struct bti_op *op, u8 *pkt,
+			   const struct bti_rtp_hdr *hdr, unsigned int len,
+			   u64 index, bool seal)
 {
-	u8 mac[BTI_HMAC_LEN], roc[4];
-	int ret;
-
-	ret = bti_cm_xor(keys, hdr->ssrc, index, pkt + hdr->len,
-			 len - hdr->len);
-	if (ret)
-		return ret;
-	/* RFC 3711 4.2: the tag covers header, encrypted payload and ROC. */
-	bti_put_be32(roc, index >> 16);
-	ret = bti_cm_hmac(keys, pkt, len, roc, sizeof(roc), mac);
-	if (!ret)
-		memcpy(pkt + len, mac, keys->suite->srtp_tag_len);
-	memzero_explicit(mac, sizeof(mac));
-	return ret;
+	bti_sg_one(op->sg, pkt + hdr->len, len - hdr->len);
+	op->nents = 1;
+	op->assoclen = 0;
+	op->cryptlen = len - hdr->len;
+	op->encrypt = seal;
+	op->ssrc = hdr->ssrc;
+	op->index = index;
+	op->pkt = pkt;
 }
 
-static int bti_srtp_open_cm(const struct bti_keys *keys, u8 *pkt,
+/*
+ * &bti_op.finish of an AES-CM packet whose payload is encrypted: RFC 3711
+ * 4.2, the tag covers header, encrypted payload and ROC. Returns the
+ * length of the SRTP packet.
+ */
+static int bti_srtp_sealed_cm(const struct bti_op *op, int ret)
+{
+	const struct bti_keys *keys = &op->ctx->srtp;
+	unsigned int tag_len = keys->suite->srtp_tag_len;
+	unsigned int len = op->len - tag_len;
+	u8 mac[BTI_HMAC_LEN], roc[4];
+
+	if (ret)
+		return ret;
+	bti_put_be32(roc, op->index >> 16);
+	ret = bti_cm_hmac(keys, op->pkt, len, roc, sizeof(roc), mac);
+	if (!ret)
+		memcpy(op->pkt + len, mac, tag_len);
+	memzero_explicit(mac, sizeof(mac));
+	return ret ? ret : op->len;
+}
+
+/*
+ * AES-CM seal: the keystream, then in the operation's end the tag.
+ * Return: the length of the SRTP packet, -EINPROGRESS or a negative errno.
+ */
+static int bti_srtp_seal_cm(struct bti_ctx *ctx, u8 *pkt,
 			    const struct bti_rtp_hdr *hdr, unsigned int len,
-			    u64 index)
+			    u64 index, const struct bti_defer *defer)
+{
+	struct bti_keys *keys = &ctx->srtp;
+	struct bti_op *op = bti_cipher_op(keys, defer);
+
+	if (IS_ERR(op))
+		return PTR_ERR(op);
+	bti_srtp_cm_op(op, pkt, hdr, len, index, true);
+	op->finish = bti_srtp_sealed_cm;
+	op->ctx = ctx;
+	op->len = len + keys->suite->srtp_tag_len;
+	return bti_cipher_run(keys, op, defer);
+}
+
+/* AES-CM: the one tag check, over header, encrypted payload and ROC. */
+static int bti_srtp_verify_cm(const struct bti_keys *keys, const u8 *pkt,
+			      unsigned int len, u64 index)
 {
 	u8 mac[BTI_HMAC_LEN], roc[4];
 	int ret;
@@ -105,10 +142,7 @@ static int bti_srtp_open_cm(const struct bti_keys *keys, u8 *pkt,
 	if (!ret && crypto_memneq(mac, pkt + len, keys->suite->srtp_tag_len))
 		ret = -EBADMSG;
 	memzero_explicit(mac, sizeof(mac));
-	if (ret)
-		return ret;
-	return bti_cm_xor(keys, hdr->ssrc, index, pkt + hdr->len,
-			  len - hdr->len);
+	return ret;
 }
 
 /*
@@ -139,7 +173,7 @@ static int bti_srtp_sealed(const struct bti_op *op, int ret)
 }
 
 /*
- * AES-GCM seal, the operation built where bti_gcm() takes it. Return: the
+ * AES-GCM seal, the operation built where bti_cipher_run() takes it. Return: the
  * length of the SRTP packet, -EINPROGRESS or a negative errno.
  */
 static int bti_srtp_seal_gcm(struct bti_ctx *ctx, u8 *pkt,
@@ -147,7 +181,7 @@ static int bti_srtp_seal_gcm(struct bti_ctx *ctx, u8 *pkt,
 			     u64 index, const struct bti_defer *defer)
 {
 	struct bti_keys *keys = &ctx->srtp;
-	struct bti_op *op = bti_gcm_op(keys, defer);
+	struct bti_op *op = bti_cipher_op(keys, defer);
 
 	if (IS_ERR(op))
 		return PTR_ERR(op);
@@ -155,7 +189,7 @@ static int bti_srtp_seal_gcm(struct bti_ctx *ctx, u8 *pkt,
 	op->finish = bti_srtp_sealed;
 	op->ctx = ctx;
 	op->len = len + keys->suite->srtp_tag_len;
-	return bti_gcm(keys, op, defer);
+	return bti_cipher_run(keys, op, defer);
 }
 
 /**
@@ -174,9 +208,9 @@ static int bti_srtp_seal_gcm(struct bti_ctx *ctx, u8 *pkt,
  * over header, payload and ROC, truncated to the suite's 10 or 4 octets;
  * AES-GCM: 16 octets). Padding is the sender's and is not looked at.
  *
- * With an asynchronous AES-GCM transform and @defer set, the packet may
+ * With an asynchronous cipher transform and @defer set, the packet may
  * finish later: -EINPROGRESS is returned and @defer->done gets the length
- * of the SRTP packet or a negative errno (see bti_gcm()).
+ * of the SRTP packet or a negative errno (see bti_cipher_run()).
  *
  * Context: any but hard IRQ; disables bottom halves; takes @ctx->lock
  * around the index reservation only. See the DOC section in srtp.h.
@@ -214,7 +248,8 @@ int bti_srtp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 			ret = bti_srtp_seal_gcm(ctx, pkt, &hdr, len, index,
 						defer);
 		else
-			ret = bti_srtp_seal_cm(keys, pkt, &hdr, len, index);
+			ret = bti_srtp_seal_cm(ctx, pkt, &hdr, len, index,
+					       defer);
 	}
 	local_bh_enable();
 	if (ret < 0)
@@ -281,23 +316,25 @@ static int bti_srtp_open(struct bti_ctx *ctx, u8 *pkt,
 	if (ret)
 		return ret;
 
+	/* AES-CM: the tag first, then only a verified payload decrypted. */
 	if (!keys->suite->aead) {
-		ret = bti_srtp_open_cm(keys, pkt, hdr, plen, index);
+		ret = bti_srtp_verify_cm(keys, pkt, plen, index);
 		if (ret)
 			return ret;
-		return bti_srtp_accept(ctx, index, pkt, hdr->len, plen,
-				       hdr->padding);
 	}
-	op = bti_gcm_op(keys, defer);
+	op = bti_cipher_op(keys, defer);
 	if (IS_ERR(op))
 		return PTR_ERR(op);
-	bti_srtp_gcm_op(op, keys, pkt, hdr, plen, index, false);
+	if (keys->suite->aead)
+		bti_srtp_gcm_op(op, keys, pkt, hdr, plen, index, false);
+	else
+		bti_srtp_cm_op(op, pkt, hdr, plen, index, false);
 	op->finish = bti_srtp_opened;
 	op->ctx = ctx;
 	op->len = plen;
 	op->hdr_len = hdr->len;
 	op->padding = hdr->padding;
-	return bti_gcm(keys, op, defer);
+	return bti_cipher_run(keys, op, defer);
 }
 
 /*
@@ -357,7 +394,7 @@ static int bti_srtp_dispatch(struct bti_ctx *ctx, u8 *pkt,
  * packet whose tag verified but whose padding count lies is committed
  * and then refused as malformed.
  *
- * With an asynchronous AES-GCM transform and @defer set, everything from
+ * With an asynchronous cipher transform and @defer set, everything from
  * the commit on may happen in the completion: -EINPROGRESS is returned
  * and @defer->done gets what this function would have returned.
  *

@@ -27,7 +27,7 @@
  * - other negative errnos come from the crypto API: drop_nomem
  *
  * - -EINPROGRESS: not an error; the packet finishes later (an
- *   asynchronous AES-GCM transform, and the caller gave a &struct
+ *   asynchronous cipher transform, and the caller gave a &struct
  *   bti_defer): its done callback gets what would have been returned
  *
  * Locking: each context has a spinlock (&bti_ctx.lock) that is held only
@@ -35,10 +35,11 @@
  * read and while a change is committed, never across the cryptography.
  * Several CPUs may therefore protect, or verify, packets of one context
  * at the same time. The functions disable bottom halves for their whole
- * run: the AEAD request and the IVs live in per-CPU scratch memory, and
+ * run: the cipher request and the IVs live in per-CPU scratch memory, and
  * the lock is taken from both process context (local output) and softirq
  * (receive). They never sleep, and allocate only a request for a packet
- * of an asynchronous AES-GCM transform (GFP_ATOMIC).
+ * of an asynchronous cipher transform (GFP_ATOMIC), when the CPU has no
+ * spare one.
  */
 
 int bti_srtp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
@@ -47,7 +48,10 @@ int bti_srtp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 int bti_srtp_unprotect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 			     const struct bti_defer *defer);
 
-/* The same, for callers that cannot finish a packet later. */
+/*
+ * The same, for callers that cannot finish a packet later: with an
+ * asynchronous cipher transform they get -EOPNOTSUPP.
+ */
 static inline int bti_srtp_protect(struct bti_ctx *ctx, u8 *pkt,
 				   unsigned int len, unsigned int room,
 				   unsigned int *out_len)

@@ -1,22 +1,25 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# bti_async_lib.sh PROG... - run test programs with bti.ko's AES-GCM
-# transform asynchronous (the bti_async_*.sh programs are this with their
-# PROGs).
+# bti_async_lib.sh PROG... - run test programs with bti.ko's cipher
+# transforms asynchronous, AES-GCM's and AES-CM's counter mode (the
+# bti_async_*.sh programs are this with their PROGs).
 #
 # bti.ko is loaded with gcm_alg naming pcrypt over the generic GCM
 # (BTI_ASYNC_GCM_ALG): pcrypt hands each request to padata and it
 # completes in padata's serial worker, not in the call (only a request
-# padata refuses runs at once). So each packet of an AES-GCM session is
-# stolen by the hook and finished by the completion (and bti_test.ko's
-# cases wait for it). Not cryptd: on 6.1.0-56 cryptd's AEAD fails the
-# crypto manager's self-test ("corrupted request struct") and the
-# kernel logs a WARNING. The cases: the module loads with the
-# parameter; an AES-GCM session instantiates that transform, an
-# asynchronous one (/proc/crypto); each PROG passes in that mode (its
-# KTAP output as diagnostics); for bti_srtp_kat.sh, bti_test.ko reports
-# packets finished in the completion; the kernel log.
+# padata refuses runs at once). Not cryptd for GCM: on 6.1.0-56 cryptd's
+# AEAD fails the crypto manager's self-test ("corrupted request struct")
+# and the kernel logs a WARNING. ctr_alg names cryptd over the generic
+# counter mode (BTI_ASYNC_CTR_ALG; pcrypt takes AEADs only), whose
+# requests complete in cryptd's worker. So each packet of a session of
+# either kind is stolen by the hook and finished by the completion (and
+# bti_test.ko's cases wait for it). The cases: the module loads with the
+# parameters; an AES-GCM and an AES-CM session instantiate those
+# transforms, asynchronous ones (/proc/crypto); a parameter naming
+# another mode is refused; each PROG passes in that mode (its KTAP output
+# as diagnostics); for bti_srtp_kat.sh, bti_test.ko reports packets
+# finished in the completion; the kernel log.
 
 set -eu
 
@@ -29,6 +32,8 @@ here=$(cd "$(dirname "$0")" && pwd -P)
 [ $# -gt 0 ] || { echo "usage: $0 PROG..." >&2; exit 2; }
 KTAP_PROG=${KTAP_NAME:-$KTAP_PROG}
 ALG=${BTI_ASYNC_GCM_ALG:-pcrypt(gcm_base(ctr(aes-generic),ghash-generic))}
+CTR_ALG=${BTI_ASYNC_CTR_ALG:-cryptd(ctr(aes-generic))}
+PARAMS="gcm_alg=$ALG ctr_alg=$CTR_ALG"
 NS=$(bti_netns_name async)
 
 ktap_cleanup() {
@@ -59,7 +64,7 @@ kernel_count_case() {
 	fi
 }
 
-plan=$((4 + $#))
+plan=$((6 + $#))
 for prog in "$@"; do
 	[ "$prog" != bti_srtp_kat.sh ] || plan=$((plan + 3))
 done
@@ -67,12 +72,14 @@ ktap_begin "$plan"
 
 # Whoever loaded bti before did so without the parameter.
 bti_unload || true
-export BTI_PARAMS="gcm_alg=$ALG"
-if bti_load && [ "$(cat /sys/module/bti/parameters/gcm_alg)" = "$ALG" ]; then
-	ktap_ok "module loads with gcm_alg=$ALG"
+export BTI_PARAMS="$PARAMS"
+if bti_load && [ "$(cat /sys/module/bti/parameters/gcm_alg)" = "$ALG" ] &&
+	[ "$(cat /sys/module/bti/parameters/ctr_alg)" = "$CTR_ALG" ]; then
+	ktap_ok "module loads with $PARAMS"
 else
-	ktap_fail "module loads with gcm_alg=$ALG" \
-		"parameter: $(cat /sys/module/bti/parameters/gcm_alg 2>&1)"
+	ktap_fail "module loads with $PARAMS" \
+		"parameters: $(cat /sys/module/bti/parameters/gcm_alg \
+			/sys/module/bti/parameters/ctr_alg 2>&1)"
 fi
 
 # An AES-GCM session: its keys are what instantiates the transform.
@@ -96,6 +103,41 @@ else
 	ktap_fail "an AES-GCM session uses $ALG, asynchronous" \
 		"/proc/crypto async field: ${async:-no such driver}"
 fi
+# And an AES-CM session its counter mode (master keys: btictl derives).
+for d in tx rx; do
+	printf '%s-master-key %s\n%s-master-salt %s\n' "$d" $key "$d" \
+		a0a1a2a3a4a5a6a7a8a9aaabacad
+done >"$BTI_TMP/cm.keys"
+async=
+if ip netns exec "$NS" "$BTICTL" session add local 10.96.0.1:5006 \
+	remote 10.96.0.2:6006 suite AES_CM_128_HMAC_SHA1_80 tx-ssrc 1 \
+	rx-ssrc 2 keys "$BTI_TMP/cm.keys"; then
+	async=$(crypto_async "$CTR_ALG")
+fi
+if [ "$async" = yes ]; then
+	ktap_ok "an AES-CM session uses $CTR_ALG, asynchronous"
+else
+	ktap_fail "an AES-CM session uses $CTR_ALG, asynchronous" \
+		"/proc/crypto async field: ${async:-no such driver}"
+fi
+ip netns del "$NS" 2>/dev/null || true
+BTI_NETNS_LIST=()
+bti_unload || true
+
+# ctr_alg must name AES in counter mode: CBC, also an skcipher with a
+# 16-octet IV, is refused when an AES-CM session is added.
+export BTI_PARAMS="ctr_alg=cbc(aes)"
+refused=
+if bti_load && bti_netns_add "$NS" &&
+	! ip netns exec "$NS" "$BTICTL" session add local 10.96.0.1:5006 \
+		remote 10.96.0.2:6006 suite AES_CM_128_HMAC_SHA1_80 tx-ssrc 1 \
+		rx-ssrc 2 keys "$BTI_TMP/cm.keys" 2>"$BTI_TMP/err" &&
+	grep -q 'crypto API refused' "$BTI_TMP/err" &&
+	grep -q '^name *: cbc(aes)$' /proc/crypto; then
+	refused=yes
+fi
+ktap_check "ctr_alg=cbc(aes): an AES-CM session is refused, not protected with CBC" \
+	[ "$refused" = yes ]
 ip netns del "$NS" 2>/dev/null || true
 BTI_NETNS_LIST=()
 bti_unload || true
@@ -118,15 +160,15 @@ ip netns del "$NS" 2>/dev/null || true
 BTI_NETNS_LIST=()
 bti_unload || true
 # The programs load bti.ko themselves, with BTI_PARAMS.
-export BTI_PARAMS="gcm_alg=$ALG"
+export BTI_PARAMS="$PARAMS"
 
 for prog in "$@"; do
 	rc=0
 	"$here/$prog" >"$BTI_TMP/out" || rc=$?
 	if [ "$rc" -eq 0 ]; then
-		ktap_ok "$prog passes with an asynchronous AES-GCM transform"
+		ktap_ok "$prog passes with asynchronous cipher transforms"
 	else
-		ktap_fail "$prog passes with an asynchronous AES-GCM transform" \
+		ktap_fail "$prog passes with asynchronous cipher transforms" \
 			"exit status $rc"
 	fi
 	ktap_diag "$(sed -n 's/^/  /p' "$BTI_TMP/out")"

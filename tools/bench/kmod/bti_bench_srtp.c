@@ -121,9 +121,6 @@ static int bb_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 	};
 	int ret;
 
-	/* AES-CM: the hooks give no bti_defer either. */
-	if (!ctx->srtp.suite->aead)
-		return bti_srtp_protect(ctx, pkt, len, BB_BUF_LEN, out_len);
 	init_completion(&w.done);
 	ret = bti_srtp_protect_defer(ctx, pkt, len, BB_BUF_LEN, out_len,
 				     &defer);
@@ -147,8 +144,6 @@ static int bb_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
 	};
 	int ret;
 
-	if (!ctx->srtp.suite->aead)
-		return bti_srtp_unprotect(ctx, pkt, len);
 	init_completion(&w.done);
 	ret = bti_srtp_unprotect_defer(ctx, pkt, len, &defer);
 	if (ret != -EINPROGRESS)
@@ -200,9 +195,12 @@ static int bb_batch(struct bb_stream *s, unsigned int n, u32 first)
 	return 0;
 }
 
-static const char *bb_aead_driver(struct crypto_aead *tfm)
+/* The implementation bti.ko's keys resolved to: GCM, or AES-CM's CTR. */
+static const char *bb_cipher_driver(const struct bti_keys *keys)
 {
-	return crypto_tfm_alg_driver_name(crypto_aead_tfm(tfm));
+	if (keys->suite->aead)
+		return crypto_tfm_alg_driver_name(crypto_aead_tfm(keys->gcm));
+	return crypto_tfm_alg_driver_name(crypto_skcipher_tfm(keys->ctr));
 }
 
 /**
@@ -240,9 +238,7 @@ int bb_srtp(const struct bti_suite_info *info, unsigned int payload,
 		cond_resched();
 	}
 	if (!ret) {
-		/* For AES-GCM, the implementation bti.ko's keys resolved to. */
-		if (info->aead)
-			driver = bb_aead_driver(s.tx->srtp.gcm);
+		driver = bb_cipher_driver(&s.tx->srtp);
 		bb_report(info, "protect", driver, BB_RTP_HDR_LEN + payload,
 			  packets, s.protect_ns);
 		bb_report(info, "unprotect", driver, BB_RTP_HDR_LEN + payload,
