@@ -69,29 +69,6 @@ static int bti_srtcp_sealed_cm(const struct bti_op *op, int ret)
 	return ret ? ret : op->len;
 }
 
-/*
- * AES-CM seal: @len is the RTCP packet; the E|index word is written after
- * it, the keystream applied, and the operation's end appends the tag.
- * Return: the length of the SRTCP packet, -EINPROGRESS or a negative
- * errno.
- */
-static int bti_srtcp_seal_cm(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
-			     u32 ssrc, u32 index, unsigned int out_len,
-			     const struct bti_defer *defer)
-{
-	struct bti_keys *keys = &ctx->srtcp;
-	struct bti_op *op = bti_cipher_op(keys, defer);
-
-	if (IS_ERR(op))
-		return PTR_ERR(op);
-	bti_put_be32(pkt + len, BTI_SRTCP_E_FLAG | index);
-	bti_srtcp_cm_op(op, pkt, len, ssrc, index, true);
-	op->finish = bti_srtcp_sealed_cm;
-	op->ctx = ctx;
-	op->len = out_len;
-	return bti_cipher_run(keys, op, defer);
-}
-
 /* AES-CM: @len is the RTCP packet, E|index and tag follow it. */
 static int bti_srtcp_verify_cm(const struct bti_keys *keys, const u8 *pkt,
 			       unsigned int len)
@@ -153,21 +130,30 @@ static int bti_srtcp_sealed(const struct bti_op *op, int ret)
 }
 
 /*
- * AES-GCM seal, the operation built where bti_cipher_run() takes it. Return: the
- * length of the SRTCP packet, -EINPROGRESS or a negative errno.
+ * The seal of either suite, the operation built where bti_cipher_run()
+ * takes it: AES-GCM seals with the E|index word as associated data;
+ * AES-CM writes the word, applies the keystream, and the operation's end
+ * appends the tag. Return: the length of the SRTCP packet, -EINPROGRESS
+ * or a negative errno.
  */
-static int bti_srtcp_seal_gcm(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
-			      u32 ssrc, u32 index, unsigned int out_len,
-			      const struct bti_defer *defer)
+static int bti_srtcp_seal(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
+			  u32 ssrc, u32 index, unsigned int out_len,
+			  const struct bti_defer *defer)
 {
 	struct bti_keys *keys = &ctx->srtcp;
 	struct bti_op *op = bti_cipher_op(keys, defer);
 
 	if (IS_ERR(op))
 		return PTR_ERR(op);
-	bti_srtcp_gcm_op(op, keys, pkt, len, ssrc, BTI_SRTCP_E_FLAG | index,
-			 true);
-	op->finish = bti_srtcp_sealed;
+	if (keys->suite->aead) {
+		bti_srtcp_gcm_op(op, keys, pkt, len, ssrc,
+				 BTI_SRTCP_E_FLAG | index, true);
+		op->finish = bti_srtcp_sealed;
+	} else {
+		bti_put_be32(pkt + len, BTI_SRTCP_E_FLAG | index);
+		bti_srtcp_cm_op(op, pkt, len, ssrc, index, true);
+		op->finish = bti_srtcp_sealed_cm;
+	}
 	op->ctx = ctx;
 	op->len = out_len;
 	return bti_cipher_run(keys, op, defer);
@@ -198,7 +184,6 @@ int bti_srtcp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 			    unsigned int room, unsigned int *out_len,
 			    const struct bti_defer *defer)
 {
-	struct bti_keys *keys = &ctx->srtcp;
 	unsigned int extra = BTI_SRTCP_WORD_LEN + bti_srtcp_tag_len(ctx);
 	u32 ssrc, index;
 	int ret;
@@ -221,14 +206,9 @@ int bti_srtcp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 		WRITE_ONCE(ctx->srtcp_packets, ctx->srtcp_packets + 1);
 	}
 	spin_unlock(&ctx->lock);
-	if (!ret) {
-		if (keys->suite->aead)
-			ret = bti_srtcp_seal_gcm(ctx, pkt, len, ssrc, index,
-						 len + extra, defer);
-		else
-			ret = bti_srtcp_seal_cm(ctx, pkt, len, ssrc, index,
-						len + extra, defer);
-	}
+	if (!ret)
+		ret = bti_srtcp_seal(ctx, pkt, len, ssrc, index, len + extra,
+				     defer);
 	local_bh_enable();
 	if (ret < 0)
 		return ret;

@@ -110,26 +110,6 @@ static int bti_srtp_sealed_cm(const struct bti_op *op, int ret)
 	return ret ? ret : op->len;
 }
 
-/*
- * AES-CM seal: the keystream, then in the operation's end the tag.
- * Return: the length of the SRTP packet, -EINPROGRESS or a negative errno.
- */
-static int bti_srtp_seal_cm(struct bti_ctx *ctx, u8 *pkt,
-			    const struct bti_rtp_hdr *hdr, unsigned int len,
-			    u64 index, const struct bti_defer *defer)
-{
-	struct bti_keys *keys = &ctx->srtp;
-	struct bti_op *op = bti_cipher_op(keys, defer);
-
-	if (IS_ERR(op))
-		return PTR_ERR(op);
-	bti_srtp_cm_op(op, pkt, hdr, len, index, true);
-	op->finish = bti_srtp_sealed_cm;
-	op->ctx = ctx;
-	op->len = len + keys->suite->srtp_tag_len;
-	return bti_cipher_run(keys, op, defer);
-}
-
 /* AES-CM: the one tag check, over header, encrypted payload and ROC. */
 static int bti_srtp_verify_cm(const struct bti_keys *keys, const u8 *pkt,
 			      unsigned int len, u64 index)
@@ -173,20 +153,28 @@ static int bti_srtp_sealed(const struct bti_op *op, int ret)
 }
 
 /*
- * AES-GCM seal, the operation built where bti_cipher_run() takes it. Return: the
- * length of the SRTP packet, -EINPROGRESS or a negative errno.
+ * The seal of either suite, the operation built where bti_cipher_run()
+ * takes it: AES-GCM seals header and payload in one operation; AES-CM
+ * applies the keystream, and the operation's end appends the tag.
+ * Return: the length of the SRTP packet, -EINPROGRESS or a negative
+ * errno.
  */
-static int bti_srtp_seal_gcm(struct bti_ctx *ctx, u8 *pkt,
-			     const struct bti_rtp_hdr *hdr, unsigned int len,
-			     u64 index, const struct bti_defer *defer)
+static int bti_srtp_seal(struct bti_ctx *ctx, u8 *pkt,
+			 const struct bti_rtp_hdr *hdr, unsigned int len,
+			 u64 index, const struct bti_defer *defer)
 {
 	struct bti_keys *keys = &ctx->srtp;
 	struct bti_op *op = bti_cipher_op(keys, defer);
 
 	if (IS_ERR(op))
 		return PTR_ERR(op);
-	bti_srtp_gcm_op(op, keys, pkt, hdr, len, index, true);
-	op->finish = bti_srtp_sealed;
+	if (keys->suite->aead) {
+		bti_srtp_gcm_op(op, keys, pkt, hdr, len, index, true);
+		op->finish = bti_srtp_sealed;
+	} else {
+		bti_srtp_cm_op(op, pkt, hdr, len, index, true);
+		op->finish = bti_srtp_sealed_cm;
+	}
 	op->ctx = ctx;
 	op->len = len + keys->suite->srtp_tag_len;
 	return bti_cipher_run(keys, op, defer);
@@ -243,14 +231,8 @@ int bti_srtp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 	if (!ret)
 		ret = bti_srtp_commit(ctx, index);
 	spin_unlock(&ctx->lock);
-	if (!ret) {
-		if (keys->suite->aead)
-			ret = bti_srtp_seal_gcm(ctx, pkt, &hdr, len, index,
-						defer);
-		else
-			ret = bti_srtp_seal_cm(ctx, pkt, &hdr, len, index,
-					       defer);
-	}
+	if (!ret)
+		ret = bti_srtp_seal(ctx, pkt, &hdr, len, index, defer);
 	local_bh_enable();
 	if (ret < 0)
 		return ret;

@@ -124,41 +124,37 @@ ip netns del "$NS" 2>/dev/null || true
 BTI_NETNS_LIST=()
 bti_unload || true
 
+# wrong_mode_refused PARAM SUITE PORT KEYS NAME DESC: with bti.ko loaded
+# with PARAM (an algorithm of the wrong mode, NAME in /proc/crypto), a
+# session of SUITE is refused as the crypto API's refusal, never keyed.
+wrong_mode_refused() {
+	local param=$1 suite=$2 port=$3 keys=$4 name=$5 desc=$6 refused=
+	export BTI_PARAMS="$param"
+	if bti_load && bti_netns_add "$NS" &&
+		! ip netns exec "$NS" "$BTICTL" session add \
+			local "10.96.0.1:$port" remote "10.96.0.2:$((port + 1000))" \
+			suite "$suite" tx-ssrc 1 rx-ssrc 2 keys "$keys" \
+			2>"$BTI_TMP/err" &&
+		grep -q 'crypto API refused' "$BTI_TMP/err" &&
+		grep -q "^name *: $name\$" /proc/crypto; then
+		refused=yes
+	fi
+	ktap_check "$param: $desc" [ "$refused" = yes ]
+	ip netns del "$NS" 2>/dev/null || true
+	BTI_NETNS_LIST=()
+	bti_unload || true
+}
+
 # ctr_alg must name AES in counter mode: CBC, also an skcipher with a
 # 16-octet IV, is refused when an AES-CM session is added.
-export BTI_PARAMS="ctr_alg=cbc(aes)"
-refused=
-if bti_load && bti_netns_add "$NS" &&
-	! ip netns exec "$NS" "$BTICTL" session add local 10.96.0.1:5006 \
-		remote 10.96.0.2:6006 suite AES_CM_128_HMAC_SHA1_80 tx-ssrc 1 \
-		rx-ssrc 2 keys "$BTI_TMP/cm.keys" 2>"$BTI_TMP/err" &&
-	grep -q 'crypto API refused' "$BTI_TMP/err" &&
-	grep -q '^name *: cbc(aes)$' /proc/crypto; then
-	refused=yes
-fi
-ktap_check "ctr_alg=cbc(aes): an AES-CM session is refused, not protected with CBC" \
-	[ "$refused" = yes ]
-ip netns del "$NS" 2>/dev/null || true
-BTI_NETNS_LIST=()
-bti_unload || true
-
+wrong_mode_refused "ctr_alg=cbc(aes)" AES_CM_128_HMAC_SHA1_80 5006 \
+	"$BTI_TMP/cm.keys" "cbc(aes)" \
+	"an AES-CM session is refused, not protected with CBC"
 # gcm_alg must name AES-GCM: an AEAD of another mode (CCM, which the
 # crypto API does instantiate) is refused when a GCM session is added.
-export BTI_PARAMS="gcm_alg=ccm(aes)"
-refused=
-if bti_load && bti_netns_add "$NS" &&
-	! ip netns exec "$NS" "$BTICTL" session add local 10.96.0.1:5004 \
-		remote 10.96.0.2:6004 suite AEAD_AES_128_GCM tx-ssrc 1 rx-ssrc 2 \
-		keys "$BTI_TMP/keys" 2>"$BTI_TMP/err" &&
-	grep -q 'crypto API refused' "$BTI_TMP/err" &&
-	grep -q '^name *: ccm(aes)$' /proc/crypto; then
-	refused=yes
-fi
-ktap_check "gcm_alg=ccm(aes): an AES-GCM session is refused, not protected with CCM" \
-	[ "$refused" = yes ]
-ip netns del "$NS" 2>/dev/null || true
-BTI_NETNS_LIST=()
-bti_unload || true
+wrong_mode_refused "gcm_alg=ccm(aes)" AEAD_AES_128_GCM 5004 \
+	"$BTI_TMP/keys" "ccm(aes)" \
+	"an AES-GCM session is refused, not protected with CCM"
 # The programs load bti.ko themselves, with BTI_PARAMS.
 export BTI_PARAMS="$PARAMS"
 
