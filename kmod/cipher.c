@@ -23,6 +23,7 @@
  */
 
 #include <crypto/aes.h>
+#include <crypto/algapi.h>
 #include <linux/percpu.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -187,21 +188,14 @@ static void bti_gcm_iv(const struct bti_keys *keys, u32 ssrc, u64 index,
 	bti_put_be32(iv + 8, bti_get_be32(salt + 8) ^ (u32)index);
 }
 
-/**
- * bti_cm_hmac() - HMAC-SHA1 of the authenticated portion of a packet
- * @keys: keys with a keyed "hmac(sha1)" transform
- * @data: the authenticated portion
- * @len: its length
- * @trailer: octets authenticated after @data (SRTP: the ROC), or NULL
- * @trailer_len: their number
- * @mac: the full 20-octet MAC; the caller truncates it
- *
- * Context: any; the hash takes plain pointers, no scatterlist.
- * Return: 0 or a negative errno from the transform.
+/*
+ * HMAC-SHA1 of @len octets at @data and then @trailer_len at @trailer
+ * (octets authenticated but not sent: SRTP's ROC), into @mac. Plain
+ * pointers, no scatterlist. Context: any.
  */
-int bti_cm_hmac(const struct bti_keys *keys, const u8 *data,
-		unsigned int len, const u8 *trailer, unsigned int trailer_len,
-		u8 mac[BTI_HMAC_LEN])
+static int bti_cm_hmac(const struct bti_keys *keys, const u8 *data,
+		       unsigned int len, const u8 *trailer,
+		       unsigned int trailer_len, u8 mac[BTI_HMAC_LEN])
 {
 	SHASH_DESC_ON_STACK(desc, keys->hmac);
 	int ret;
@@ -215,6 +209,63 @@ int bti_cm_hmac(const struct bti_keys *keys, const u8 *data,
 	if (!ret)
 		ret = crypto_shash_final(desc, mac);
 	shash_desc_zero(desc);
+	return ret;
+}
+
+/**
+ * bti_cm_tag_append() - AES-CM: write the tag after the authenticated
+ *	portion of a packet
+ * @keys: keys with a keyed "hmac(sha1)" transform
+ * @pkt: the authenticated portion (RFC 3711 4.2: header and encrypted
+ *	payload; SRTCP: with the E|index word); the tag goes at @pkt + @len
+ * @len: its length
+ * @trailer: octets authenticated after it but not sent (SRTP: the ROC),
+ *	or NULL
+ * @trailer_len: their number
+ * @tag_len: the suite's tag length, the HMAC truncated to it
+ *
+ * Context: any.
+ * Return: 0 or a negative errno from the transform.
+ */
+int bti_cm_tag_append(const struct bti_keys *keys, u8 *pkt, unsigned int len,
+		      const u8 *trailer, unsigned int trailer_len,
+		      unsigned int tag_len)
+{
+	u8 mac[BTI_HMAC_LEN];
+	int ret;
+
+	ret = bti_cm_hmac(keys, pkt, len, trailer, trailer_len, mac);
+	if (!ret)
+		memcpy(pkt + len, mac, tag_len);
+	memzero_explicit(mac, sizeof(mac));
+	return ret;
+}
+
+/**
+ * bti_cm_tag_check() - AES-CM: verify the tag after the authenticated
+ *	portion of a packet, in constant time
+ * @keys: keys with a keyed "hmac(sha1)" transform
+ * @pkt: the authenticated portion; the tag is at @pkt + @len
+ * @len: its length
+ * @trailer: as for bti_cm_tag_append()
+ * @trailer_len: their number
+ * @tag_len: the suite's tag length
+ *
+ * Context: any.
+ * Return: 0, -EBADMSG when the tag is wrong, or a negative errno from the
+ * transform.
+ */
+int bti_cm_tag_check(const struct bti_keys *keys, const u8 *pkt,
+		     unsigned int len, const u8 *trailer,
+		     unsigned int trailer_len, unsigned int tag_len)
+{
+	u8 mac[BTI_HMAC_LEN];
+	int ret;
+
+	ret = bti_cm_hmac(keys, pkt, len, trailer, trailer_len, mac);
+	if (!ret && crypto_memneq(mac, pkt + len, tag_len))
+		ret = -EBADMSG;
+	memzero_explicit(mac, sizeof(mac));
 	return ret;
 }
 
@@ -421,7 +472,7 @@ static unsigned int bti_op_req_size(const struct bti_keys *keys)
  * @keys: keys with a keyed "gcm(aes)" (AEAD suites) or "ctr(aes)"
  *	(AES-CM suites) transform
  * @defer: how the caller finishes the packet if the transform completes
- *	later, or NULL if it cannot
+ *	later
  *
  * For a synchronous transform, this CPU's scratch area; for an
  * asynchronous one, the request buffer of the packet (this CPU's spare,
@@ -431,8 +482,7 @@ static unsigned int bti_op_req_size(const struct bti_keys *keys)
  * bottom-half-disabled section.
  *
  * Context: bottom halves disabled.
- * Return: the operation, ERR_PTR(-ENOMEM), or ERR_PTR(-EOPNOTSUPP) for
- * an asynchronous transform without @defer.
+ * Return: the operation, or ERR_PTR(-ENOMEM).
  */
 struct bti_op *bti_cipher_op(struct bti_keys *keys,
 			     const struct bti_defer *defer)
@@ -443,9 +493,6 @@ struct bti_op *bti_cipher_op(struct bti_keys *keys,
 
 	if (likely(!keys->async))
 		return (void *)bti_scratch_this_cpu() + bti_scratch_op_offset();
-	/* Only the packet path can finish a packet later. */
-	if (!defer)
-		return ERR_PTR(-EOPNOTSUPP);
 	priv_off = req_off + ALIGN(bti_op_req_size(keys), CRYPTO_MINALIGN);
 	as = bti_async_alloc(priv_off + defer->priv_size);
 	if (!as)
@@ -476,7 +523,7 @@ struct bti_op *bti_cipher_op(struct bti_keys *keys,
  * count of @op->ctx holds bti_ctx_free() off until then. Either way @op
  * is not the caller's any more.
  *
- * Context: bottom halves disabled; rcu_read_lock() held if @defer is set.
+ * Context: bottom halves disabled; rcu_read_lock() held.
  * Return: what @op->finish returned for the transform's result (0, or
  * -EBADMSG when the tag of an opened AES-GCM packet does not verify, or
  * another negative errno: -EBUSY or -ENOSPC when the transform's queue is

@@ -75,10 +75,11 @@ struct bti_op {
 /**
  * struct bti_defer - how a caller lets a packet finish later
  * @prepare: called when the asynchronous request went in flight, before
- *	bti_cipher_run() returns -EINPROGRESS: saves in @as->priv what @done needs
- *	and takes the references that keep it valid. A negative errno
- *	(nothing held) drops the packet: @done then gets that errno, once
- *	the request completed, and the operation's @finish does not run.
+ *	bti_cipher_run() returns -EINPROGRESS: saves in @as->priv what
+ *	@done needs and takes the references that keep it valid. A
+ *	negative errno (nothing held) drops the packet: @done then gets
+ *	that errno, once the request completed, and the operation's
+ *	@finish does not run.
  * @done: the caller's end of the packet, called exactly once after the
  *	request completed and @prepare returned, with the result its
  *	synchronous call would have returned; it owns @as->priv and must
@@ -111,8 +112,8 @@ struct bti_defer {
  * @size: octets allocated
  *
  * One buffer per packet: this, the AEAD or skcipher request with its
- * context, then @priv. Released (the IV wiped) after @done returned, to the CPU's spare
- * (see cipher.c) or freed.
+ * context, then @priv. Released (the IV wiped) after @done returned, to
+ * the CPU's spare (see cipher.c) or freed.
  */
 struct bti_async {
 	struct bti_op op;
@@ -130,9 +131,12 @@ void bti_cipher_exit(void);
 bool bti_cipher_aead_fits(struct crypto_aead *tfm);
 bool bti_cipher_skcipher_fits(struct crypto_skcipher *tfm);
 
-int bti_cm_hmac(const struct bti_keys *keys, const u8 *data,
-		unsigned int len, const u8 *trailer, unsigned int trailer_len,
-		u8 mac[BTI_HMAC_LEN]);
+int bti_cm_tag_append(const struct bti_keys *keys, u8 *pkt, unsigned int len,
+		      const u8 *trailer, unsigned int trailer_len,
+		      unsigned int tag_len);
+int bti_cm_tag_check(const struct bti_keys *keys, const u8 *pkt,
+		     unsigned int len, const u8 *trailer,
+		     unsigned int trailer_len, unsigned int tag_len);
 struct bti_op *bti_cipher_op(struct bti_keys *keys,
 			     const struct bti_defer *defer);
 int bti_cipher_run(struct bti_keys *keys, struct bti_op *op,

@@ -28,18 +28,28 @@ MODULE_PARM_DESC(ctr_alg,
 		 "crypto API name of the AES counter mode transform of the AES-CM suites (default ctr(aes)); tests name an asynchronous one, e.g. cryptd(ctr(aes-generic))");
 
 /*
- * Whether @tfm is AES in counter mode: "ctr(aes)" itself or a wrapper of
- * it such as "cryptd(ctr(aes))", with a 16-octet IV.
+ * Whether the crypto API name @name is @mode itself, e.g. "gcm(aes)", or
+ * a wrapper of it, e.g. "pcrypt(gcm(aes))". The module parameters may
+ * name any driver; one of another mode would protect packets nobody can
+ * open.
  */
+static bool bti_alg_is(const char *name, const char *mode)
+{
+	size_t len = strlen(name), mlen = strlen(mode);
+
+	if (!strcmp(name, mode))
+		return true;
+	return len > mlen + 2 && name[len - mlen - 2] == '(' &&
+	       !strncmp(name + len - mlen - 1, mode, mlen) &&
+	       name[len - 1] == ')';
+}
+
+/* AES in counter mode, with the 16-octet IV of ctr(aes). */
 static bool bti_is_ctr(struct crypto_skcipher *tfm)
 {
-	const char *name = crypto_tfm_alg_name(crypto_skcipher_tfm(tfm));
-	size_t len = strlen(name), want = strlen("(ctr(aes))");
-
-	if (crypto_skcipher_ivsize(tfm) != AES_BLOCK_SIZE)
-		return false;
-	return !strcmp(name, "ctr(aes)") ||
-	       (len > want && !strcmp(name + len - want, "(ctr(aes))"));
+	return crypto_skcipher_ivsize(tfm) == AES_BLOCK_SIZE &&
+	       bti_alg_is(crypto_tfm_alg_name(crypto_skcipher_tfm(tfm)),
+			  "ctr(aes)");
 }
 
 static int bti_keys_init_cm(struct bti_keys *keys,
@@ -76,20 +86,12 @@ static int bti_keys_init_cm(struct bti_keys *keys,
 				   suite->auth_key_len);
 }
 
-/*
- * Whether @tfm is AES-GCM: "gcm(aes)" itself or a wrapper of it such as
- * "pcrypt(gcm(aes))", with GCM's 12-octet IV. gcm_alg may name any
- * driver; one of another mode would protect packets nobody can open.
- */
+/* AES-GCM, with GCM's 12-octet IV. */
 static bool bti_is_gcm(struct crypto_aead *tfm)
 {
-	const char *name = crypto_tfm_alg_name(crypto_aead_tfm(tfm));
-	size_t len = strlen(name), want = strlen("(gcm(aes))");
-
-	if (crypto_aead_ivsize(tfm) != GCM_AES_IV_SIZE)
-		return false;
-	return !strcmp(name, "gcm(aes)") ||
-	       (len > want && !strcmp(name + len - want, "(gcm(aes))"));
+	return crypto_aead_ivsize(tfm) == GCM_AES_IV_SIZE &&
+	       bti_alg_is(crypto_tfm_alg_name(crypto_aead_tfm(tfm)),
+			  "gcm(aes)");
 }
 
 static int bti_keys_init_gcm(struct bti_keys *keys,

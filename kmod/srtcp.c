@@ -14,7 +14,6 @@
  * own replay window over SRTCP indexes.
  */
 
-#include <crypto/algapi.h>
 #include <linux/bottom_half.h>
 #include <linux/errno.h>
 #include <linux/module.h>
@@ -57,15 +56,11 @@ static int bti_srtcp_sealed_cm(const struct bti_op *op, int ret)
 {
 	const struct bti_keys *keys = &op->ctx->srtcp;
 	unsigned int tag_len = keys->suite->srtcp_tag_len;
-	unsigned int auth_len = op->len - tag_len;
-	u8 mac[BTI_HMAC_LEN];
 
 	if (ret)
 		return ret;
-	ret = bti_cm_hmac(keys, op->pkt, auth_len, NULL, 0, mac);
-	if (!ret)
-		memcpy(op->pkt + auth_len, mac, tag_len);
-	memzero_explicit(mac, sizeof(mac));
+	ret = bti_cm_tag_append(keys, op->pkt, op->len - tag_len, NULL, 0,
+				tag_len);
 	return ret ? ret : op->len;
 }
 
@@ -73,16 +68,8 @@ static int bti_srtcp_sealed_cm(const struct bti_op *op, int ret)
 static int bti_srtcp_verify_cm(const struct bti_keys *keys, const u8 *pkt,
 			       unsigned int len)
 {
-	unsigned int auth_len = len + BTI_SRTCP_WORD_LEN;
-	u8 mac[BTI_HMAC_LEN];
-	int ret;
-
-	ret = bti_cm_hmac(keys, pkt, auth_len, NULL, 0, mac);
-	if (!ret && crypto_memneq(mac, pkt + auth_len,
-				  keys->suite->srtcp_tag_len))
-		ret = -EBADMSG;
-	memzero_explicit(mac, sizeof(mac));
-	return ret;
+	return bti_cm_tag_check(keys, pkt, len + BTI_SRTCP_WORD_LEN, NULL, 0,
+				keys->suite->srtcp_tag_len);
 }
 
 /*
@@ -166,13 +153,14 @@ static int bti_srtcp_seal(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
  * @len: length of the RTCP packet
  * @room: octets writable at @pkt (@len and the tailroom)
  * @out_len: length of the SRTCP packet, on success
- * @defer: how the caller finishes the packet later, or NULL
+ * @defer: how the caller finishes the packet if its transform completes
+ *	later
  *
  * Takes the next SRTCP index of the context, encrypts everything after
  * the first eight octets (E flag set) and appends the E|index word and
  * the tag in the suite's layout (see the top of srtcp.c). With an
- * asynchronous cipher transform and @defer set, the packet may finish
- * later: see bti_srtp_protect_defer().
+ * asynchronous cipher transform the packet may finish later: see
+ * bti_srtp_protect_defer().
  *
  * Context: any but hard IRQ; disables bottom halves; takes @ctx->lock
  * around the index reservation only. See the DOC section in srtp.h.
@@ -316,7 +304,8 @@ static int bti_srtcp_dispatch(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
  * @ctx: the receive context of the packet's session
  * @pkt: the SRTCP packet, verified and decrypted in place
  * @len: its length, trailer and tag included
- * @defer: how the caller finishes the packet later, or NULL
+ * @defer: how the caller finishes the packet if its transform completes
+ *	later
  *
  * Reads the E flag and SRTCP index from the trailer, chooses the context
  * (after a rekey, the previous one verifies what the peer sent with the
@@ -324,8 +313,8 @@ static int bti_srtcp_dispatch(struct bti_ctx *ctx, u8 *pkt, unsigned int plen,
  * window, verifies the one tag (constant-time), decrypts when E is set,
  * and only then records the index. Packets with E clear (authenticated,
  * not encrypted) are accepted as they are. With an asynchronous cipher
- * transform and @defer set, the recording may happen in the completion:
- * see bti_srtp_unprotect_defer().
+ * transform the recording may happen in the completion: see
+ * bti_srtp_unprotect_defer().
  *
  * Context: rcu_read_lock() held; any but hard IRQ; disables bottom
  * halves; takes the context's lock to read the state and to commit,

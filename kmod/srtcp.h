@@ -17,18 +17,4 @@ int bti_srtcp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 int bti_srtcp_unprotect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 			      const struct bti_defer *defer);
 
-/* The same, for callers that cannot finish a packet later. */
-static inline int bti_srtcp_protect(struct bti_ctx *ctx, u8 *pkt,
-				    unsigned int len, unsigned int room,
-				    unsigned int *out_len)
-{
-	return bti_srtcp_protect_defer(ctx, pkt, len, room, out_len, NULL);
-}
-
-static inline int bti_srtcp_unprotect(struct bti_ctx *ctx, u8 *pkt,
-				      unsigned int len)
-{
-	return bti_srtcp_unprotect_defer(ctx, pkt, len, NULL);
-}
-
 #endif /* _BTI_SRTCP_H */

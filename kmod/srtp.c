@@ -10,7 +10,6 @@
  * estimated ROC, decryption, and only then the state update.
  */
 
-#include <crypto/algapi.h>
 #include <linux/bottom_half.h>
 #include <linux/errno.h>
 #include <linux/module.h>
@@ -97,16 +96,13 @@ static int bti_srtp_sealed_cm(const struct bti_op *op, int ret)
 {
 	const struct bti_keys *keys = &op->ctx->srtp;
 	unsigned int tag_len = keys->suite->srtp_tag_len;
-	unsigned int len = op->len - tag_len;
-	u8 mac[BTI_HMAC_LEN], roc[4];
+	u8 roc[4];
 
 	if (ret)
 		return ret;
 	bti_put_be32(roc, op->index >> 16);
-	ret = bti_cm_hmac(keys, op->pkt, len, roc, sizeof(roc), mac);
-	if (!ret)
-		memcpy(op->pkt + len, mac, tag_len);
-	memzero_explicit(mac, sizeof(mac));
+	ret = bti_cm_tag_append(keys, op->pkt, op->len - tag_len, roc,
+				sizeof(roc), tag_len);
 	return ret ? ret : op->len;
 }
 
@@ -114,15 +110,11 @@ static int bti_srtp_sealed_cm(const struct bti_op *op, int ret)
 static int bti_srtp_verify_cm(const struct bti_keys *keys, const u8 *pkt,
 			      unsigned int len, u64 index)
 {
-	u8 mac[BTI_HMAC_LEN], roc[4];
-	int ret;
+	u8 roc[4];
 
 	bti_put_be32(roc, index >> 16);
-	ret = bti_cm_hmac(keys, pkt, len, roc, sizeof(roc), mac);
-	if (!ret && crypto_memneq(mac, pkt + len, keys->suite->srtp_tag_len))
-		ret = -EBADMSG;
-	memzero_explicit(mac, sizeof(mac));
-	return ret;
+	return bti_cm_tag_check(keys, pkt, len, roc, sizeof(roc),
+				keys->suite->srtp_tag_len);
 }
 
 /*
@@ -187,7 +179,8 @@ static int bti_srtp_seal(struct bti_ctx *ctx, u8 *pkt,
  * @len: length of the RTP packet
  * @room: octets writable at @pkt (@len and the tailroom)
  * @out_len: length of the SRTP packet, on success
- * @defer: how the caller finishes the packet later, or NULL
+ * @defer: how the caller finishes the packet if its transform completes
+ *	later
  *
  * Parses the header (version, CSRC count and extension length against
  * @len), takes the packet index from the context's ROC and highest
@@ -196,9 +189,9 @@ static int bti_srtp_seal(struct bti_ctx *ctx, u8 *pkt,
  * over header, payload and ROC, truncated to the suite's 10 or 4 octets;
  * AES-GCM: 16 octets). Padding is the sender's and is not looked at.
  *
- * With an asynchronous cipher transform and @defer set, the packet may
- * finish later: -EINPROGRESS is returned and @defer->done gets the length
- * of the SRTP packet or a negative errno (see bti_cipher_run()).
+ * With an asynchronous cipher transform the packet may finish later:
+ * -EINPROGRESS is returned and @defer->done gets the length of the SRTP
+ * packet or a negative errno (see bti_cipher_run()).
  *
  * Context: any but hard IRQ; disables bottom halves; takes @ctx->lock
  * around the index reservation only. See the DOC section in srtp.h.
@@ -362,7 +355,8 @@ static int bti_srtp_dispatch(struct bti_ctx *ctx, u8 *pkt,
  * @ctx: the receive context of the packet's session
  * @pkt: the SRTP packet
  * @len: its length, tag included
- * @defer: how the caller finishes the packet later, or NULL
+ * @defer: how the caller finishes the packet if its transform completes
+ *	later
  *
  * In this order: header checks against the octets before the tag; the
  * choice of context (after a rekey, the previous one verifies what the
@@ -376,8 +370,8 @@ static int bti_srtp_dispatch(struct bti_ctx *ctx, u8 *pkt,
  * packet whose tag verified but whose padding count lies is committed
  * and then refused as malformed.
  *
- * With an asynchronous cipher transform and @defer set, everything from
- * the commit on may happen in the completion: -EINPROGRESS is returned
+ * With an asynchronous cipher transform, everything from the commit on
+ * may happen in the completion: -EINPROGRESS is returned
  * and @defer->done gets what this function would have returned.
  *
  * Context: rcu_read_lock() held; any but hard IRQ; disables bottom

@@ -8,10 +8,13 @@
 /**
  * DOC: the SRTP/SRTCP transform core
  *
- * bti_srtp_protect(), bti_srtp_unprotect(), bti_srtcp_protect() and
- * bti_srtcp_unprotect() work on one packet in a linear buffer (the UDP
- * payload, writable, in the kernel's linear mapping: skb data, never the
- * stack) with a crypto context the caller holds under rcu_read_lock().
+ * bti_srtp_protect_defer(), bti_srtp_unprotect_defer(),
+ * bti_srtcp_protect_defer() and bti_srtcp_unprotect_defer() work on one
+ * packet in a linear buffer (the UDP payload, writable, in the kernel's
+ * linear mapping: skb data, never the stack) with a crypto context the
+ * caller holds under rcu_read_lock(), and a &struct bti_defer that says
+ * how the caller finishes the packet if an asynchronous transform
+ * completes it later.
  *
  * Errors, for the caller's drop counters:
  *
@@ -47,22 +50,5 @@ int bti_srtp_protect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 			   const struct bti_defer *defer);
 int bti_srtp_unprotect_defer(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 			     const struct bti_defer *defer);
-
-/*
- * The same, for callers that cannot finish a packet later: with an
- * asynchronous cipher transform they get -EOPNOTSUPP.
- */
-static inline int bti_srtp_protect(struct bti_ctx *ctx, u8 *pkt,
-				   unsigned int len, unsigned int room,
-				   unsigned int *out_len)
-{
-	return bti_srtp_protect_defer(ctx, pkt, len, room, out_len, NULL);
-}
-
-static inline int bti_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt,
-				     unsigned int len)
-{
-	return bti_srtp_unprotect_defer(ctx, pkt, len, NULL);
-}
 
 #endif /* _BTI_SRTP_H */

@@ -19,7 +19,7 @@
 # transforms, asynchronous ones (/proc/crypto); a parameter naming
 # another mode is refused; each PROG passes in that mode (its KTAP output
 # as diagnostics); for bti_srtp_kat.sh, bti_test.ko reports packets
-# finished in the completion; the kernel log.
+# finished in the completion, AES-CM ones among them; the kernel log.
 
 set -eu
 
@@ -66,7 +66,7 @@ kernel_count_case() {
 
 plan=$((6 + $#))
 for prog in "$@"; do
-	[ "$prog" != bti_srtp_kat.sh ] || plan=$((plan + 3))
+	[ "$prog" != bti_srtp_kat.sh ] || plan=$((plan + 4))
 done
 ktap_begin "$plan"
 
@@ -170,6 +170,8 @@ for prog in "$@"; do
 	ktap_diag "$(sed -n 's/^/  /p' "$BTI_TMP/out")"
 	if [ "$prog" = bti_srtp_kat.sh ]; then
 		kernel_count_case "bti_test.ko" "packets finished in the completion"
+		kernel_count_case "bti_test.ko" \
+			"AES-CM packets finished in the completion"
 		bti_unload || true
 		# Again with the completion first: the submitter ends packets.
 		rc=0

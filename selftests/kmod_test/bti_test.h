@@ -42,12 +42,14 @@ bool bt_eq(const char *what, const u8 *got, unsigned int got_len,
 bool bt_ret(const char *what, int got, int want);
 
 /*
- * bti_srtp_protect() and the others, waiting for the completion when the
- * AES-GCM transform is asynchronous; @bt_async_packets counts those, and
+ * bti_srtp_protect_defer() and the others, waiting for the completion
+ * when the cipher transform is asynchronous; @bt_async_packets counts
+ * those (@bt_async_cm_packets those of AES-CM suites), and
  * @bt_async_by_submitter those that the submitter ended, the completion
  * having come before &bti_defer.prepare returned.
  */
 extern atomic_t bt_async_packets;
+extern atomic_t bt_async_cm_packets;
 extern atomic_t bt_async_by_submitter;
 int bta_srtp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 		     unsigned int room, unsigned int *out_len);

@@ -113,6 +113,8 @@ static int __init bti_test_init(void)
 	}
 	pr_info(BT_PREFIX "# packets finished in the completion: %d\n",
 		atomic_read(&bt_async_packets));
+	pr_info(BT_PREFIX "# AES-CM packets finished in the completion: %d\n",
+		atomic_read(&bt_async_cm_packets));
 	pr_info(BT_PREFIX "# packets ended by the submitter: %d\n",
 		atomic_read(&bt_async_by_submitter));
 	pr_info(BT_PREFIX "# bti_test: pass:%zu fail:%u\n",

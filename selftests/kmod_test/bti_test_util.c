@@ -279,12 +279,13 @@ void bt_state_free(struct bt_state *st)
  * packet finishes in the request's completion, which is waited for here.
  */
 atomic_t bt_async_packets = ATOMIC_INIT(0);
+atomic_t bt_async_cm_packets = ATOMIC_INIT(0);
 atomic_t bt_async_by_submitter = ATOMIC_INIT(0);
 
 /*
  * late_prepare: &bti_defer.prepare waits (up to 5 ms) for the request to
  * complete first, so that the submitter, not the completion, has to end
- * the packet: the order bti_gcm() must also handle.
+ * the packet: the order bti_cipher_run() must also handle.
  */
 static bool late_prepare;
 module_param(late_prepare, bool, 0444);
@@ -293,6 +294,7 @@ MODULE_PARM_DESC(late_prepare, "prepare waits for the completion first");
 struct bt_wait {
 	struct completion done;
 	int ret;
+	bool aead;
 };
 
 static int bt_wait_prepare(struct bti_async *as, void *arg)
@@ -324,6 +326,8 @@ static int bt_wait_for(struct bt_wait *w, int ret)
 		atomic_inc(&bt_async_by_submitter);
 	wait_for_completion(&w->done);
 	atomic_inc(&bt_async_packets);
+	if (!w->aead)
+		atomic_inc(&bt_async_cm_packets);
 	return w->ret;
 }
 
@@ -337,7 +341,7 @@ static int bt_wait_for(struct bt_wait *w, int ret)
 int bta_srtp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 		     unsigned int room, unsigned int *out_len)
 {
-	struct bt_wait w = { .ret = 0 };
+	struct bt_wait w = { .aead = ctx->srtp.suite->aead };
 	struct bti_defer defer = BT_DEFER(w);
 	int ret;
 
@@ -352,7 +356,7 @@ int bta_srtp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 
 int bta_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
 {
-	struct bt_wait w = { .ret = 0 };
+	struct bt_wait w = { .aead = ctx->srtp.suite->aead };
 	struct bti_defer defer = BT_DEFER(w);
 
 	init_completion(&w.done);
@@ -363,7 +367,7 @@ int bta_srtp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
 int bta_srtcp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 		      unsigned int room, unsigned int *out_len)
 {
-	struct bt_wait w = { .ret = 0 };
+	struct bt_wait w = { .aead = ctx->srtcp.suite->aead };
 	struct bti_defer defer = BT_DEFER(w);
 	int ret;
 
@@ -378,7 +382,7 @@ int bta_srtcp_protect(struct bti_ctx *ctx, u8 *pkt, unsigned int len,
 
 int bta_srtcp_unprotect(struct bti_ctx *ctx, u8 *pkt, unsigned int len)
 {
-	struct bt_wait w = { .ret = 0 };
+	struct bt_wait w = { .aead = ctx->srtcp.suite->aead };
 	struct bti_defer defer = BT_DEFER(w);
 
 	init_completion(&w.done);

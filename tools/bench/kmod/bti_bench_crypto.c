@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Where the time of bti_srtp_protect() goes: the crypto transforms it
- * runs, timed alone on one packet's worth of data, each as bti.ko
- * allocates it (synchronous implementations only: CRYPTO_ALG_ASYNC
- * masked) and, for comparison, as the crypto API would pick it without
- * that restriction (the fastest implementation, which may be wrapped to
- * run asynchronously; here it is called from process context and waited
- * for). Reports op "ctr", "ctr-any" and "hmac" for AES-CM suites, "gcm"
- * and "gcm-any" for AEAD suites, with the driver that did the work.
+ * Where the time of bti_srtp_protect_defer() goes: the crypto transforms
+ * it runs, timed alone on one packet's worth of data, each as a
+ * synchronous implementation (CRYPTO_ALG_ASYNC masked: what bti.ko used
+ * before it took asynchronous transforms) and as the crypto API picks it
+ * without that mask, which is what bti.ko uses now (the fastest
+ * implementation, which may be wrapped to run asynchronously; here it is
+ * called from process context and waited for). Reports op "ctr",
+ * "ctr-any" and "hmac" for AES-CM suites, "gcm" and "gcm-any" for AEAD
+ * suites, with the driver that did the work.
  */
 
 #define pr_fmt(fmt) fmt

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * bti_bench.ko: the in-kernel half of "make bench". When loaded it times
- * bti.ko's bti_srtp_protect() and bti_srtp_unprotect() over a stream of
- * RTP packets for each suite asked for, then the crypto transforms those
- * functions run on, and prints one "bti_bench: result ..." line per
- * measurement in the kernel log. Loading fails when a packet did not
+ * bti.ko's bti_srtp_protect_defer() and bti_srtp_unprotect_defer() over
+ * a stream of RTP packets for each suite asked for, then the crypto
+ * transforms those functions run on, and prints one "bti_bench: result
+ * ..." line per measurement in the kernel log. Loading fails when a packet did not
  * come back as it was sent; otherwise the module stays loaded, doing
  * nothing, until removed.
  *

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The cost of bti.ko's SRTP code path: batches of RTP packets through
- * bti_srtp_protect() on a transmit context, timed, then through
- * bti_srtp_unprotect() on a receive context with the same keys, timed
- * apart. Building the packets and checking that each came back as it was
+ * bti_srtp_protect_defer() on a transmit context, timed, then through
+ * bti_srtp_unprotect_defer() on a receive context with the same keys,
+ * timed apart. Building the packets and checking that each came back as it was
  * sent is not timed. This mirrors "srtp-peer bench", libsrtp2's loop.
  */
 
